@@ -1,0 +1,33 @@
+package io.cartprobe.config;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.regex.Pattern;
+
+/**
+ * Where a carried value comes from: {@code $.id}, {@code header:NAME}, {@code cookie:NAME} or
+ * {@code regex:PATTERN} (first group, else whole match). A {@code secret} value is redacted
+ * everywhere, like an environment secret.
+ */
+public record Extraction(Source source, boolean secret) {
+
+  public sealed interface Source {
+    /** The source as written, for messages. */
+    String spec();
+
+    record Json(JsonPath path) implements Source {
+      public String spec() { return path.getPath(); }
+    }
+
+    record Header(String name) implements Source {
+      public String spec() { return "header:" + name; }
+    }
+
+    record Cookie(String name) implements Source {
+      public String spec() { return "cookie:" + name; }
+    }
+
+    record Regex(Pattern pattern) implements Source {
+      public String spec() { return "regex:" + pattern.pattern(); }
+    }
+  }
+}

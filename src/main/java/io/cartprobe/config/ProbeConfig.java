@@ -1,0 +1,37 @@
+package io.cartprobe.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A probe of probes.yaml: one of the known probe types. */
+public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe {
+
+  String name();
+
+  /** Environment names this probe runs against, resolved (never empty once loaded). */
+  List<String> environments();
+
+  Duration interval();
+
+  /** Hard deadline on the whole flow's wall time, cleanup excluded. */
+  Duration timeout();
+
+  Duration intervalWhenFailing();
+
+  int retries();
+
+  /** Probe-level template variables; they override the environment's. */
+  Map<String, String> vars();
+
+  /** The steps in order; a gateway-config probe has exactly one. */
+  List<Step> steps();
+
+  /** The wire name of the type, as written in probes.yaml. */
+  default String type() {
+    return switch (this) {
+      case CheckoutProbe c -> "checkout";
+      case GatewayConfigProbe g -> "gateway-config";
+    };
+  }
+}

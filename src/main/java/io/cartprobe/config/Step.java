@@ -1,0 +1,25 @@
+package io.cartprobe.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP exchange of a flow. {@code component} names who owns the step, so an alert can name
+ * the culprit; {@code extract} carries values to later steps; {@code classify} names a failure in
+ * the shop's own words.
+ */
+public record Step(
+    String name,
+    String component,
+    RequestSpec request,
+    Expect expect,
+    Map<String, Extraction> extract,
+    List<Classifier> classify) {
+
+  public Step {
+    extract = Collections.unmodifiableMap(new LinkedHashMap<>(extract));
+    classify = List.copyOf(classify);
+  }
+}

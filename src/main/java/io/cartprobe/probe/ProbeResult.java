@@ -1,0 +1,41 @@
+package io.cartprobe.probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run of one probe against one environment: one synthetic customer. The probe engine never
+ * throws for a target's failure; it is all in here.
+ *
+ * @param attempts how many times the flow ran (1 + retries actually used)
+ * @param traceId the W3C trace id sent in {@code traceparent} on every request of the run
+ * @param failure the first failed step and why; empty unless the verdict is failure
+ * @param cleanup results of the cleanup requests; they never change the verdict
+ * @param notes things worth knowing that are not failures (e.g. why a retry was not attempted)
+ */
+public record ProbeResult(
+    String probe,
+    String environment,
+    String probeType,
+    Instant startedAt,
+    Duration duration,
+    Verdict verdict,
+    int attempts,
+    String traceId,
+    List<StepResult> steps,
+    Optional<Failure> failure,
+    List<StepResult> cleanup,
+    List<String> notes) {
+
+  public ProbeResult {
+    steps = List.copyOf(steps);
+    cleanup = List.copyOf(cleanup);
+    notes = List.copyOf(notes);
+  }
+
+  public boolean failed() {
+    return verdict == Verdict.FAILURE;
+  }
+}

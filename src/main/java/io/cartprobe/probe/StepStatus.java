@@ -1,0 +1,12 @@
+package io.cartprobe.probe;
+
+import java.util.Locale;
+
+/** A step's outcome; SKIPPED steps come after the first failure. */
+public enum StepStatus {
+  PASSED, DEGRADED, FAILED, SKIPPED;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
