@@ -1,0 +1,57 @@
+package io.cartprobe.demo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** A failure the demo can be switched into, named the way {@code --fault} and {@code /demo/faults/NAME} spell it. */
+public enum Fault {
+
+  /**
+   * The May 9 incident: the gateway provider flips the account's request signing scheme and API
+   * version; payments are rejected, the shop reports a database error, {@code /health} stays green.
+   */
+  GATEWAY_CONFIG("gateway-config",
+      "the gateway's account config changes (request_signing, api_version) and it rejects the shop's"
+          + " payments; the shop answers 500 database_error; /gateway/health stays 200"),
+
+  /** Payment authorization takes about 1.5 s, so latency budgets trip. */
+  SLOW_PAYMENTS("slow-payments", "payment authorization takes about 1.5 s"),
+
+  /** The cart service is down: cart creation answers 503. */
+  CART_DOWN("cart-down", "cart creation answers 503 service_unavailable"),
+
+  /** Every third request to a shop environment answers 502 (a deterministic one-in-three). */
+  FLAKY("flaky", "every 3rd request to each shop environment answers 502");
+
+  private final String id;
+  private final String description;
+
+  Fault(String id, String description) {
+    this.id = id;
+    this.description = description;
+  }
+
+  /** The name used on the command line and over HTTP, e.g. {@code gateway-config}. */
+  public String id() {
+    return id;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public static Optional<Fault> byId(String id) {
+    return Arrays.stream(values()).filter(f -> f.id.equalsIgnoreCase(id.strip())).findFirst();
+  }
+
+  /** Like {@link #byId} but throws, naming the known faults, for command-line parsing. */
+  public static Fault parse(String id) {
+    return byId(id).orElseThrow(() -> new IllegalArgumentException(
+        "unknown fault '" + id + "'; known faults: " + String.join(", ", ids())));
+  }
+
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(Fault::id).toList();
+  }
+}

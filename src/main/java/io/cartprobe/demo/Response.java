@@ -1,0 +1,29 @@
+package io.cartprobe.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An HTTP answer: status, extra headers, body bytes and their content type. */
+record Response(int status, Map<String, String> headers, String contentType, byte[] body) {
+
+  Response {
+    headers = Map.copyOf(headers);
+  }
+
+  static Response json(int status, JsonNode body) {
+    return new Response(status, Map.of(), "application/json; charset=utf-8", Json.bytes(body));
+  }
+
+  static Response text(int status, String body) {
+    return new Response(status, Map.of(), "text/plain; charset=utf-8",
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Response withHeader(String name, String value) {
+    var merged = new LinkedHashMap<>(headers);
+    merged.put(name, value);
+    return new Response(status, merged, contentType, body);
+  }
+}
