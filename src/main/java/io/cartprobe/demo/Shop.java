@@ -105,7 +105,7 @@ final class Shop {
     var item = item(body);
     var key = request.header("Idempotency-Key");
     if (key.isEmpty()) {
-      return Response.json(201, cartJson(openCart(item)));
+      return created(openCart(item));
     }
     var fresh = new boolean[1];
     var entry = idempotency.computeIfAbsent(key.get(), k -> {
@@ -116,8 +116,15 @@ final class Shop {
       throw new ApiError(422, Json.error("idempotency_error",
           "Idempotency-Key " + key.get() + " was already used with a different request body"));
     }
-    var response = Response.json(201, cartJson(carts.get(entry.cartId())));
+    var response = created(carts.get(entry.cartId()));
     return fresh[0] ? response : response.withHeader("Idempotent-Replayed", "true");
+  }
+
+  /** 201 with the cart, where it lives, and a session cookie as a storefront would set. */
+  private Response created(Cart cart) {
+    return Response.json(201, cartJson(cart))
+        .withHeader("Location", "/" + environment.name() + "/api/carts/" + cart.id())
+        .withHeader("Set-Cookie", "cart_session=" + newId("sess_") + "; Path=/; HttpOnly; SameSite=Lax");
   }
 
   private Response getCart(Request request) {
@@ -187,14 +194,31 @@ final class Shop {
   }
 
   private Response getOrder(Request request) {
-    return Response.json(200, orderJson(order(request.param("id"))));
+    var order = order(request.param("id"));
+    return Response.json(200, orderJson(order)).withHeader("ETag", etag(order));
   }
 
+  /** Voids an order; with {@code If-Match}, only the version the caller saw (412 otherwise). */
   private Response voidOrder(Request request) {
     var id = request.param("id");
-    var voided = Optional.ofNullable(orders.computeIfPresent(id, (k, o) -> o.voided()))
-        .orElseThrow(() -> ApiError.notFound("not_found", "no order " + id));
-    return Response.json(200, orderJson(voided));
+    var expected = request.header("If-Match");
+    var stale = new boolean[1];
+    var result = Optional.ofNullable(orders.computeIfPresent(id, (k, order) -> {
+      if (expected.isPresent() && !expected.get().equals("*") && !expected.get().equals(etag(order))) {
+        stale[0] = true;
+        return order;
+      }
+      return order.voided();
+    })).orElseThrow(() -> ApiError.notFound("not_found", "no order " + id));
+    if (stale[0]) {
+      return Response.json(412, Json.error("precondition_failed",
+          "order " + id + " changed since " + expected.get())).withHeader("ETag", etag(result));
+    }
+    return Response.json(200, orderJson(result)).withHeader("ETag", etag(result));
+  }
+
+  private static String etag(Order order) {
+    return "\"" + order.id().substring(order.id().indexOf('_') + 1) + "-" + order.status() + "\"";
   }
 
   private Cart openCart(Item item) {

@@ -40,6 +40,8 @@ class DemoShopCheckoutTest {
     assertThat(created.json().path("total").decimalValue()).isEqualByComparingTo("39.98");
     assertThat(created.json().path("items").get(0).path("sku").asText()).isEqualTo("DEMO-SKU-1");
     var cartId = created.json().path("id").asText();
+    assertThat(created.header("Location")).isEqualTo("/" + env + "/api/carts/" + cartId);
+    assertThat(created.header("Set-Cookie")).startsWith("cart_session=sess_");
 
     var cart = client.get("/" + env + "/api/carts/" + cartId);
     assertThat(cart.status()).isEqualTo(200);
@@ -58,7 +60,14 @@ class DemoShopCheckoutTest {
     assertThat(order.json().path("id").asText()).isEqualTo(orderId);
     assertThat(order.json().path("status").asText()).isEqualTo("authorized");
 
-    var voided = client.post("/" + env + "/api/orders/" + orderId + "/void", "");
+    var etag = order.header("ETag");
+    assertThat(etag).startsWith("\"").endsWith("-authorized\"");
+
+    var stale = client.post("/" + env + "/api/orders/" + orderId + "/void", "",
+        Map.of("If-Match", "\"0-voided\""));
+    assertThat(stale.status()).isEqualTo(412);
+    var voided = client.post("/" + env + "/api/orders/" + orderId + "/void", "",
+        Map.of("If-Match", etag));
     assertThat(voided.status()).isEqualTo(200);
     assertThat(voided.json().path("status").asText()).isEqualTo("voided");
     assertThat(client.get("/" + env + "/api/orders/" + orderId).json().path("status").asText())
