@@ -1,0 +1,368 @@
+package io.cartprobe.schedule;
+
+import io.cartprobe.schedule.Runs.Admission;
+import io.cartprobe.schedule.Runs.Run;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every pair on its schedule. One scheduling thread decides when ({@link Plan}); each run
+ * executes on its own thread (virtual by default), so a run that hangs holds only its own pair:
+ * that pair's ticks are skipped ({@link SkipReason#PREVIOUS_RUN_STILL_GOING}) while every other
+ * pair stays on time. Holds no probe logic: what a run does is the {@link PairTask}'s business.
+ *
+ * <p>Lifecycle: construct, {@link #update} with the pairs, {@link #start}; {@link #update} again
+ * on every reload; {@link #stop} once.
+ */
+public final class Scheduler {
+
+  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+  private final PairTask task;
+  private final ScheduleListener listener;
+  private final Clock clock;
+  private final Executor executor;
+
+  // One lock for the plan and the runs in flight: every critical section is a few map
+  // operations, and a single lock leaves no lock order to get wrong. Never held while calling
+  // the task, the listener or the executor.
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when the plan may have an earlier due instant, or on stop: the loop re-reads it. */
+  private final Condition planChanged = lock.newCondition();
+  /** Signalled when a run ends: stop() re-checks whether all are done. */
+  private final Condition runEnded = lock.newCondition();
+  private final Plan plan;
+  private final Runs runs;
+  private Thread loopThread;
+  private boolean stopped;
+
+  /** For production: the system clock, one new virtual thread per run, unseeded jitter. */
+  public Scheduler(PairTask task, int maxConcurrency, ScheduleListener listener) {
+    this(task, maxConcurrency, listener, Clock.systemUTC(), virtualThreadPerRun(), new SplittableRandom());
+  }
+
+  /**
+   * @param clock where "now" comes from, for planning and lag
+   * @param executor runs each run's body; it must not run it on the calling thread, or a slow
+   *     run would hold up scheduling (tests use one they drive by hand)
+   * @param random the jitter's source; seed it for reproducible plans
+   */
+  public Scheduler(PairTask task, int maxConcurrency, ScheduleListener listener, Clock clock,
+      Executor executor, RandomGenerator random) {
+    this.task = Objects.requireNonNull(task, "task");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.plan = new Plan(new Jitter(random));
+    this.runs = new Runs(maxConcurrency);
+  }
+
+  /** Starts the scheduling thread. */
+  public void start() {
+    lock.lock();
+    try {
+      if (stopped || loopThread != null) {
+        throw new IllegalStateException(stopped ? "scheduler stopped" : "scheduler already started");
+      }
+      // A platform thread, not a virtual one: deciding "when" must not queue behind runs for a
+      // carrier thread.
+      loopThread = Thread.ofPlatform().name("cartprobe-scheduler").daemon().start(this::loop);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Sets the pairs to schedule (at start and on every config reload). Unchanged pairs keep their
+   * timing and failing state, new or changed ones start at their spread offset, removed ones are
+   * no longer scheduled (a run of theirs in flight is left to finish).
+   */
+  public void update(Collection<ScheduledPair> pairs) {
+    lock.lock();
+    try {
+      plan.update(pairs, clock.instant());
+      planChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs a pair now, outside its schedule (evidence gathering, {@code GET /probe}), under the
+   * same rules as a scheduled run: never overlapping the pair's run in flight, never above
+   * {@code max_concurrency}. The pair's schedule is not moved; its outcome counts like any run's.
+   */
+  public TriggerResult trigger(PairKey pair) {
+    Admission admission;
+    lock.lock();
+    try {
+      if (stopped) {
+        return new TriggerResult.Refused("scheduler stopped");
+      }
+      if (!plan.contains(pair)) {
+        return new TriggerResult.Refused("not scheduled: " + pair);
+      }
+      admission = runs.admit(pair, clock.instant());
+    } finally {
+      lock.unlock();
+    }
+    return switch (admission) {
+      case Admission.Refused(SkipReason reason) -> {
+        report(() -> listener.runSkipped(pair, reason));
+        yield new TriggerResult.Skipped(reason);
+      }
+      case Admission.Admitted(Run run) -> new TriggerResult.Started(launch(run));
+    };
+  }
+
+  /**
+   * Stops scheduling, waits up to {@code grace} for the runs in flight, then interrupts those
+   * still going. Returns whether every run finished within the grace period. The wait is on real
+   * time whatever the injected clock: it bounds how long shutdown takes.
+   */
+  public boolean stop(Duration grace) {
+    Thread loop;
+    lock.lock();
+    try {
+      stopped = true;
+      planChanged.signalAll();
+      loop = loopThread;
+    } finally {
+      lock.unlock();
+    }
+    // Joining first makes sure a pass that was dispatching has handed over all its runs, so
+    // the wait below sees every one of them.
+    if (loop != null && loop != Thread.currentThread()) {
+      try {
+        loop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    lock.lock();
+    try {
+      long left;
+      while (!runs.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+        runEnded.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // asked to hurry: give up on the grace period
+    }
+    try {
+      if (runs.isEmpty()) {
+        return true;
+      }
+      for (Run run : runs.all()) {
+        run.cancelled = true;
+        run.thread().ifPresent(Thread::interrupt);
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Started and not stopped: what {@code /readyz} wants to know. */
+  public boolean isScheduling() {
+    lock.lock();
+    try {
+      return loopThread != null && !stopped;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public Optional<PairStatus> status(PairKey pair) {
+    lock.lock();
+    try {
+      return plan.contains(pair) ? Optional.of(statusOf(pair)) : Optional.empty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every scheduled pair, in config order. */
+  public List<PairStatus> statuses() {
+    lock.lock();
+    try {
+      return plan.pairs().stream().map(p -> statusOf(p.key())).toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The earliest planned run; what the loop sleeps until. */
+  Optional<Instant> nextDue() {
+    lock.lock();
+    try {
+      return plan.nextDue();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * One scheduling pass: starts or skips every pair due now. The loop calls it each time it
+   * wakes; tests call it directly after moving their clock, so no test has to sleep.
+   */
+  void runDue() {
+    List<Decision> decisions = new ArrayList<>();
+    lock.lock();
+    try {
+      if (stopped) {
+        return;
+      }
+      for (Tick tick : plan.takeDue(clock.instant())) {
+        decisions.add(new Decision(tick.pair(), runs.admit(tick.pair(), tick.planned())));
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (Decision d : decisions) {
+      switch (d.admission()) {
+        case Admission.Refused(SkipReason reason) -> report(() -> listener.runSkipped(d.pair(), reason));
+        case Admission.Admitted(Run run) -> launch(run);
+      }
+    }
+  }
+
+  private record Decision(PairKey pair, Admission admission) {}
+
+  private void loop() {
+    while (true) {
+      try {
+        runDue();
+      } catch (RuntimeException e) {
+        // Never let one bad pass (an executor refusing a run) end all scheduling.
+        log.error("scheduling pass failed; carrying on", e);
+      }
+      lock.lock();
+      try {
+        if (stopped) {
+          return;
+        }
+        Optional<Instant> next = plan.nextDue();
+        if (next.isEmpty()) {
+          planChanged.await();
+        } else {
+          long wait = Duration.between(clock.instant(), next.get()).toNanos();
+          if (wait > 0) {
+            planChanged.awaitNanos(wait);
+          }
+        }
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Hands an admitted run to the executor; its slot is already taken. */
+  private CompletableFuture<RunOutcome> launch(Run run) {
+    CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    try {
+      executor.execute(() -> execute(run, outcome));
+    } catch (RejectedExecutionException e) {
+      ended(run, Optional.empty());
+      outcome.completeExceptionally(e);
+      throw e;
+    }
+    return outcome;
+  }
+
+  /** A run's body, on its own thread. */
+  private void execute(Run run, CompletableFuture<RunOutcome> done) {
+    lock.lock();
+    try {
+      if (run.cancelled) { // stop() gave up on it before it got a thread
+        runs.release(run);
+        runEnded.signalAll();
+        done.cancel(false);
+        return;
+      }
+      run.thread = Thread.currentThread();
+    } finally {
+      lock.unlock();
+    }
+    Thread self = Thread.currentThread();
+    String name = self.getName();
+    self.setName("cartprobe-run " + run.pair); // a hung run is easy to find in a thread dump
+    Instant started = clock.instant();
+    report(() -> listener.runStarted(run.pair, Duration.between(run.planned, started)));
+    RunOutcome outcome = RunOutcome.FAILED;
+    Error fatal = null;
+    try {
+      outcome = Objects.requireNonNullElse(task.run(run.pair), RunOutcome.FAILED);
+    } catch (InterruptedException e) {
+      // stop() ran out of grace: the run ends as failed, nobody waits for its outcome.
+    } catch (Exception e) {
+      report(() -> listener.runCrashed(run.pair, e));
+    } catch (Error e) {
+      report(() -> listener.runCrashed(run.pair, e));
+      fatal = e;
+    } finally {
+      self.setName(name);
+    }
+    ended(run, Optional.of(outcome));
+    RunOutcome finalOutcome = outcome;
+    report(() -> listener.runFinished(run.pair, finalOutcome));
+    if (fatal != null) {
+      done.completeExceptionally(fatal);
+      throw fatal;
+    }
+    done.complete(outcome);
+  }
+
+  /** Frees the run's slot and lets its outcome steer the plan (a failing pair looks closer). */
+  private void ended(Run run, Optional<RunOutcome> outcome) {
+    lock.lock();
+    try {
+      runs.release(run);
+      run.thread = null;
+      if (!stopped && outcome.isPresent()) {
+        plan.recordOutcome(run.pair, outcome.get(), clock.instant());
+        planChanged.signalAll();
+      }
+      runEnded.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private PairStatus statusOf(PairKey key) {
+    ScheduledPair pair = plan.pair(key).orElseThrow();
+    return new PairStatus(pair, plan.nextDue(key).orElseThrow(), plan.isFailing(key), runs.isRunning(key));
+  }
+
+  /** A listener that throws must not break scheduling or leak a slot. */
+  private static void report(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.warn("schedule listener failed", e);
+    }
+  }
+
+  private static Executor virtualThreadPerRun() {
+    ThreadFactory threads = Thread.ofVirtual().name("cartprobe-run-", 0).factory();
+    return r -> threads.newThread(r).start();
+  }
+}

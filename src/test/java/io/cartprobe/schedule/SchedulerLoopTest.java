@@ -1,0 +1,84 @@
+package io.cartprobe.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real scheduling thread, real clock and virtual threads, with short intervals; waits on conditions only. */
+class SchedulerLoopTest {
+
+  private static final Duration INTERVAL = Duration.ofMillis(100);
+
+  private final RecordingListener listener = new RecordingListener();
+  private final CountDownLatch never = new CountDownLatch(1);
+  private Scheduler scheduler;
+
+  private Scheduler start(PairTask task) {
+    Executor virtual = r -> Thread.ofVirtual().start(r);
+    scheduler = new Scheduler(task, 4, listener, Clock.systemUTC(), virtual, new SplittableRandom(5));
+    return scheduler;
+  }
+
+  @AfterEach
+  void stop() {
+    if (scheduler != null) {
+      scheduler.stop(Duration.ofMillis(100));
+    }
+  }
+
+  @Test
+  void aHungRunDoesNotDelayOtherPairs() {
+    PairKey hung = new PairKey("hung", "production");
+    PairKey steady = new PairKey("steady", "production");
+    Scheduler s = start(pair -> {
+      if (pair.equals(hung)) {
+        never.await(); // hangs until stop() interrupts it
+      }
+      return RunOutcome.SUCCEEDED;
+    });
+    s.update(List.of(new ScheduledPair(hung, INTERVAL, INTERVAL), new ScheduledPair(steady, INTERVAL, INTERVAL)));
+    s.start();
+    assertThat(s.isScheduling()).isTrue();
+
+    // The first runs pay for a cold JVM (the virtual thread scheduler starting, classes
+    // loading); what matters is every run after the hung one took hold of its pair.
+    await().atMost(10, TimeUnit.SECONDS)
+        .until(() -> listener.startsOf(hung).size() == 1 && listener.startsOf(steady).size() >= 2);
+    int startsBefore = listener.startsOf(steady).size();
+    int skipsBefore = listener.skipsOf(steady).size();
+
+    await().atMost(10, TimeUnit.SECONDS).until(() -> listener.startsOf(steady).size() >= startsBefore + 10);
+
+    assertThat(listener.startsOf(hung)).hasSize(1);
+    assertThat(listener.skipsOf(hung)).hasSizeGreaterThanOrEqualTo(5)
+        .allMatch(skip -> skip.reason() == SkipReason.PREVIOUS_RUN_STILL_GOING);
+    assertThat(listener.skipsOf(steady)).hasSize(skipsBefore);
+    // On time: every steady run started well before its next tick was due.
+    List<RecordingListener.Started> steadyStarts = listener.startsOf(steady);
+    assertThat(steadyStarts.subList(startsBefore, steadyStarts.size())).allSatisfy(start ->
+        assertThat(start.lag()).isBetween(Duration.ZERO, INTERVAL.dividedBy(2)));
+
+    assertThat(s.stop(Duration.ofMillis(100))).isFalse(); // the hung run had to be interrupted
+  }
+
+  @Test
+  void pairsAddedToARunningSchedulerStartOnTheirOwn() {
+    PairKey added = new PairKey("added", "staging");
+    Scheduler s = start(pair -> RunOutcome.SUCCEEDED);
+    s.start(); // nothing to schedule yet: the loop waits for an update
+
+    s.update(List.of(new ScheduledPair(added, INTERVAL, INTERVAL)));
+
+    await().atMost(10, TimeUnit.SECONDS).until(() -> listener.startsOf(added).size() >= 3);
+    assertThat(s.stop(Duration.ofSeconds(5))).isTrue();
+  }
+}
