@@ -1,0 +1,37 @@
+package io.cartprobe.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** What came of sending one request: a complete response, or a failure at some stage. */
+public sealed interface HttpExchange {
+
+  Phases phases();
+
+  /** True when the request may have reached the server (its headers began to be written). */
+  boolean requestSent();
+
+  /** Wall time from sending to the end of the body (or the failure). */
+  Duration elapsed();
+
+  /** The response status line and headers, when they arrived. */
+  record Head(int status, Headers headers, HttpUrl url) {}
+
+  record Completed(Head head, String body, Phases phases, boolean requestSent, Duration elapsed)
+      implements HttpExchange {}
+
+  /**
+   * @param head present when the failure happened while reading the body
+   * @param partialBody the beginning of a body that was refused for its size, when known
+   */
+  record Failed(
+      IOException error,
+      Optional<Head> head,
+      Optional<String> partialBody,
+      Phases phases,
+      boolean requestSent,
+      Duration elapsed) implements HttpExchange {}
+}

@@ -1,0 +1,61 @@
+package io.cartprobe.http;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+
+/**
+ * Makes a {@link RunSession} per probe run from one shared base client: runs share the base's
+ * dispatcher, TLS and timeout settings, never its connections or cookies.
+ */
+public final class ProbeHttpClient {
+
+  private final OkHttpClient base;
+  private final String userAgent;
+  private final CappedBodyReader bodyReader;
+
+  public ProbeHttpClient(OkHttpClient base, String version, CappedBodyReader bodyReader) {
+    this.base = base;
+    this.userAgent = "cartprobe/" + version;
+    this.bodyReader = bodyReader;
+  }
+
+  public ProbeHttpClient(OkHttpClient base, String version) {
+    this(base, version, new CappedBodyReader());
+  }
+
+  /** A base client with a probe's defaults; per-call deadlines are set on each call. */
+  public static OkHttpClient defaultBase() {
+    return new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public RunSession newRun(TraceContext trace) {
+    ConnectionPool pool = new ConnectionPool(5, 1, TimeUnit.MINUTES);
+    RunCookieJar cookies = new RunCookieJar();
+    OkHttpClient client = base.newBuilder()
+        .connectionPool(pool)
+        .cookieJar(cookies)
+        .eventListenerFactory(call -> {
+          PhaseTimer timer = call.request().tag(PhaseTimer.class);
+          return timer != null ? timer : EventListener.NONE;
+        })
+        // A network interceptor runs for every request on the wire (redirects too), after
+        // OkHttp's own defaults, so our User-Agent wins and each hop gets its own span id.
+        .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+            .header("User-Agent", userAgent)
+            .header("traceparent", trace.nextTraceparent())
+            .build()))
+        .build();
+    return new RunSession(client, pool, cookies, bodyReader, trace);
+  }
+}

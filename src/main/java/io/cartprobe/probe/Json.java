@@ -1,0 +1,146 @@
+package io.cartprobe.probe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * JSON parsing, JSONPath lookup, comparison and display shared by checks and extraction. The
+ * mapper is configured once and never changed, so sharing it is safe.
+ */
+final class Json {
+
+  /** Floats as BigDecimal: {@code 0.1} stays 0.1 when compared; trailing junk is not JSON. */
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private static final Configuration PATHS = Configuration.builder()
+      .jsonProvider(new JacksonJsonProvider(MAPPER))
+      .mappingProvider(new JacksonMappingProvider(MAPPER))
+      .build();
+
+  private Json() {}
+
+  /** The parsed document (maps, lists, scalars), or empty when the text is not JSON. */
+  static Optional<Object> parse(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Objects.requireNonNullElse(MAPPER.readValue(text, Object.class),
+          NULL_DOCUMENT));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stands for a document that is the JSON literal {@code null}. */
+  private static final Object NULL_DOCUMENT = new Object();
+
+  /** What a path found: {@link Found} (its value may be null) or {@link Absent}. */
+  sealed interface Lookup {}
+
+  record Found(Object value) implements Lookup {}
+
+  record Absent() implements Lookup {}
+
+  static Lookup read(JsonPath path, Object document) {
+    if (document == NULL_DOCUMENT) {
+      return new Absent();
+    }
+    try {
+      Object value = path.read(document, PATHS);
+      // An indefinite path ($..id, filters) answers a list; finding nothing is absence.
+      if (!path.isDefinite() && value instanceof List<?> list && list.isEmpty()) {
+        return new Absent();
+      }
+      return new Found(value);
+    } catch (PathNotFoundException e) {
+      return new Absent();
+    } catch (RuntimeException e) {
+      // Jayway throws unchecked for paths that do not fit the document's shape.
+      return new Absent();
+    }
+  }
+
+  /** Deep equality where numbers compare by value (1 == 1.0) and everything else by type. */
+  static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      Optional<BigDecimal> bx = decimal(x);
+      Optional<BigDecimal> by = decimal(y);
+      return bx.isPresent() && by.isPresent() ? bx.get().compareTo(by.get()) == 0 : x.equals(y);
+    }
+    if (a instanceof List<?> la && b instanceof List<?> lb) {
+      if (la.size() != lb.size()) {
+        return false;
+      }
+      Iterator<?> ia = la.iterator();
+      Iterator<?> ib = lb.iterator();
+      while (ia.hasNext()) {
+        if (!sameValue(ia.next(), ib.next())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+      if (ma.size() != mb.size()) {
+        return false;
+      }
+      for (Map.Entry<?, ?> e : ma.entrySet()) {
+        // YAML keys may be non-strings; JSON keys are always strings.
+        Object key = mb.containsKey(e.getKey()) ? e.getKey() : String.valueOf(e.getKey());
+        if (!mb.containsKey(key) || !sameValue(e.getValue(), mb.get(key))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return Objects.equals(a, b);
+  }
+
+  static Optional<BigDecimal> decimal(Object n) {
+    if (!(n instanceof Number number)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(number instanceof BigDecimal d ? d : new BigDecimal(number.toString()));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // NaN, Infinity
+    }
+  }
+
+  /** A value as JSON text, so its type shows: {@code "USD"} vs {@code 10}. */
+  static String render(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  /** A value as an extracted template value: strings bare, numbers plain, others as JSON. */
+  static String text(Object value) {
+    return switch (value) {
+      case String s -> s;
+      case BigDecimal d -> d.toPlainString();
+      case Number n -> n.toString();
+      case Boolean b -> b.toString();
+      default -> render(value);
+    };
+  }
+}

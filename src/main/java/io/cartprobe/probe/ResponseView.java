@@ -1,0 +1,61 @@
+package io.cartprobe.probe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.Cookie;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/** A received response as the checks see it; the body is parsed as JSON at most once. */
+final class ResponseView {
+
+  private final int status;
+  private final Headers headers;
+  private final String body;
+  private final Duration latency;
+  private final HttpUrl url;
+  private final List<Cookie> runCookies;
+  private Optional<Object> json;
+
+  ResponseView(int status, Headers headers, String body, Duration latency, HttpUrl url,
+      List<Cookie> runCookies) {
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+    this.latency = latency;
+    this.url = url;
+    this.runCookies = List.copyOf(runCookies);
+  }
+
+  int status() {
+    return status;
+  }
+
+  Headers headers() {
+    return headers;
+  }
+
+  String body() {
+    return body;
+  }
+
+  Duration latency() {
+    return latency;
+  }
+
+  Optional<Object> json() {
+    if (json == null) {
+      json = Json.parse(body);
+    }
+    return json;
+  }
+
+  /** A cookie this response set, else one the run already holds for this URL. */
+  Optional<String> cookie(String name) {
+    return Cookie.parseAll(url, headers).stream()
+        .filter(c -> c.name().equals(name)).map(Cookie::value).reduce((a, b) -> b)
+        .or(() -> runCookies.stream().filter(c -> c.name().equals(name)).map(Cookie::value)
+            .findFirst());
+  }
+}

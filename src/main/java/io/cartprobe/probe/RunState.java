@@ -1,0 +1,18 @@
+package io.cartprobe.probe;
+
+import io.cartprobe.config.Environment;
+import io.cartprobe.http.RunSession;
+import java.util.Map;
+
+/**
+ * What the steps of one attempt share: the HTTP session, the values extracted so far, the
+ * template scope over them, the run's redactor and the run's Idempotency-Key values (kept
+ * across attempts, so a retried request carries the key the server saw first).
+ */
+record RunState(
+    RunSession session,
+    Map<String, String> extracted,
+    TemplateScope scope,
+    Redactor redactor,
+    Map<String, String> idempotencyKeys,
+    Environment environment) {}

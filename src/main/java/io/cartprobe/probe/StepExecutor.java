@@ -1,0 +1,224 @@
+package io.cartprobe.probe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.cartprobe.config.Body;
+import io.cartprobe.config.Classifier;
+import io.cartprobe.config.RequestSpec;
+import io.cartprobe.config.Step;
+import io.cartprobe.http.HttpExchange;
+import io.cartprobe.http.Phases;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/** Runs one step: render the request, send it, check, extract and classify the response. */
+final class StepExecutor {
+
+  static final int EXCERPT_LIMIT = 2048;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final String TRUNCATED = "...[truncated]";
+
+  private StepExecutor() {}
+
+  /** A request ready to send, with what the result must show of it. */
+  private record Prepared(Request request, String url, boolean hasIdempotencyKey) {}
+
+  /** Thrown when a rendered request cannot be built (bad URL, illegal header, ...). */
+  private static final class Unbuildable extends Exception {
+    Unbuildable(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * @param keySlot identifies this step's Idempotency-Key within the run ("step:0", ...)
+   * @param timeout the time this step may take: what is left of the flow, or the cleanup cap
+   */
+  static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout) {
+    RequestSpec spec = step.request();
+    Prepared prepared;
+    try {
+      prepared = prepare(spec, keySlot, state);
+    } catch (TemplateException e) {
+      return notSent(step, spec.url(), StepProblem.of(FailureReason.TEMPLATE, e.getMessage()));
+    } catch (Unbuildable e) {
+      return notSent(step, spec.url(), StepProblem.of(FailureReason.TEMPLATE, e.getMessage()));
+    }
+    boolean safe = spec.idempotentMethod() || prepared.hasIdempotencyKey();
+    HttpExchange exchange = state.session().execute(prepared.request(), timeout);
+    return switch (exchange) {
+      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state);
+      case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, timeout, state);
+    };
+  }
+
+  /** A step that never reached the network, e.g. for a template with no value. */
+  static StepOutcome notSent(Step step, String url, StepProblem problem) {
+    StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
+        step.request().method(), url, Optional.empty(), Duration.ZERO, Timings.NONE, List.of(),
+        Optional.of(problem.reason()), Optional.of(problem.message()), Optional.empty(),
+        Optional.empty());
+    return new StepOutcome(result, false, true, Optional.of(problem));
+  }
+
+  private static StepOutcome completed(Step step, Prepared prepared,
+      HttpExchange.Completed done, boolean safe, RunState state) {
+    HttpExchange.Head head = done.head();
+    ResponseView response = new ResponseView(head.status(), head.headers(), done.body(),
+        done.elapsed(), head.url(), state.session().cookiesFor(head.url()));
+    ExpectChecker.Report report = ExpectChecker.check(step.expect(), response);
+    Optional<StepProblem> problem = report.problem();
+
+    // Extract even from a failed response: cleanup may need an id it carried (say, to void an
+    // order whose confirmation failed a check).
+    Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
+    extracted.values().forEach((name, value) -> {
+      state.extracted().put(name, value);
+      if (step.extract().get(name).secret()) {
+        state.redactor().add(value);
+      }
+    });
+    if (problem.isEmpty() && !extracted.missing().isEmpty()) {
+      problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
+          "nothing to extract for " + String.join(", ", extracted.missing())));
+    }
+
+    Optional<String> classification = problem.isEmpty() ? Optional.empty()
+        : classify(step.classify(), response);
+    StepStatus status = problem.isPresent() ? StepStatus.FAILED
+        : report.degraded() ? StepStatus.DEGRADED : StepStatus.PASSED;
+    Optional<String> excerpt = problem.isPresent()
+        ? Optional.of(excerpt(state.redactor().redact(done.body()))) : Optional.empty();
+    StepResult result = new StepResult(step.name(), step.component(), status,
+        step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
+        timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
+        problem.map(StepProblem::message), excerpt, classification);
+    return new StepOutcome(result, done.requestSent(), safe, problem);
+  }
+
+  private static StepOutcome failed(Step step, Prepared prepared, HttpExchange.Failed failed,
+      boolean safe, Duration timeout, RunState state) {
+    boolean deadlinePassed = failed.elapsed().compareTo(timeout) >= 0;
+    FailureReason reason =
+        FailureReasons.of(failed.error(), failed.head().isPresent(), deadlinePassed);
+    String message = FailureReasons.describe(reason, failed.error());
+    StepProblem problem = StepProblem.of(reason, message);
+    StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
+        step.request().method(), prepared.url(), failed.head().map(HttpExchange.Head::status),
+        failed.elapsed(), timings(failed.phases()), List.of(), Optional.of(reason),
+        Optional.of(message),
+        failed.partialBody().map(b -> excerpt(state.redactor().redact(b))), Optional.empty());
+    return new StepOutcome(result, failed.requestSent(), safe, Optional.of(problem));
+  }
+
+  private static Optional<String> classify(List<Classifier> classifiers, ResponseView r) {
+    return classifiers.stream().filter(c -> ExpectChecker.holds(c.when(), r)).findFirst()
+        .map(Classifier::as);
+  }
+
+  private static Prepared prepare(RequestSpec spec, String keySlot, RunState state)
+      throws TemplateException, Unbuildable {
+    String url = Templates.render(spec.url(), state.scope());
+    HttpUrl httpUrl = HttpUrl.parse(url);
+    if (httpUrl == null) {
+      throw new Unbuildable("rendered URL is not a valid http(s) URL: " + url);
+    }
+
+    // Environment headers first, the step's replace them whatever the case of their names.
+    Map<String, Map.Entry<String, String>> headers = new LinkedHashMap<>();
+    for (Map<String, String> source : List.of(state.environment().headers(), spec.headers())) {
+      for (Map.Entry<String, String> h : source.entrySet()) {
+        headers.put(h.getKey().toLowerCase(Locale.ROOT), Map.entry(h.getKey(), h.getValue()));
+      }
+    }
+    Request.Builder builder = new Request.Builder().url(httpUrl);
+    Optional<String> contentType = Optional.empty();
+    boolean hasKey = false;
+    try {
+      for (Map.Entry<String, String> h : headers.values()) {
+        String value;
+        if (h.getKey().equalsIgnoreCase(IDEMPOTENCY_KEY)) {
+          // Rendered once per run: a retry must carry the key the server already saw.
+          value = state.idempotencyKeys().get(keySlot);
+          if (value == null) {
+            value = Templates.render(h.getValue(), state.scope());
+            state.idempotencyKeys().put(keySlot, value);
+          }
+          hasKey = true;
+        } else {
+          value = Templates.render(h.getValue(), state.scope());
+        }
+        if (h.getKey().equalsIgnoreCase("Content-Type")) {
+          contentType = Optional.of(value);
+        }
+        builder.header(h.getKey(), value);
+      }
+      builder.method(spec.method(), body(spec, contentType, state));
+    } catch (IllegalArgumentException e) {
+      throw new Unbuildable("cannot build the request: " + e.getMessage());
+    }
+    return new Prepared(builder.build(), url, hasKey);
+  }
+
+  private static RequestBody body(RequestSpec spec, Optional<String> contentType,
+      RunState state) throws TemplateException, Unbuildable {
+    return switch (spec.body()) {
+      case Body.None n -> switch (spec.method()) {
+        // OkHttp insists these methods carry a body; an empty one is what a browser sends.
+        case "POST", "PUT", "PATCH" -> RequestBody.create(new byte[0], null);
+        default -> null;
+      };
+      case Body.Json(Object tree) -> {
+        try {
+          byte[] json = Json.MAPPER.writeValueAsBytes(Templates.renderTree(tree, state.scope()));
+          yield RequestBody.create(json,
+              mediaType(contentType.orElse("application/json; charset=utf-8")));
+        } catch (JsonProcessingException e) {
+          throw new Unbuildable("request json cannot be written: " + e.getOriginalMessage());
+        }
+      }
+      case Body.Form(Map<String, String> fields) -> {
+        FormBody.Builder form = new FormBody.Builder();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+          form.add(f.getKey(), Templates.render(f.getValue(), state.scope()));
+        }
+        yield form.build();
+      }
+      case Body.Raw(String content) -> RequestBody.create(
+          Templates.render(content, state.scope()),
+          mediaType(contentType.orElse("text/plain; charset=utf-8")));
+    };
+  }
+
+  private static MediaType mediaType(String value) throws Unbuildable {
+    MediaType type = MediaType.parse(value);
+    if (type == null) {
+      throw new Unbuildable("invalid Content-Type: " + value);
+    }
+    return type;
+  }
+
+  /** At most {@link #EXCERPT_LIMIT} chars, never splitting a surrogate pair. */
+  static String excerpt(String body) {
+    if (body.length() <= EXCERPT_LIMIT) {
+      return body;
+    }
+    int end = EXCERPT_LIMIT - TRUNCATED.length();
+    if (Character.isHighSurrogate(body.charAt(end - 1))) {
+      end--;
+    }
+    return body.substring(0, end) + TRUNCATED;
+  }
+
+  static Timings timings(Phases p) {
+    return new Timings(p.dns(), p.connect(), p.tls(), p.request(), p.ttfb(), p.transfer());
+  }
+}

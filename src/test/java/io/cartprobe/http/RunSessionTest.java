@@ -1,0 +1,77 @@
+package io.cartprobe.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RunSessionTest {
+
+  private MockWebServer server;
+  private final ProbeHttpClient http = new ProbeHttpClient(new OkHttpClient(), "9.9");
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void recordsPhasesAndReusesTheConnectionWithinARun() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("one")
+        .headersDelay(50, TimeUnit.MILLISECONDS).build());
+    server.enqueue(new MockResponse.Builder().body("two").build());
+
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      HttpExchange first = run.execute(new Request.Builder().url(server.url("/1")).build(),
+          Duration.ofSeconds(5));
+      HttpExchange second = run.execute(new Request.Builder().url(server.url("/2"))
+          .post(RequestBody.create("x", null)).build(), Duration.ofSeconds(5));
+
+      assertThat(first).isInstanceOfSatisfying(HttpExchange.Completed.class, c -> {
+        assertThat(c.body()).isEqualTo("one");
+        assertThat(c.requestSent()).isTrue();
+        assertThat(c.phases().connect()).isPositive();
+        assertThat(c.phases().ttfb()).isGreaterThanOrEqualTo(Duration.ofMillis(40));
+        assertThat(c.phases().tls()).isZero();
+      });
+      assertThat(second.phases().connect()).isZero();
+      assertThat(second.phases().dns()).isZero();
+      assertThat(second.phases().request()).isPositive();
+    }
+    RecordedRequest one = server.takeRequest();
+    RecordedRequest two = server.takeRequest();
+    assertThat(two.getConnectionIndex()).isEqualTo(one.getConnectionIndex());
+    assertThat(one.getHeaders().get("User-Agent")).isEqualTo("cartprobe/9.9");
+  }
+
+  @Test
+  void aRefusedConnectionNeverSentTheRequest() throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      HttpExchange ex = run.execute(new Request.Builder()
+          .url("http://127.0.0.1:" + port + "/").build(), Duration.ofSeconds(5));
+
+      assertThat(ex).isInstanceOf(HttpExchange.Failed.class);
+      assertThat(ex.requestSent()).isFalse();
+    }
+  }
+}
