@@ -21,7 +21,8 @@ final class Suggest {
       }
     }
     // Short names tolerate one slip, longer ones two or three; beyond that a hint misleads.
-    int allowed = needle.length() <= 4 ? 1 : needle.length() <= 8 ? 2 : 3;
+    // A one- or two-letter name is only "close" to a different case of itself ('q' is not 'p').
+    int allowed = needle.length() <= 2 ? 0 : needle.length() <= 4 ? 1 : needle.length() <= 8 ? 2 : 3;
     return best != null && bestDistance <= allowed && !best.equals(input)
         ? Optional.of(best) : Optional.empty();
   }
