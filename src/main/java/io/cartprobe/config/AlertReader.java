@@ -45,7 +45,7 @@ final class AlertReader {
   }
 
   private AlertRule rule(MapCursor m, Names names) {
-    String name = m.required("name").flatMap(n -> n.string().map(s -> {
+    String name = m.required("name").flatMap(n -> n.name().map(s -> {
       names.define(n, s);
       return s;
     })).orElse("");

@@ -59,7 +59,7 @@ record Cursor(Node raw, String path, Session session) {
     return switch (node()) {
       case MappingNode m -> "a map";
       case SequenceNode s -> "a list";
-      case ScalarNode s when s.getTag().equals(Tag.NULL) && s.getValue().isEmpty() -> "nothing";
+      case ScalarNode s when s.getTag().equals(Tag.NULL) -> s.getValue().isEmpty() ? "nothing" : "null";
       case ScalarNode s -> quote(s.getValue());
       default -> "an unsupported value";
     };
@@ -126,6 +126,14 @@ record Cursor(Node raw, String path, Session session) {
       return Optional.of(s.getValue());
     }
     return mismatch("a string");
+  }
+
+  /** A name: a string that is not blank. */
+  Optional<String> name() {
+    return string().filter(s -> {
+      if (s.isBlank()) error("must not be empty");
+      return !s.isBlank();
+    });
   }
 
   Optional<Integer> integer(int min, int max) {

@@ -64,8 +64,8 @@ final class ProbeReader {
       return Optional.empty();
     }
     MapCursor m = map.get().allow(Stream.of(COMMON_KEYS, CHECKOUT_KEYS, GATEWAY_KEYS).flatMap(List::stream).toList());
-    Optional<String> type = m.required("type").flatMap(t -> t.oneOf("probe type", TYPES));
     Common common = common(m);
+    Optional<String> type = m.required("type").flatMap(t -> t.oneOf("probe type", TYPES));
     return type.map(t -> switch (t) {
       case "checkout" -> {
         misplaced(m, GATEWAY_KEYS, "gateway-config");
@@ -79,7 +79,7 @@ final class ProbeReader {
   }
 
   private Common common(MapCursor m) {
-    String name = m.required("name").flatMap(n -> n.string().map(s -> {
+    String name = m.required("name").flatMap(n -> n.name().map(s -> {
       if (!NAME.matcher(s).matches()) {
         n.error("invalid probe name " + Cursor.quote(s) + " (use letters, digits, '_', '.' and '-')");
       }

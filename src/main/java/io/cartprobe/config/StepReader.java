@@ -32,7 +32,7 @@ final class StepReader {
     List<Templates.Use> uses = new ArrayList<>();
     MapCursor m = c.map().orElse(MapCursor.empty(c)).allow(STEP_KEYS);
     Optional<Cursor> nameCursor = defaultName == null ? m.required("name") : m.get("name");
-    String name = nameCursor.flatMap(Cursor::string).orElse(defaultName == null ? "" : defaultName);
+    String name = nameCursor.flatMap(Cursor::name).orElse(defaultName == null ? "" : defaultName);
     String component = m.get("component").flatMap(Cursor::string).orElse(DEFAULT_COMPONENT);
     RequestSpec request = m.required("request").map(r -> request(r, uses)).orElse(placeholderRequest());
     Expect expect = m.get("expect").map(ExpectReader::expect).orElse(Expect.defaults());
@@ -136,7 +136,7 @@ final class StepReader {
       item.map().ifPresent(m -> {
         m.allow(List.of("when", "as"));
         Expect when = m.required("when").map(ExpectReader::when).orElse(Expect.defaults());
-        m.required("as").flatMap(Cursor::string).ifPresent(as -> out.add(new Classifier(when, as)));
+        m.required("as").flatMap(Cursor::name).ifPresent(as -> out.add(new Classifier(when, as)));
       });
     }
     return out;

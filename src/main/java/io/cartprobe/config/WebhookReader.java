@@ -27,7 +27,7 @@ final class WebhookReader {
   }
 
   private static Webhook webhook(MapCursor m, Names names) {
-    String name = m.required("name").flatMap(n -> n.string().map(s -> {
+    String name = m.required("name").flatMap(n -> n.name().map(s -> {
       names.define(n, s);
       return s;
     })).orElse("");

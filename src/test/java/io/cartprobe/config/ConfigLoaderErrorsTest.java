@@ -312,6 +312,12 @@ class ConfigLoaderErrorsTest {
             """,
             "probes.yaml:5:64: probes[0].steps[0].request.url: unsupported YAML tag '!shell'",
             "probes.yaml:5:89: probes[0].steps[0].request.json[0]: recursive alias is not allowed here"),
+        row("empty and null names", ENVS + """
+              - {name: "", type: gateway-config, request: {url: "http://x"}}
+              - {name: ~, type: gateway-config, request: {url: "http://x"}}
+            """,
+            "probes.yaml:5:12: probes[0].name: must not be empty",
+            "probes.yaml:6:12: probes[1].name: expected a string, found null"),
         row("wrong shapes everywhere", """
             agent: 5
             environments: [a]
