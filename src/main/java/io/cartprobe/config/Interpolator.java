@@ -87,9 +87,15 @@ final class Interpolator {
       errors.add("empty path in '${file:}'");
       return "";
     }
+    Path resolved;
     try {
       Path path = Path.of(pathText);
-      Path resolved = path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path);
+      resolved = path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path);
+    } catch (InvalidPathException e) {
+      errors.add(cannotRead(pathText, "invalid path"));
+      return "";
+    }
+    try {
       String content = StandardCharsets.UTF_8.newDecoder()
           .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(resolved))).toString();
       // Mounted secrets and `echo x > file` end with a newline that is not part of the value.
@@ -103,10 +109,7 @@ final class Interpolator {
     } catch (CharacterCodingException e) {
       errors.add(cannotRead(pathText, "not UTF-8 text"));
     } catch (IOException e) {
-      errors.add(cannotRead(pathText, Files.isDirectory(baseDir == null ? Path.of(pathText) : baseDir.resolve(pathText))
-          ? "is a directory" : String.valueOf(e.getMessage())));
-    } catch (InvalidPathException e) {
-      errors.add(cannotRead(pathText, "invalid path"));
+      errors.add(cannotRead(pathText, Files.isDirectory(resolved) ? "is a directory" : String.valueOf(e.getMessage())));
     } catch (OutOfMemoryError e) {
       errors.add(cannotRead(pathText, "too large"));
     }
