@@ -1,0 +1,174 @@
+package io.cartprobe.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads {@code probes:}: the common schedule keys, then the type's own keys. */
+final class ProbeReader {
+
+  static final List<String> COMMON_KEYS =
+      List.of("name", "type", "environments", "interval", "timeout", "interval_when_failing", "retries", "vars");
+  static final List<String> CHECKOUT_KEYS = List.of("steps", "cleanup");
+  static final List<String> GATEWAY_KEYS = List.of("request", "expect", "component", "watch");
+  static final List<String> TYPES = List.of("checkout", "gateway-config");
+  static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  static final String DEFAULT_GATEWAY_COMPONENT = "payment-gateway";
+
+  /** Probe names become metric label values and CLI arguments: keep them plain. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  private final Map<String, Environment> environments;
+  private final Names names = new Names("probe");
+
+  ProbeReader(Map<String, Environment> environments) {
+    this.environments = environments;
+  }
+
+  /** Every probe name written in the file, read or not. */
+  List<String> names() {
+    return names.all();
+  }
+
+  List<ProbeConfig> read(Cursor c) {
+    if (isEmptyList(c)) {
+      c.error("no probes defined");
+    }
+    List<Cursor> items = c.list().orElse(List.of());
+    List<ProbeConfig> probes = new ArrayList<>();
+    items.forEach(item -> probe(item).ifPresent(probes::add));
+    return probes;
+  }
+
+  /** Nothing or {@code []}; any other non-list is reported by {@link Cursor#list()}. */
+  static boolean isEmptyList(Cursor c) {
+    return c.isNull() || c.node() instanceof SequenceNode s && s.getValue().isEmpty();
+  }
+
+  /** The common part of a probe, shared by both types. */
+  private record Common(String name, List<String> environments, Duration interval, Duration timeout,
+      Duration intervalWhenFailing, int retries, Map<String, String> vars) {}
+
+  private Optional<ProbeConfig> probe(Cursor c) {
+    Optional<MapCursor> map = c.map();
+    if (map.isEmpty()) {
+      return Optional.empty();
+    }
+    MapCursor m = map.get().allow(Stream.of(COMMON_KEYS, CHECKOUT_KEYS, GATEWAY_KEYS).flatMap(List::stream).toList());
+    Common common = common(m);
+    Optional<String> type = m.required("type").flatMap(t -> t.oneOf("probe type", TYPES));
+    return type.map(t -> switch (t) {
+      case "checkout" -> {
+        misplaced(m, GATEWAY_KEYS, "gateway-config");
+        yield checkout(m, common);
+      }
+      default -> {
+        misplaced(m, CHECKOUT_KEYS, "checkout");
+        yield gateway(m, common);
+      }
+    });
+  }
+
+  private Common common(MapCursor m) {
+    String name = m.required("name").flatMap(n -> n.name().map(s -> {
+      if (!NAME.matcher(s).matches()) {
+        n.error("invalid probe name " + Cursor.quote(s) + " (use letters, digits, '_', '.' and '-')");
+      }
+      names.define(n, s);
+      return s;
+    })).orElse("");
+    List<String> envs = m.get("environments").map(e -> {
+      List<String> listed = Names.references(e, "environment", environments.keySet());
+      if (e.list().map(List::isEmpty).orElse(false)) {
+        e.error("expected at least one environment (leave the key out to run in all)");
+      }
+      return listed;
+    }).orElse(List.copyOf(environments.keySet()));
+    Duration interval = m.get("interval").flatMap(Cursor::duration).orElse(DEFAULT_INTERVAL);
+    Duration timeout = m.get("timeout").flatMap(Cursor::duration).orElse(DEFAULT_TIMEOUT);
+    Duration whenFailing = m.get("interval_when_failing").flatMap(Cursor::duration).orElse(interval);
+    int retries = m.get("retries").flatMap(r -> r.integer(0, 5)).orElse(0);
+    Map<String, String> vars = m.get("vars").map(Cursor::stringMap).orElse(Map.of());
+    return new Common(name, envs, interval, timeout, whenFailing, retries, vars);
+  }
+
+  private static void misplaced(MapCursor m, List<String> keys, String type) {
+    for (String key : keys) {
+      m.entry(key).ifPresent(e -> m.cursor().session().diagnostics().report(e.keyMark(), e.value().path(),
+          "only allowed in " + type + " probes"));
+    }
+  }
+
+  private CheckoutProbe checkout(MapCursor m, Common common) {
+    Names stepNames = new Names("step");
+    List<StepReader.Read> steps = new ArrayList<>();
+    m.required("steps").ifPresent(s -> {
+      if (isEmptyList(s)) {
+        s.error("expected at least one step");
+      }
+      List<Cursor> items = s.list().orElse(List.of());
+      items.forEach(item -> steps.add(StepReader.step(item, null)));
+    });
+    List<StepReader.Read> cleanup = new ArrayList<>();
+    m.get("cleanup").flatMap(Cursor::list).ifPresent(items -> {
+      for (int i = 0; i < items.size(); i++) {
+        cleanup.add(StepReader.step(items.get(i), "cleanup-" + (i + 1)));
+      }
+    });
+    Stream.concat(steps.stream(), cleanup.stream())
+        .filter(r -> !r.step().name().isEmpty())
+        .forEach(r -> stepNames.define(r.at(), r.step().name()));
+    checkTemplates(common, steps, cleanup);
+    return new CheckoutProbe(common.name(), common.environments(), common.interval(), common.timeout(),
+        common.intervalWhenFailing(), common.retries(), common.vars(),
+        steps.stream().map(StepReader.Read::step).toList(), cleanup.stream().map(StepReader.Read::step).toList());
+  }
+
+  /** Step i sees what steps before it extracted; cleanup sees everything any step extracted. */
+  private void checkTemplates(Common common, List<StepReader.Read> steps, List<StepReader.Read> cleanup) {
+    List<Environment> envs = common.environments().stream().map(environments::get).toList();
+    if (envs.isEmpty()) {
+      return; // already an error; every name would look unknown
+    }
+    Set<String> available = new LinkedHashSet<>();
+    for (int i = 0; i < steps.size(); i++) {
+      Map<String, String> later = new LinkedHashMap<>();
+      for (StepReader.Read r : steps.subList(i, steps.size())) {
+        r.step().extract().keySet().forEach(k -> later.putIfAbsent(k, r.step().name()));
+      }
+      var scope = new Templates.Scope(envs, common.vars().keySet(), Set.copyOf(available), later);
+      steps.get(i).templates().forEach(u -> Templates.check(u, scope));
+      available.addAll(steps.get(i).step().extract().keySet());
+    }
+    var cleanupScope = new Templates.Scope(envs, common.vars().keySet(), available, Map.of());
+    cleanup.forEach(r -> r.templates().forEach(u -> Templates.check(u, cleanupScope)));
+  }
+
+  private GatewayConfigProbe gateway(MapCursor m, Common common) {
+    List<Templates.Use> uses = new ArrayList<>();
+    RequestSpec request = m.required("request").map(r -> StepReader.request(r, uses))
+        .orElse(StepReader.placeholderRequest());
+    Expect expect = m.get("expect").map(ExpectReader::expect).orElse(Expect.defaults());
+    String component = m.get("component").flatMap(Cursor::string).orElse(DEFAULT_GATEWAY_COMPONENT);
+    List<String> watch = new ArrayList<>();
+    m.get("watch").flatMap(Cursor::list).ifPresent(items -> items.forEach(item ->
+        item.string().ifPresent(p -> JsonPaths.compile(item, p).ifPresent(x -> watch.add(p)))));
+    List<Environment> envs = common.environments().stream().map(environments::get).toList();
+    if (!envs.isEmpty()) {
+      var scope = new Templates.Scope(envs, common.vars().keySet(), Set.of(), Map.of());
+      uses.forEach(u -> Templates.check(u, scope));
+    }
+    Step check = new Step(common.name(), component, request, expect, Map.of(), List.of());
+    return new GatewayConfigProbe(common.name(), common.environments(), common.interval(), common.timeout(),
+        common.intervalWhenFailing(), common.retries(), common.vars(), check, watch);
+  }
+}
