@@ -1,0 +1,168 @@
+package io.cartprobe.cli;
+
+import io.cartprobe.probe.AssertionResult;
+import io.cartprobe.probe.Failure;
+import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.probe.StepResult;
+import io.cartprobe.probe.StepStatus;
+import io.cartprobe.probe.Timings;
+import io.cartprobe.probe.Verdict;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The human output of {@code run}: per run a headline, a step table, and for the failed step
+ * what was expected, what came back and the (redacted) body. Colour only when asked to.
+ */
+final class TextReport {
+
+  private static final String RESET = "\u001b[0m";
+  private static final String RED = "\u001b[31m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String DIM = "\u001b[2m";
+  private static final String BOLD = "\u001b[1m";
+
+  private final PrintWriter out;
+  private final boolean colour;
+  private final boolean verbose;
+
+  TextReport(PrintWriter out, boolean colour, boolean verbose) {
+    this.out = out;
+    this.colour = colour;
+    this.verbose = verbose;
+  }
+
+  void print(List<ProbeResult> results) {
+    for (ProbeResult result : results) {
+      printRun(result);
+      out.println();
+    }
+    long failed = results.stream().filter(r -> r.verdict() == Verdict.FAILURE).count();
+    long degraded = results.stream().filter(r -> r.verdict() == Verdict.DEGRADED).count();
+    long passed = results.size() - failed - degraded;
+    String summary = results.size() + (results.size() == 1 ? " run: " : " runs: ")
+        + passed + " passed, " + degraded + " degraded, " + failed + " failed";
+    out.println(failed > 0 ? paint(RED + BOLD, summary) : paint(GREEN + BOLD, summary));
+  }
+
+  private void printRun(ProbeResult result) {
+    String verdict = switch (result.verdict()) {
+      case SUCCESS -> paint(GREEN + BOLD, "PASS");
+      case DEGRADED -> paint(YELLOW + BOLD, "SLOW");
+      case FAILURE -> paint(RED + BOLD, "FAIL");
+    };
+    String attempts = result.attempts() > 1 ? "  attempts " + result.attempts() : "";
+    out.println(verdict + "  " + paint(BOLD, result.probe() + " @ " + result.environment())
+        + "  " + time(result.duration()) + attempts + "  " + paint(DIM, "trace " + result.traceId()));
+
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"STEP", "COMPONENT", "RESULT", "HTTP", "TIME"});
+    result.steps().forEach(step -> rows.add(row(step, "")));
+    result.cleanup().forEach(step -> rows.add(row(step, "cleanup: ")));
+    int[] widths = widths(rows);
+    for (int i = 0; i < rows.size(); i++) {
+      String[] row = rows.get(i);
+      StringBuilder line = new StringBuilder("  ");
+      for (int c = 0; c < row.length; c++) {
+        String cell = pad(row[c], widths[c]);
+        line.append(c == 2 && i > 0 ? paintStatus(row[c], cell) : cell);
+        line.append(c < row.length - 1 ? "  " : "");
+      }
+      out.println(i == 0 ? paint(DIM, line.toString().stripTrailing()) : line.toString().stripTrailing());
+      if (i > 0 && verbose) {
+        StepResult step = i - 1 < result.steps().size()
+            ? result.steps().get(i - 1)
+            : result.cleanup().get(i - 1 - result.steps().size());
+        printDetails(step);
+      }
+    }
+    result.failure().ifPresent(failure -> printFailure(result, failure));
+    result.notes().forEach(note -> out.println("  " + paint(DIM, "note: " + note)));
+  }
+
+  private String[] row(StepResult step, String prefix) {
+    String status = switch (step.status()) {
+      case PASSED -> "ok";
+      case DEGRADED -> "slow";
+      case FAILED -> "FAIL";
+      case SKIPPED -> "skip";
+    };
+    boolean ran = step.status() != StepStatus.SKIPPED;
+    return new String[] {
+      prefix + step.name(),
+      step.component().isEmpty() ? "-" : step.component(),
+      status,
+      step.httpStatus().map(String::valueOf).orElse(ran ? "-" : ""),
+      ran ? time(step.duration()) : ""
+    };
+  }
+
+  private void printFailure(ProbeResult result, Failure failure) {
+    String classified = failure.classification().map(c -> ", classified " + paint(BOLD, c)).orElse("");
+    out.println("  " + paint(RED, "-> " + failure.step() + " (" + failure.component()
+        + ") failed, reason " + failure.reason().wireName()) + classified);
+    out.println("     " + failure.message());
+    result.steps().stream()
+        .filter(s -> s.name().equals(failure.step()))
+        .findFirst()
+        .flatMap(StepResult::bodyExcerpt)
+        .ifPresent(body -> out.println("     body: " + oneLine(body)));
+  }
+
+  private void printDetails(StepResult step) {
+    for (AssertionResult a : step.assertions()) {
+      String mark = a.passed() ? paint(GREEN, "ok  ") : paint(RED, "FAIL");
+      out.println("      " + mark + " " + a.check() + ": expected " + a.expected()
+          + ", got " + a.actual());
+    }
+    if (step.status() != StepStatus.SKIPPED) {
+      Timings t = step.timings();
+      out.println("      " + paint(DIM, "dns " + time(t.dns()) + "  connect " + time(t.connect())
+          + "  tls " + time(t.tls()) + "  request " + time(t.request()) + "  ttfb "
+          + time(t.ttfb()) + "  transfer " + time(t.transfer())));
+    }
+  }
+
+  private String paintStatus(String status, String cell) {
+    return switch (status) {
+      case "ok" -> paint(GREEN, cell);
+      case "slow" -> paint(YELLOW, cell);
+      case "FAIL" -> paint(RED + BOLD, cell);
+      default -> paint(DIM, cell);
+    };
+  }
+
+  private String paint(String ansi, String text) {
+    return colour ? ansi + text + RESET : text;
+  }
+
+  static String time(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    return String.format(java.util.Locale.ROOT, "%.2fs", d.toNanos() / 1e9);
+  }
+
+  /** Excerpts may be multi-line JSON; one line keeps the table readable. */
+  private static String oneLine(String body) {
+    return body.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  private static int[] widths(List<String[]> rows) {
+    int[] widths = new int[rows.getFirst().length];
+    for (String[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        widths[c] = Math.max(widths[c], row[c].length());
+      }
+    }
+    return widths;
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(width - text.length());
+  }
+}

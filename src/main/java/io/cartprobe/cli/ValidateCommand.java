@@ -1,0 +1,45 @@
+package io.cartprobe.cli;
+
+import io.cartprobe.config.CartprobeConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code cartprobe validate}: every error of the file at once, like a compiler. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Check the config file and print every error in it.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the file is valid", "2:the file has errors (each printed as FILE:LINE:COLUMN: message)"})
+final class ValidateCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ConfigOption config;
+
+  ValidateCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CartprobeConfig loaded = config.load(context);
+    int pairs = loaded.probes().stream().mapToInt(p -> p.environments().size()).sum();
+    spec.commandLine().getOut().printf("%s: valid: %d %s in %d %s (%d runs per round), %d %s, %d %s%n",
+        config.displayName(context),
+        loaded.probes().size(), plural(loaded.probes().size(), "probe"),
+        loaded.environments().size(), plural(loaded.environments().size(), "environment"),
+        pairs,
+        loaded.alerts().size(), plural(loaded.alerts().size(), "alert"),
+        loaded.webhooks().size(), plural(loaded.webhooks().size(), "webhook"));
+    return 0;
+  }
+
+  private static String plural(int n, String word) {
+    return n == 1 ? word : word + "s";
+  }
+}

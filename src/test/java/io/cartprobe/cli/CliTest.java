@@ -1,0 +1,141 @@
+package io.cartprobe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands in-process, through picocli, with their output captured. */
+class CliTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final Map<String, String> environment = new HashMap<>();
+
+  private int execute(String... args) {
+    CliContext context = new CliContext(environment, dir, Terminal.PLAIN, Clock.systemUTC());
+    return Main.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  private void write(String name, String yaml) throws Exception {
+    Files.writeString(dir.resolve(name), yaml);
+  }
+
+  private static final String VALID = """
+      environments:
+        staging:
+          vars: {base_url: "http://127.0.0.1:9/staging"}
+        production:
+          vars: {base_url: "http://127.0.0.1:9/production"}
+      probes:
+        - name: checkout
+          type: checkout
+          interval: 30s
+          interval_when_failing: 10s
+          steps:
+            - name: create_cart
+              component: cart-service
+              request: {method: POST, url: "{{base_url}}/api/carts", json: {sku: A}}
+      alerts:
+        - name: checkout-failing
+          when: {consecutive_failures: 3}
+          notify: [oncall]
+      webhooks:
+        - name: oncall
+          url: http://127.0.0.1:9/hook
+      """;
+
+  @Test
+  void validateAcceptsAGoodFileAndSummarisesIt() throws Exception {
+    write("probes.yaml", VALID);
+
+    assertThat(execute("validate")).isZero();
+    assertThat(out.toString()).isEqualTo(
+        "probes.yaml: valid: 1 probe in 2 environments (2 runs per round), 1 alert, 1 webhook\n");
+  }
+
+  @Test
+  void configFileComesFromFlagThenEnvironmentThenDefault() throws Exception {
+    write("from-env.yaml", VALID);
+    environment.put("CARTPROBE_CONFIG", "from-env.yaml");
+
+    assertThat(execute("validate")).isZero();
+    assertThat(out.toString()).startsWith("from-env.yaml: valid");
+
+    assertThat(execute("validate", "-c", "missing.yaml")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo(
+        "missing.yaml:1:1: no such file (name one with -c FILE or $CARTPROBE_CONFIG)\n"
+            + "1 error in missing.yaml; nothing was run\n");
+  }
+
+  @Test
+  void everyCommandRefusesABadFileTheSameWay() throws Exception {
+    write("probes.yaml", VALID.replace("interval: 30s", "interval: 30 seconds"));
+
+    for (String command : new String[] {"validate", "list", "run"}) {
+      err.getBuffer().setLength(0);
+      assertThat(execute(command)).as(command).isEqualTo(2);
+      assertThat(err.toString()).as(command)
+          .startsWith("probes.yaml:9:15: probes[0].interval: ")
+          .endsWith("1 error in probes.yaml; nothing was run\n");
+    }
+  }
+
+  @Test
+  void listShowsProbesTimesEnvironmentsAndAlerts() throws Exception {
+    write("probes.yaml", VALID);
+
+    assertThat(execute("list")).isZero();
+    assertThat(out.toString()).isEqualTo("""
+        PROBE     TYPE      ENV         INTERVAL  WHEN FAILING  TIMEOUT  RETRIES  STEPS
+        checkout  checkout  staging     30s       10s           10s      0        create_cart
+        checkout  checkout  production  30s       10s           10s      0        create_cart
+
+        ALERT             SEVERITY  WHEN                    PROBES  ENVS  NOTIFY
+        checkout-failing  warning   3 consecutive failures  all     all   oncall
+
+        WEBHOOK  FORMAT  SIGNED  TARGETS
+        oncall   json    no      1
+        """);
+  }
+
+  @Test
+  void unknownProbeOrEnvironmentIsAUsageError() throws Exception {
+    write("probes.yaml", VALID);
+
+    assertThat(execute("run", "-p", "chekout")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown probe 'chekout' (defined: checkout)");
+
+    assertThat(execute("run", "-e", "prod")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown environment 'prod' (defined: staging, production)");
+  }
+
+  @Test
+  void runAgainstAClosedPortFailsWithReasonConnectAndExit1() throws Exception {
+    write("probes.yaml", VALID);
+
+    assertThat(execute("run", "-e", "staging")).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("FAIL  checkout @ staging")
+        .containsPattern("create_cart\\s+cart-service\\s+FAIL")
+        .contains("-> create_cart (cart-service) failed, reason connect")
+        .contains("1 run: 0 passed, 0 degraded, 1 failed")
+        .doesNotContain("\u001b[");
+  }
+
+  @Test
+  void rootCommandWithoutSubcommandIsAUsageError() {
+    assertThat(execute()).isEqualTo(2);
+    assertThat(err.toString()).contains("missing command").contains("Usage: cartprobe");
+  }
+}
