@@ -2,7 +2,10 @@ package io.cartprobe.probe;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +17,10 @@ import java.util.Optional;
  * @param failure the first failed step and why; empty unless the verdict is failure
  * @param cleanup results of the cleanup requests; they never change the verdict
  * @param notes things worth knowing that are not failures (e.g. why a retry was not attempted)
+ * @param watched for a gateway-config probe, each watched JSONPath and its value as JSON text
+ *     (absent paths are left out); empty for other probes
+ * @param probableCause set on a failed checkout result when a gateway-config probe of the same
+ *     environment failed or saw a change shortly before: who probably broke checkout
  */
 public record ProbeResult(
     String probe,
@@ -27,12 +34,25 @@ public record ProbeResult(
     List<StepResult> steps,
     Optional<Failure> failure,
     List<StepResult> cleanup,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, String> watched,
+    Optional<ProbableCause> probableCause) {
 
   public ProbeResult {
     steps = List.copyOf(steps);
     cleanup = List.copyOf(cleanup);
     notes = List.copyOf(notes);
+    watched = Collections.unmodifiableMap(new LinkedHashMap<>(watched));
+  }
+
+  public ProbeResult withProbableCause(ProbableCause cause) {
+    return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
+        traceId, steps, failure, cleanup, notes, watched, Optional.of(cause));
+  }
+
+  public ProbeResult withWatched(Map<String, String> values) {
+    return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
+        traceId, steps, failure, cleanup, notes, values, probableCause);
   }
 
   public boolean failed() {

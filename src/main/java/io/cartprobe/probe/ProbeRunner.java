@@ -10,6 +10,7 @@ import io.cartprobe.http.RunSession;
 import io.cartprobe.http.TraceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class ProbeRunner {
             ? Verdict.DEGRADED : Verdict.SUCCESS;
     ProbeResult result = new ProbeResult(probe.name(), env.name(), probe.type(), startedAt,
         Duration.ofNanos(attempt.flowEndNanos() - start), verdict, attempts, trace.traceId(),
-        attempt.steps(), attempt.failure(), cleanup, notes);
+        attempt.steps(), attempt.failure(), cleanup, notes, Map.of(), Optional.empty());
     // Redact at the end, when every secret extracted during the run is known.
     return redactor.redact(result);
   }
@@ -156,7 +157,7 @@ public final class ProbeRunner {
         results.add(new StepResult(step.name(), step.component(), StepStatus.SKIPPED,
             step.request().method(), step.request().url(), Optional.empty(), Duration.ZERO,
             Timings.NONE, List.of(), Optional.empty(), Optional.of("skipped: " + why),
-            Optional.empty(), Optional.empty()));
+            Optional.empty(), Optional.empty(), Optional.empty()));
         notes.add("cleanup '" + step.name() + "' skipped: " + why);
       } else {
         results.add(outcome.result());

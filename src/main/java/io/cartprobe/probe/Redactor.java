@@ -80,7 +80,7 @@ public final class Redactor {
     return new StepResult(s.name(), s.component(), s.status(), s.method(), redact(s.url()),
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
-        redact(s.bodyExcerpt()), s.classification());
+        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter());
   }
 
   public Failure redact(Failure f) {
@@ -89,11 +89,18 @@ public final class Redactor {
   }
 
   /** The whole result, with every secret known at the end of the run. */
+  private java.util.Map<String, String> redactValues(java.util.Map<String, String> values) {
+    java.util.Map<String, String> redacted = new java.util.LinkedHashMap<>();
+    values.forEach((k, v) -> redacted.put(k, redact(v)));
+    return redacted;
+  }
+
   public ProbeResult redact(ProbeResult r) {
     return new ProbeResult(r.probe(), r.environment(), r.probeType(), r.startedAt(),
         r.duration(), r.verdict(), r.attempts(), r.traceId(),
         r.steps().stream().map(this::redact).toList(), r.failure().map(this::redact),
         r.cleanup().stream().map(this::redact).toList(),
-        r.notes().stream().map(this::redact).toList());
+        r.notes().stream().map(this::redact).toList(), redactValues(r.watched()),
+        r.probableCause());
   }
 }

@@ -33,6 +33,27 @@ public final class ResultJson {
     node.set("cleanup", steps(result.cleanup()));
     ArrayNode notes = node.putArray("notes");
     result.notes().forEach(notes::add);
+    if (!result.watched().isEmpty()) {
+      ObjectNode watched = node.putObject("watched");
+      result.watched().forEach(watched::put);
+    }
+    node.set("probable_cause",
+        result.probableCause().<JsonNode>map(ResultJson::probableCause).orElse(NODES.nullNode()));
+    return node;
+  }
+
+  private static ObjectNode probableCause(ProbableCause cause) {
+    ObjectNode node = NODES.objectNode();
+    node.put("probe", cause.probe());
+    node.put("env", cause.environment());
+    node.put("at", cause.at().toString());
+    ArrayNode changes = node.putArray("changes");
+    for (ProbableCause.FieldChange change : cause.changes()) {
+      changes.addObject().put("path", change.path()).put("before", change.before())
+          .put("after", change.after());
+    }
+    putOptional(node, "failure", cause.failure());
+    node.put("summary", cause.summary());
     return node;
   }
 
@@ -87,6 +108,7 @@ public final class ResultJson {
     putOptional(node, "message", step.message());
     putOptional(node, "body_excerpt", step.bodyExcerpt());
     putOptional(node, "classification", step.classification());
+    putOptional(node, "cert_not_after", step.certNotAfter().map(Object::toString));
     return node;
   }
 

@@ -65,7 +65,7 @@ final class StepExecutor {
     StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
         step.request().method(), url, Optional.empty(), Duration.ZERO, Timings.NONE, List.of(),
         Optional.of(problem.reason()), Optional.of(problem.message()), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
     return new StepOutcome(result, false, true, Optional.of(problem));
   }
 
@@ -100,7 +100,7 @@ final class StepExecutor {
     StepResult result = new StepResult(step.name(), step.component(), status,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
-        problem.map(StepProblem::message), excerpt, classification);
+        problem.map(StepProblem::message), excerpt, classification, Optional.empty());
     return new StepOutcome(result, done.requestSent(), safe, problem);
   }
 
@@ -115,7 +115,8 @@ final class StepExecutor {
         step.request().method(), prepared.url(), failed.head().map(HttpExchange.Head::status),
         failed.elapsed(), timings(failed.phases()), List.of(), Optional.of(reason),
         Optional.of(message),
-        failed.partialBody().map(b -> excerpt(state.redactor().redact(b))), Optional.empty());
+        failed.partialBody().map(b -> excerpt(state.redactor().redact(b))), Optional.empty(),
+        Optional.empty());
     return new StepOutcome(result, failed.requestSent(), safe, Optional.of(problem));
   }
 

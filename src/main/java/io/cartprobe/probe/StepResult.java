@@ -1,6 +1,7 @@
 package io.cartprobe.probe;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import java.util.Optional;
  *
  * @param httpStatus absent when no response arrived
  * @param bodyExcerpt at most 2 KiB of the response body, kept only when the step failed
+ * @param certNotAfter over HTTPS, the earliest {@code notAfter} of the server's certificate chain
  */
 public record StepResult(
     String name,
@@ -23,7 +25,8 @@ public record StepResult(
     Optional<FailureReason> reason,
     Optional<String> message,
     Optional<String> bodyExcerpt,
-    Optional<String> classification) {
+    Optional<String> classification,
+    Optional<Instant> certNotAfter) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
@@ -32,6 +35,6 @@ public record StepResult(
   public static StepResult skipped(String name, String component, String method) {
     return new StepResult(name, component, StepStatus.SKIPPED, method, "", Optional.empty(),
         Duration.ZERO, Timings.NONE, List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 }
