@@ -1,0 +1,102 @@
+package io.cartprobe.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's one Prometheus registry: {@code agent.labels} as common tags on every series (so
+ * several agents, one per region, can be told apart in one Prometheus), plus JVM and process
+ * metrics. Close it on shutdown: the GC binder holds JMX notification listeners.
+ */
+public final class AgentRegistry implements AutoCloseable {
+
+  /** Label names cartprobe's own series use; an agent label must not shadow them. */
+  public static final Set<String> RESERVED_LABELS = Set.of("probe", "env", "step", "phase",
+      "reason", "result", "alert", "webhook", "outcome", "version");
+
+  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gcMetrics;
+
+  private AgentRegistry(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {
+    this.registry = registry;
+    this.gcMetrics = gcMetrics;
+  }
+
+  /**
+   * @param agentLabels {@code agent.labels}: Prometheus label names to values
+   * @throws IllegalArgumentException for a name that is not a Prometheus label name or is reserved
+   */
+  public static AgentRegistry create(Map<String, String> agentLabels) {
+    List<Tag> common = agentLabels.entrySet().stream()
+        .map(e -> Tag.of(checkLabelName(e.getKey()), e.getValue()))
+        .toList();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Common tags first: a filter applies only to meters registered after it.
+    registry.config().commonTags(common);
+    // `promtool check metrics` (a contract of the design) rejects two of Micrometer's standard
+    // names: process_cpu_time_ns_total ("abbreviated units") and system_cpu_count ("_count" on a
+    // gauge). The first is replaced below by the Prometheus-standard process_cpu_seconds_total;
+    // the CPU count is dropped (system_cpu_usage and process_cpu_usage remain).
+    registry.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
+    registry.config().meterFilter(MeterFilter.denyNameStartsWith("system.cpu.count"));
+
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+    bindProcessCpuSeconds(registry);
+    return new AgentRegistry(registry, gc);
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    gcMetrics.close();
+    registry.close();
+  }
+
+  private static void bindProcessCpuSeconds(PrometheusMeterRegistry registry) {
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sunOs) {
+      FunctionCounter.builder("process.cpu", sunOs, b -> b.getProcessCpuTime() / 1e9)
+          .description("Total user and system CPU time spent by the process")
+          .baseUnit("seconds")
+          .register(registry);
+    }
+  }
+
+  private static String checkLabelName(String name) {
+    if (!LABEL_NAME.matcher(name).matches() || name.startsWith("__")) {
+      throw new IllegalArgumentException("agent label " + name + " is not a Prometheus label name");
+    }
+    if (RESERVED_LABELS.contains(name)) {
+      throw new IllegalArgumentException("agent label " + name + " is reserved by cartprobe");
+    }
+    return name;
+  }
+}

@@ -1,0 +1,36 @@
+package io.cartprobe.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Instant;
+
+/**
+ * Changes a gateway-config probe saw in its watched fields. Nothing is exported for a probe
+ * until it sees its first change.
+ */
+public final class GatewayConfigMetrics {
+
+  static final String CHANGES = "cartprobe.gateway.config.changes"; // ..._changes_total
+  static final String LAST_CHANGE = "cartprobe.gateway.config.last.change.timestamp";
+  // -> cartprobe_gateway_config_last_change_timestamp_seconds
+
+  private final MeterRegistry registry;
+  private final SettableGauges lastChange;
+
+  public GatewayConfigMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    lastChange = new SettableGauges(registry, LAST_CHANGE,
+        "Unix time at which a watched gateway configuration field last changed", "seconds");
+  }
+
+  public void changeDetected(String probe, String env, Instant at) {
+    Tags tags = Tags.of("env", env, "probe", probe);
+    Counter.builder(CHANGES)
+        .description("Runs of a gateway-config probe in which watched fields changed")
+        .tags(tags)
+        .register(registry)
+        .increment();
+    lastChange.set(tags, at.toEpochMilli() / 1000.0);
+  }
+}

@@ -1,0 +1,82 @@
+package io.cartprobe.metrics;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders {@code GET /metrics} in the format the scraper asked for: OpenMetrics 1.0 when its
+ * {@code Accept} header prefers it (Prometheus does by default), else the classic text format
+ * 0.0.4, which every scraper and {@code promtool check metrics} understand.
+ */
+public final class MetricsExposition {
+
+  // The Prometheus client's writers are a runtime-only dependency of the Micrometer registry, so
+  // their CONTENT_TYPE constants are spelt out here; the registry picks its writer by them.
+  public static final String OPENMETRICS =
+      "application/openmetrics-text; version=1.0.0; charset=utf-8";
+  public static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** A rendered scrape and the Content-Type to send it with. */
+  public record Scrape(String body, String contentType) {}
+
+  private final PrometheusMeterRegistry registry;
+
+  public MetricsExposition(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public Scrape scrape(@Nullable String acceptHeader) {
+    String contentType = wantsOpenMetrics(acceptHeader) ? OPENMETRICS : TEXT;
+    return new Scrape(registry.scrape(contentType), contentType);
+  }
+
+  /**
+   * True when the best quality an {@code application/openmetrics-text} range gets is above 0 and
+   * at least that of any plain-text or wildcard range. Only OpenMetrics 1.0 (or 0.0.1, which it
+   * is compatible with, or no version) counts: we cannot render other versions.
+   */
+  static boolean wantsOpenMetrics(@Nullable String acceptHeader) {
+    if (acceptHeader == null || acceptHeader.isBlank()) {
+      return false;
+    }
+    double openMetrics = 0;
+    double other = 0;
+    for (String range : acceptHeader.split(",")) {
+      String[] parts = range.split(";");
+      String type = parts[0].trim().toLowerCase(Locale.ROOT);
+      double q = 1;
+      String version = null;
+      for (int i = 1; i < parts.length; i++) {
+        String[] kv = parts[i].split("=", 2);
+        if (kv.length != 2) {
+          continue;
+        }
+        String key = kv[0].trim().toLowerCase(Locale.ROOT);
+        String value = kv[1].trim();
+        if (key.equals("q")) {
+          q = parseQuality(value);
+        } else if (key.equals("version")) {
+          version = value;
+        }
+      }
+      if (type.equals("application/openmetrics-text")) {
+        if (version == null || version.equals("1.0.0") || version.equals("0.0.1")) {
+          openMetrics = Math.max(openMetrics, q);
+        }
+      } else if (type.equals("text/plain") || type.equals("text/*") || type.equals("*/*")) {
+        other = Math.max(other, q);
+      }
+    }
+    return openMetrics > 0 && openMetrics >= other;
+  }
+
+  private static double parseQuality(String value) {
+    try {
+      double q = Double.parseDouble(value);
+      return q >= 0 && q <= 1 ? q : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
