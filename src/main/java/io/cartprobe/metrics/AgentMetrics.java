@@ -1,5 +1,7 @@
 package io.cartprobe.metrics;
 
+import io.cartprobe.schedule.SkipReason;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,7 +72,7 @@ public final class AgentMetrics {
   public void runSkipped(String probe, String env, SkipReason reason) {
     Counter.builder(SKIPPED)
         .description("Scheduled runs that did not start, by reason")
-        .tags(Tags.of("env", env, "probe", probe, "reason", reason.wireName()))
+        .tags(Tags.of("env", env, "probe", probe, "reason", reason.label()))
         .register(registry)
         .increment();
   }

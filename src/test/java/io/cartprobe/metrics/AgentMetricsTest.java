@@ -1,5 +1,7 @@
 package io.cartprobe.metrics;
 
+import io.cartprobe.schedule.SkipReason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,12 +64,12 @@ class AgentMetricsTest {
 
   @Test
   void skippedRunsByBoundedReason() {
-    metrics.runSkipped("checkout", "production", SkipReason.PREVIOUS_RUN_RUNNING);
-    metrics.runSkipped("checkout", "production", SkipReason.PREVIOUS_RUN_RUNNING);
-    metrics.runSkipped("checkout", "staging", SkipReason.CONCURRENCY_FULL);
+    metrics.runSkipped("checkout", "production", SkipReason.PREVIOUS_RUN_STILL_GOING);
+    metrics.runSkipped("checkout", "production", SkipReason.PREVIOUS_RUN_STILL_GOING);
+    metrics.runSkipped("checkout", "staging", SkipReason.CONCURRENCY_LIMIT);
     assertThat(scrapeLines()).contains(
-        "cartprobe_probe_skipped_total{env=\"production\",location=\"eu\",probe=\"checkout\",reason=\"previous_run_running\"} 2.0",
-        "cartprobe_probe_skipped_total{env=\"staging\",location=\"eu\",probe=\"checkout\",reason=\"concurrency_full\"} 1.0");
+        "cartprobe_probe_skipped_total{env=\"production\",location=\"eu\",probe=\"checkout\",reason=\"previous_run_still_going\"} 2.0",
+        "cartprobe_probe_skipped_total{env=\"staging\",location=\"eu\",probe=\"checkout\",reason=\"concurrency_limit\"} 1.0");
   }
 
   @Test

@@ -67,26 +67,28 @@ final class Fixtures {
   static StepResult passed(String name, String url, int status, long millis, Timings timings) {
     return new StepResult(name, "svc", StepStatus.PASSED, "POST", url, Optional.of(status),
         Duration.ofMillis(millis), timings, List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static StepResult degradedStep(String name, String url, int status, long millis) {
     return new StepResult(name, "svc", StepStatus.DEGRADED, "POST", url, Optional.of(status),
         Duration.ofMillis(millis), Timings.NONE, List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static StepResult failed(String name, String url, Optional<Integer> status, long millis,
       FailureReason reason) {
     return new StepResult(name, "svc", StepStatus.FAILED, "POST", url, status,
         Duration.ofMillis(millis), Timings.NONE, List.of(), Optional.of(reason),
-        Optional.of("failed"), Optional.of("{\"error\":\"card_declined\"}"), Optional.empty());
+        Optional.of("failed"), Optional.of("{\"error\":\"card_declined\"}"), Optional.empty(),
+        Optional.empty());
   }
 
   static ProbeResult result(String env, Verdict verdict, int attempts, long millis,
       List<StepResult> steps, Optional<Failure> failure, List<StepResult> cleanup) {
     return new ProbeResult("checkout", env, "checkout", START, Duration.ofMillis(millis), verdict,
-        attempts, "4bf92f3577b34da6a3ce929d0e0e4736", steps, failure, cleanup, List.of());
+        attempts, "4bf92f3577b34da6a3ce929d0e0e4736", steps, failure, cleanup, List.of(),
+        java.util.Map.of(), Optional.empty());
   }
 
   static ProbeResult success(String env) {

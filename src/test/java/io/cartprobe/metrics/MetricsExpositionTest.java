@@ -1,5 +1,7 @@
 package io.cartprobe.metrics;
 
+import io.cartprobe.schedule.SkipReason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +36,7 @@ class MetricsExpositionTest {
     probes.record(Fixtures.successAfterRetry("production"));
     AgentMetrics agentMetrics = new AgentMetrics(agent.registry(), "0.1.0", Instant.now());
     agentMetrics.runStarted("checkout", "staging", java.time.Duration.ofMillis(3));
-    agentMetrics.runSkipped("checkout", "staging", SkipReason.CONCURRENCY_FULL);
+    agentMetrics.runSkipped("checkout", "staging", SkipReason.CONCURRENCY_LIMIT);
   }
 
   @Test
