@@ -1,35 +1,67 @@
 package io.cartprobe.cli;
 
+import io.cartprobe.agent.Agent;
+import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.ConfigException;
+import io.cartprobe.config.ConfigLoader;
 import io.cartprobe.demo.DemoShop;
 import io.cartprobe.demo.Fault;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cartprobe demo}: the built-in shop and payment gateway, until stopped. */
+/** {@code cartprobe demo}: the built-in shop and payment gateway, and the agent probing them. */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Start the demo shop (staging and production) and its payment gateway, with "
-        + "faults to switch on: gateway-config, slow-payments, cart-down, flaky.",
+    description = {
+      "Start the demo shop (staging and production) and its payment gateway, and the agent "
+          + "running probes.yaml against them.",
+      "Faults to switch on: gateway-config, slow-payments, cart-down, flaky."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped (Ctrl-C or SIGTERM)", "2:bad usage or the port is taken"})
+    exitCodeList = {"0:stopped (Ctrl-C or SIGTERM)", "2:bad usage, bad config, or a port is taken"})
 final class DemoCommand implements Callable<Integer> {
+
+  static final String DEMO_URL_VARIABLE = "CARTPROBE_DEMO_URL";
+
+  private final CliContext context;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Mixin ConfigOption config;
+
   @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
-      description = "Port on 127.0.0.1 (0 picks a free one; default ${DEFAULT-VALUE})")
+      description = "Shop port on 127.0.0.1 (0 picks a free one; default ${DEFAULT-VALUE})")
   int port;
 
+  @Option(names = "--agent-port", paramLabel = "N",
+      description = "Agent port on 127.0.0.1 (default: agent.listen of the config; 0 picks a free one)")
+  Integer agentPort;
+
+  @Option(names = "--no-agent", description = "Only the shop and gateway, no agent")
+  boolean noAgent;
+
   @Option(names = "--fault", paramLabel = "NAME",
-      description = "Fault switched on from the start (repeatable): gateway-config, slow-payments, cart-down, flaky")
+      description = "Fault switched on from the start (repeatable)")
   List<String> faults = new ArrayList<>();
+
+  DemoCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -39,19 +71,55 @@ final class DemoCommand implements Callable<Integer> {
           spec.commandLine(), "unknown fault '" + name + "' (known: "
               + String.join(", ", Fault.ids()) + ")")));
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+    PrintWriter out = spec.commandLine().getOut();
     try (DemoShop shop = new DemoShop(port, initial).start()) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "demo-shutdown"));
-      PrintWriter out = spec.commandLine().getOut();
       out.println("demo shop: " + shop.baseUrl());
       out.println(shop.describe());
       out.println();
-      out.println("Probe it:  CARTPROBE_DEMO_URL=" + shop.baseUrl() + " cartprobe run");
       out.println("Break it:  curl -X POST " + shop.baseUrl() + "/demo/faults/gateway-config");
-      out.println("Press Ctrl-C to stop.");
-      out.flush();
-      stopped.await();
+      out.println("Probe it:  " + DEMO_URL_VARIABLE + "=" + shop.baseUrl() + " cartprobe run");
+      if (noAgent) {
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        Signals.waitForTermination(() -> { });
+        return 0;
+      }
+      Logging.configure(Logging.Format.text, false);
+      CliContext demoContext = withDemoUrl(shop.baseUrl());
+      CartprobeConfig loaded = loadConfig(demoContext);
+      Optional<InetSocketAddress> listen = Optional.ofNullable(agentPort)
+          .map(p -> new InetSocketAddress("127.0.0.1", p));
+      try (Agent agent = new Agent(() -> loadConfig(demoContext), loaded, context.clock(), listen)) {
+        agent.start();
+        out.println("Status page: http://127.0.0.1:" + agent.port() + "/   Metrics: http://127.0.0.1:"
+            + agent.port() + "/metrics");
+        out.println("Press Ctrl-C to stop.");
+        return AgentCommand.serveUntilStopped(agent, out);
+      }
     }
-    return 0;
+  }
+
+  private CliContext withDemoUrl(String baseUrl) {
+    Map<String, String> environment = new HashMap<>(context.environment());
+    environment.put(DEMO_URL_VARIABLE, baseUrl);
+    return new CliContext(environment, context.workingDirectory(), context.terminal(), context.clock());
+  }
+
+  /** The probes.yaml given or found as usual, else the example built into the jar. */
+  private CartprobeConfig loadConfig(CliContext demoContext) throws ConfigException {
+    if (config.file != null || demoContext.environment().containsKey(ConfigOption.ENV_VAR)
+        || Files.exists(config.resolve(demoContext))) {
+      return config.load(demoContext);
+    }
+    try (InputStream in = DemoShop.class.getResourceAsStream("probes.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("the built-in probes.yaml is missing from the jar");
+      }
+      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new ConfigLoader(demoContext.environment())
+          .parse("probes.yaml (built in)", yaml, demoContext.workingDirectory());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the built-in probes.yaml", e);
+    }
   }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description = "Synthetic checkout monitoring: walks a shop's checkout like a customer and "
         + "watches the payment gateway's configuration.",
     subcommands = {
-      RunCommand.class, ValidateCommand.class, ListCommand.class, DemoCommand.class,
+      RunCommand.class, AgentCommand.class, ValidateCommand.class, ListCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

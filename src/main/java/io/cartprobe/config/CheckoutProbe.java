@@ -24,4 +24,10 @@ public record CheckoutProbe(
     steps = List.copyOf(steps);
     cleanup = List.copyOf(cleanup);
   }
+
+  @Override
+  public CheckoutProbe withTimeout(Duration newTimeout) {
+    return new CheckoutProbe(name, environments, interval, newTimeout, intervalWhenFailing, retries,
+        vars, steps, cleanup);
+  }
 }

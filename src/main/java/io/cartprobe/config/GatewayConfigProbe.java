@@ -28,6 +28,12 @@ public record GatewayConfigProbe(
   }
 
   @Override
+  public GatewayConfigProbe withTimeout(Duration newTimeout) {
+    return new GatewayConfigProbe(name, environments, interval, newTimeout, intervalWhenFailing,
+        retries, vars, check, watch);
+  }
+
+  @Override
   public List<Step> steps() {
     return List.of(check);
   }

@@ -27,6 +27,9 @@ public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe {
   /** The steps in order; a gateway-config probe has exactly one. */
   List<Step> steps();
 
+  /** The same probe with another whole-flow deadline (e.g. a shorter scrape timeout). */
+  ProbeConfig withTimeout(Duration timeout);
+
   /** The wire name of the type, as written in probes.yaml. */
   default String type() {
     return switch (this) {

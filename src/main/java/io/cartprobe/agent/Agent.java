@@ -1,0 +1,233 @@
+package io.cartprobe.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cartprobe.Version;
+import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.ConfigError;
+import io.cartprobe.config.ConfigException;
+import io.cartprobe.config.Environment;
+import io.cartprobe.config.ProbeConfig;
+import io.cartprobe.http.ProbeHttpClient;
+import io.cartprobe.metrics.AgentMetrics;
+import io.cartprobe.metrics.AgentRegistry;
+import io.cartprobe.metrics.MetricsExposition;
+import io.cartprobe.metrics.ProbeMetrics;
+import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.probe.ProbeRunner;
+import io.cartprobe.schedule.PairKey;
+import io.cartprobe.schedule.RunOutcome;
+import io.cartprobe.schedule.ScheduleListener;
+import io.cartprobe.schedule.ScheduledPair;
+import io.cartprobe.schedule.Scheduler;
+import io.cartprobe.schedule.SkipReason;
+import io.cartprobe.server.AgentEndpoints;
+import io.cartprobe.server.AgentServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code cartprobe agent}: wires config → schedule → probe → results → metrics and status, and
+ * serves them. Results flow one way; nothing downstream calls back into the probe engine.
+ */
+public final class Agent implements AgentEndpoints, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Agent.class);
+  private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+
+  /** Where a reload reads the config from. */
+  @FunctionalInterface
+  public interface ConfigSource {
+    CartprobeConfig load() throws ConfigException;
+  }
+
+  private final ConfigSource source;
+  private final Clock clock;
+  private final AtomicReference<CartprobeConfig> config;
+  private final ProbeRunner runner;
+  private final AgentRegistry registry;
+  private final ProbeMetrics probeMetrics;
+  private final AgentMetrics agentMetrics;
+  private final MetricsExposition exposition;
+  private final PairStates states = new PairStates();
+  private final Scheduler scheduler;
+  private final AgentServer server;
+  private final Instant startedAt;
+  private final ScheduledExecutorService heartbeat =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cartprobe-heartbeat").factory());
+  private volatile boolean lastReloadOk = true;
+  private volatile Instant lastReloadAt;
+
+  public Agent(ConfigSource source, CartprobeConfig initial, Clock clock,
+      Optional<InetSocketAddress> listenOverride) throws IOException {
+    this.source = source;
+    this.clock = clock;
+    this.config = new AtomicReference<>(initial);
+    this.startedAt = clock.instant();
+    this.lastReloadAt = startedAt;
+    this.runner = new ProbeRunner(ProbeHttpClient.defaultBase(), clock, Version.current());
+    this.registry = AgentRegistry.create(initial.agent().labels());
+    this.probeMetrics = new ProbeMetrics(registry.registry(), initial);
+    this.agentMetrics = new AgentMetrics(registry.registry(), Version.current(), startedAt);
+    this.agentMetrics.reloadResult(true);
+    this.exposition = new MetricsExposition(registry.registry());
+    this.scheduler = new Scheduler(this::runScheduled, initial.agent().maxConcurrency(),
+        new MetricsListener());
+    InetSocketAddress listen = listenOverride.orElseGet(() ->
+        new InetSocketAddress(initial.agent().listenHost(), initial.agent().listenPort()));
+    this.server = new AgentServer(listen, this);
+  }
+
+  public Agent start() {
+    scheduler.update(ScheduledPair.of(config.get().probes()));
+    scheduler.start();
+    server.start();
+    heartbeat.scheduleAtFixedRate(this::beat, 0, HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    log.info("agent started: {} probe runs scheduled, listening on port {}",
+        scheduler.statuses().size(), server.port());
+    return this;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** Stops scheduling, lets runs in flight finish up to {@code grace}; true if all finished. */
+  public boolean stop(Duration grace) {
+    heartbeat.shutdownNow();
+    boolean finished = scheduler.stop(grace);
+    server.close();
+    registry.close();
+    return finished;
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ZERO);
+  }
+
+  /** Only beats while the scheduler is alive, so a wedged agent goes stale in Prometheus. */
+  private void beat() {
+    if (scheduler.isScheduling()) {
+      agentMetrics.heartbeat(clock.instant());
+    }
+  }
+
+  private RunOutcome runScheduled(PairKey pair) {
+    CartprobeConfig current = config.get();
+    Optional<ProbeConfig> probe = current.probe(pair.probe());
+    Environment env = current.environments().get(pair.environment());
+    if (probe.isEmpty() || env == null) {
+      return RunOutcome.SUCCEEDED; // removed by a reload while it was due
+    }
+    ProbeResult result = runner.run(probe.get(), env);
+    accept(result);
+    return RunOutcome.failedIf(result.failed());
+  }
+
+  /** Every scheduled result passes here, on its way to metrics, state and logs. */
+  private void accept(ProbeResult result) {
+    probeMetrics.record(result);
+    PairStates.Transition transition = states.record(result);
+    RunLog.record(result, transition);
+  }
+
+  @Override
+  public boolean ready() {
+    return scheduler.isScheduling();
+  }
+
+  @Override
+  public MetricsExposition.Scrape scrape(Optional<String> acceptHeader) {
+    return exposition.scrape(acceptHeader.orElse(null));
+  }
+
+  @Override
+  public JsonNode status() {
+    return StatusJson.render(config.get(), states, scheduler, new StatusJson.AgentInfo(
+        Version.current(), startedAt, lastReloadOk, lastReloadAt));
+  }
+
+  @Override
+  public ProbeNow probeNow(String probeName, String environment, Optional<Duration> deadline) {
+    CartprobeConfig current = config.get();
+    Optional<ProbeConfig> probe = current.probe(probeName);
+    if (probe.isEmpty()) {
+      return new ProbeNow.NotFound("unknown probe '" + probeName + "' (defined: "
+          + current.probes().stream().map(ProbeConfig::name).collect(Collectors.joining(", ")) + ")");
+    }
+    if (!probe.get().environments().contains(environment)) {
+      return new ProbeNow.NotFound("probe '" + probeName + "' does not run in environment '"
+          + environment + "' (it runs in: " + String.join(", ", probe.get().environments()) + ")");
+    }
+    ProbeConfig toRun = probe.get();
+    if (deadline.isPresent() && deadline.get().compareTo(toRun.timeout()) < 0) {
+      toRun = toRun.withTimeout(deadline.get());
+    }
+    return new ProbeNow.Ran(runner.run(toRun, current.environments().get(environment)));
+  }
+
+  @Override
+  public synchronized ReloadOutcome reload() {
+    lastReloadAt = clock.instant();
+    CartprobeConfig fresh;
+    try {
+      fresh = source.load();
+    } catch (ConfigException e) {
+      lastReloadOk = false;
+      agentMetrics.reloadResult(false);
+      List<String> errors = e.errors().stream().map(ConfigError::format).toList();
+      log.error("config reload rejected, the running config stays ({} errors):\n  {}",
+          errors.size(), String.join("\n  ", errors));
+      return new ReloadOutcome(false, errors);
+    }
+    CartprobeConfig old = config.getAndSet(fresh);
+    if (!old.agent().equals(fresh.agent())) {
+      log.warn("agent: section changed; listen, labels and max_concurrency take effect on restart");
+    }
+    probeMetrics.reconfigure(fresh);
+    List<ScheduledPair> pairs = ScheduledPair.of(fresh.probes());
+    scheduler.update(pairs);
+    states.retain(pairs.stream().map(ScheduledPair::key).collect(Collectors.toSet()));
+    lastReloadOk = true;
+    agentMetrics.reloadResult(true);
+    log.info("config reloaded: {} probe runs scheduled", pairs.size());
+    return new ReloadOutcome(true, List.of());
+  }
+
+  @Override
+  public Optional<String> adminToken() {
+    return config.get().agent().adminToken();
+  }
+
+  @Override
+  public String statusPage() {
+    return StatusHtml.render(status());
+  }
+
+  /** Feeds the scheduler's lag and skips into the metrics. */
+  private final class MetricsListener implements ScheduleListener {
+    @Override
+    public void runStarted(PairKey pair, Duration lag) {
+      agentMetrics.runStarted(pair.probe(), pair.environment(), lag);
+    }
+
+    @Override
+    public void runSkipped(PairKey pair, SkipReason reason) {
+      agentMetrics.runSkipped(pair.probe(), pair.environment(), reason);
+      log.atDebug().addKeyValue("probe", pair.probe()).addKeyValue("env", pair.environment())
+          .log("run skipped: {}", reason.label());
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.cartprobe.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cartprobe.metrics.MetricsExposition;
+import io.cartprobe.probe.ProbeResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the HTTP endpoints ask of the running agent. The server only translates HTTP to these
+ * calls and back; it holds no probe, schedule or metrics logic of its own.
+ */
+public interface AgentEndpoints {
+
+  /** Config loaded and the scheduler running. */
+  boolean ready();
+
+  MetricsExposition.Scrape scrape(Optional<String> acceptHeader);
+
+  /** Every probe × environment with its last result and alert states, for {@code /api/status}. */
+  JsonNode status();
+
+  /** Runs one probe against one environment now, synchronously, for {@code /probe}. */
+  ProbeNow probeNow(String probe, String environment, Optional<Duration> deadline);
+
+  /** Loads the config file again; a bad file is rejected and the running config stays. */
+  ReloadOutcome reload();
+
+  /** When set, {@code POST /-/reload} requires it as a bearer token. */
+  Optional<String> adminToken();
+
+  /** The HTML status page ({@code GET /}). */
+  String statusPage();
+
+  sealed interface ProbeNow {
+    record Ran(ProbeResult result) implements ProbeNow {}
+
+    /** Unknown probe or environment: the message says which names exist. */
+    record NotFound(String message) implements ProbeNow {}
+  }
+
+  record ReloadOutcome(boolean accepted, List<String> errors) {
+    public ReloadOutcome {
+      errors = List.copyOf(errors);
+    }
+  }
+}

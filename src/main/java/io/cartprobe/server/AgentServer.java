@@ -1,0 +1,191 @@
+package io.cartprobe.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.cartprobe.metrics.MetricsExposition;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's HTTP endpoints on the JDK's server: {@code /metrics}, {@code /healthz},
+ * {@code /readyz}, {@code /api/status}, {@code /probe}, {@code POST /-/reload} and {@code /}.
+ * Each request runs on its own virtual thread, so a slow {@code /probe} never holds up a scrape.
+ */
+public final class AgentServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AgentServer.class);
+  private static final String SCRAPE_TIMEOUT_HEADER = "X-Prometheus-Scrape-Timeout-Seconds";
+  /** Like blackbox_exporter's timeout_offset: leave time for the answer to travel back. */
+  private static final Duration SCRAPE_TIMEOUT_OFFSET = Duration.ofMillis(500);
+
+  private final AgentEndpoints agent;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final ObjectMapper json = new ObjectMapper();
+
+  public AgentServer(InetSocketAddress address, AgentEndpoints agent) throws IOException {
+    this.agent = agent;
+    this.server = HttpServer.create(address, 128);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+  }
+
+  public AgentServer start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      switch (path) {
+        case "/metrics" -> get(exchange, method, () -> metrics(exchange));
+        case "/healthz" -> get(exchange, method, () -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
+        case "/readyz" -> get(exchange, method, () -> {
+          boolean ready = agent.ready();
+          send(exchange, ready ? 200 : 503, "text/plain; charset=utf-8", ready ? "ready\n" : "not ready\n");
+        });
+        case "/api/status" -> get(exchange, method, () -> send(exchange, 200,
+            "application/json", json.writerWithDefaultPrettyPrinter().writeValueAsString(agent.status())));
+        case "/probe" -> get(exchange, method, () -> probe(exchange));
+        case "/-/reload" -> reload(exchange, method);
+        case "/" -> get(exchange, method, () -> send(exchange, 200, "text/html; charset=utf-8", agent.statusPage()));
+        default -> send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+      }
+    } catch (RuntimeException e) {
+      log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+      send(exchange, 500, "text/plain; charset=utf-8", "internal error\n");
+    }
+  }
+
+  private void metrics(HttpExchange exchange) throws IOException {
+    MetricsExposition.Scrape scrape =
+        agent.scrape(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept")));
+    send(exchange, 200, scrape.contentType(), scrape.body());
+  }
+
+  private void probe(HttpExchange exchange) throws IOException {
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    String probe = query.get("probe");
+    String env = query.get("env");
+    if (probe == null || env == null) {
+      send(exchange, 400, "text/plain; charset=utf-8", "give both ?probe=NAME&env=ENV\n");
+      return;
+    }
+    Optional<Duration> deadline = scrapeDeadline(exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));
+    switch (agent.probeNow(probe, env, deadline)) {
+      case AgentEndpoints.ProbeNow.Ran ran ->
+          send(exchange, 200, MetricsExposition.TEXT, BlackboxFormat.render(ran.result()));
+      case AgentEndpoints.ProbeNow.NotFound notFound ->
+          send(exchange, 400, "text/plain; charset=utf-8", notFound.message() + "\n");
+    }
+  }
+
+  static Optional<Duration> scrapeDeadline(String header) {
+    if (header == null) {
+      return Optional.empty();
+    }
+    try {
+      Duration timeout = Duration.ofMillis((long) (Double.parseDouble(header.trim()) * 1000));
+      Duration usable = timeout.minus(SCRAPE_TIMEOUT_OFFSET);
+      return Optional.of(usable.isNegative() || usable.isZero() ? timeout : usable);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void reload(HttpExchange exchange, String method) throws IOException {
+    if (!method.equals("POST") && !method.equals("PUT")) {
+      exchange.getResponseHeaders().set("Allow", "POST, PUT");
+      send(exchange, 405, "text/plain; charset=utf-8", "use POST\n");
+      return;
+    }
+    Optional<String> token = agent.adminToken();
+    if (token.isPresent() && !bearerMatches(exchange.getRequestHeaders().getFirst("Authorization"), token.get())) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      send(exchange, 401, "text/plain; charset=utf-8", "reload needs Authorization: Bearer <admin_token>\n");
+      return;
+    }
+    AgentEndpoints.ReloadOutcome outcome = agent.reload();
+    if (outcome.accepted()) {
+      send(exchange, 200, "text/plain; charset=utf-8", "config reloaded\n");
+    } else {
+      send(exchange, 400, "text/plain; charset=utf-8",
+          "config rejected; the running config stays:\n" + String.join("\n", outcome.errors()) + "\n");
+    }
+  }
+
+  /** Constant-time, so the token cannot be guessed byte by byte from response times. */
+  private static boolean bearerMatches(String header, String token) {
+    if (header == null || !header.startsWith("Bearer ")) {
+      return false;
+    }
+    byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private interface Handler {
+    void handle() throws IOException;
+  }
+
+  private void get(HttpExchange exchange, String method, Handler handler) throws IOException {
+    if (method.equals("GET") || method.equals("HEAD")) {
+      handler.handle();
+    } else {
+      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+    }
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (raw == null) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      params.putIfAbsent(key, value);
+    }
+    return params;
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length == 0 ? -1 : bytes.length);
+    if (!head && bytes.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}
