@@ -220,7 +220,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   private final class MetricsListener implements ScheduleListener {
     @Override
     public void runStarted(PairKey pair, Duration lag) {
-      agentMetrics.runStarted(pair.probe(), pair.environment(), lag);
+      agentMetrics.runStarted(lag);
     }
 
     @Override

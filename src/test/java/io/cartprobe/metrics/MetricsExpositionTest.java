@@ -35,7 +35,7 @@ class MetricsExpositionTest {
     probes.record(Fixtures.degraded("production"));
     probes.record(Fixtures.successAfterRetry("production"));
     AgentMetrics agentMetrics = new AgentMetrics(agent.registry(), "0.1.0", Instant.now());
-    agentMetrics.runStarted("checkout", "staging", java.time.Duration.ofMillis(3));
+    agentMetrics.runStarted(java.time.Duration.ofMillis(3));
     agentMetrics.runSkipped("checkout", "staging", SkipReason.CONCURRENCY_LIMIT);
   }
 
