@@ -62,6 +62,8 @@ public final class AlertEngine {
   private final Map<AlertKey, AlertInstance> instances = new LinkedHashMap<>();
   private final Map<Pair, PairData> pairs = new HashMap<>();
   private final ConfigChanges changes = new ConfigChanges();
+  /** Counts state changes worth persisting (fire, resolve, send); see {@link #transitions}. */
+  private long transitions;
 
   public AlertEngine(CartprobeConfig config, Clock clock) {
     this(config.alerts(), config.probes(), config.silences(), config.agent().labels(), clock,
@@ -155,6 +157,19 @@ public final class AlertEngine {
       }
       changes.prune(now);
       return flush(now);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * How many state changes (fire, resolve, a notification handed out) happened so far; a caller
+   * compares it before and after a call to know whether the state file needs writing.
+   */
+  public long transitions() {
+    lock.lock();
+    try {
+      return transitions;
     } finally {
       lock.unlock();
     }
@@ -267,6 +282,7 @@ public final class AlertEngine {
         instance.goodStreak = 0;
         instance.notified = false;
         instance.lastEvent = build(instance, eval, data, now);
+        transitions++;
       }
       return;
     }
@@ -329,6 +345,7 @@ public final class AlertEngine {
   private void resolve(AlertInstance instance, Instant now) {
     instance.state = InstanceState.RESOLVED;
     instance.since = now;
+    transitions++;
     instance.goodStreak = 0;
     // Receivers only hear of the end of what they heard of; one never announced (silenced or
     // inhibited throughout) ends quietly, but its state change still shows in /api/status.
@@ -361,6 +378,7 @@ public final class AlertEngine {
         instance.lastSentAt = now;
       }
     }
+    transitions += out.size();
     return out;
   }
 

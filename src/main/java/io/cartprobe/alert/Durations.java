@@ -3,12 +3,12 @@ package io.cartprobe.alert;
 import java.time.Duration;
 
 /** Durations the way probes.yaml writes them, so notifications read like the config. */
-final class Durations {
+public final class Durations {
 
   private Durations() {}
 
   /** "1h 2m 3s", "45s", "250ms". */
-  static String human(Duration d) {
+  public static String human(Duration d) {
     if (d.isNegative()) {
       d = Duration.ZERO;
     }
@@ -37,7 +37,7 @@ final class Durations {
   }
 
   /** Latency with millisecond precision: "2.4s", "850ms". */
-  static String latency(Duration d) {
+  public static String latency(Duration d) {
     long ms = d.toMillis();
     return ms < 1000 ? ms + "ms" : String.format(java.util.Locale.ROOT, "%.2fs", ms / 1000.0);
   }
