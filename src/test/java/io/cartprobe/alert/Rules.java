@@ -39,7 +39,7 @@ public final class Rules {
         List.of(by), r.severity(), r.repeat(), r.runbook(), r.webhooks());
   }
 
-  public static AlertRule notify(AlertRule r, String... webhooks) {
+  public static AlertRule notifying(AlertRule r, String... webhooks) {
     return new AlertRule(r.name(), r.probes(), r.environments(), r.when(), r.resolveAfter(),
         r.inhibitedBy(), r.severity(), r.repeat(), r.runbook(), List.of(webhooks));
   }
