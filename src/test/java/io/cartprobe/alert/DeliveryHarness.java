@@ -25,8 +25,8 @@ final class DeliveryHarness {
 
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-  final TestClock clock = new TestClock(EngineHarness.T0);
-  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final TestClock clock;
+  final ManualScheduler scheduler;
   final Counts counts = new Counts();
   final List<AlertState> saved = new CopyOnWriteArrayList<>();
   final AtomicInteger ids = new AtomicInteger();
@@ -62,11 +62,18 @@ final class DeliveryHarness {
   }
 
   DeliveryHarness(List<AlertRule> rules, List<Webhook> webhooks) {
-    this(rules, webhooks, List.of(), DeliveryPolicy.defaults(), null);
+    this(rules, webhooks, List.of(), DeliveryPolicy.defaults(), null, AlertStateSink.NONE,
+        EngineHarness.T0);
+  }
+
+  DeliveryHarness(List<AlertRule> rules, List<Webhook> webhooks, DeliveryPolicy policy) {
+    this(rules, webhooks, List.of(), policy, null, AlertStateSink.NONE, EngineHarness.T0);
   }
 
   DeliveryHarness(List<AlertRule> rules, List<Webhook> webhooks, List<Silence> silences,
-      DeliveryPolicy policy, AlertState restoreFrom) {
+      DeliveryPolicy policy, AlertState restoreFrom, AlertStateSink store, Instant start) {
+    clock = new TestClock(start);
+    scheduler = new ManualScheduler(clock);
     alerting = Alerting.builder(Rules.config(rules, silences, webhooks))
         .clock(clock)
         .scheduler(scheduler)
@@ -75,7 +82,10 @@ final class DeliveryHarness {
         .policy(policy)
         .externalUrl("http://cartprobe.example:9781/")
         .ids(() -> "0000000" + ids.incrementAndGet())
-        .stateSink(saved::add)
+        .stateSink(state -> {
+          saved.add(state);
+          store.save(state);
+        })
         .build();
     if (restoreFrom != null) {
       alerting.restore(restoreFrom);
