@@ -1,0 +1,114 @@
+package io.cartprobe.alert;
+
+import io.cartprobe.probe.ProbableCause;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One notification: everything a webhook format renders. Built once by the engine so every
+ * format says the same thing, and serialisable (see {@code JsonEventFormat}) so it survives a
+ * restart in the state file.
+ *
+ * @param id unique per notification; webhooks use it (with the URL) as the delivery id
+ * @param at when the engine decided to send it
+ * @param condition the {@code when} in words, with the observed value ("3 consecutive failures")
+ * @param startsAt when the instance started firing
+ * @param endsAt when it resolved; empty while firing
+ * @param failuresBegan when the bad runs (or the change) that made it fire began
+ * @param failedRuns how many runs were bad in this episode (changes, for config_changed_within)
+ * @param probeInterval the probe's interval; alertmanager-api derives endsAt from it
+ * @param webhooks the rule's {@code notify} list
+ */
+public record AlertEvent(
+    String id,
+    EventKind kind,
+    Instant at,
+    String alert,
+    String severity,
+    String probe,
+    String env,
+    Map<String, String> agentLabels,
+    String condition,
+    Instant startsAt,
+    Optional<Instant> endsAt,
+    Instant failuresBegan,
+    int failedRuns,
+    Optional<FailureDetail> failure,
+    Optional<String> traceId,
+    Optional<ProbableCause> probableCause,
+    Optional<String> runbook,
+    Duration probeInterval,
+    List<String> webhooks) {
+
+  public AlertEvent {
+    agentLabels = Collections.unmodifiableMap(new LinkedHashMap<>(agentLabels));
+    webhooks = List.copyOf(webhooks);
+  }
+
+  public AlertKey key() {
+    return new AlertKey(alert, probe, env);
+  }
+
+  public String status() {
+    return kind.status();
+  }
+
+  public boolean resolved() {
+    return kind == EventKind.RESOLVED;
+  }
+
+  /** How long it fired; only a resolved notification knows. */
+  public Optional<Duration> lasted() {
+    return endsAt.map(end -> Duration.between(startsAt, end));
+  }
+
+  /** One line: "checkout-failing: checkout@production authorize_payment (payment-gateway) failed: status". */
+  public String summary() {
+    String where = probe + "@" + env;
+    if (resolved()) {
+      return alert + " resolved: " + where + " after " + Durations.human(lasted().orElseThrow());
+    }
+    return failure
+        .map(f -> alert + ": " + where + " step " + f.step() + " (" + f.component() + ") "
+            + f.reason() + f.classification().map(c -> " [" + c + "]").orElse(""))
+        .orElse(alert + ": " + where + " " + condition);
+  }
+
+  /** Several lines for people: what broke, expected vs actual, what changed, since when. */
+  public String description() {
+    StringBuilder text = new StringBuilder();
+    if (resolved()) {
+      text.append(alert).append(" on ").append(probe).append('@').append(env)
+          .append(" resolved after ").append(Durations.human(lasted().orElseThrow()))
+          .append(" (firing since ").append(startsAt).append(", ").append(failedRuns)
+          .append(failedRuns == 1 ? " bad run)" : " bad runs)");
+      return text.toString();
+    }
+    text.append(condition).append(" on ").append(probe).append('@').append(env).append('.');
+    failure.ifPresent(f -> {
+      text.append("\nFailed step: ").append(f.step()).append(" (component ").append(f.component())
+          .append("), reason ").append(f.reason());
+      f.classification().ifPresent(c -> text.append(", classified ").append(c));
+      text.append(": ").append(f.message());
+      f.expected().ifPresent(e -> text.append("\nExpected: ").append(e));
+      f.actual().ifPresent(a -> text.append("\nActual: ").append(a));
+    });
+    probableCause.ifPresent(c -> text.append("\nProbable cause: ").append(c.summary()));
+    text.append("\nFailing since ").append(failuresBegan).append(", ").append(failedRuns)
+        .append(failedRuns == 1 ? " bad run." : " bad runs.");
+    traceId.ifPresent(t -> text.append("\nTrace id: ").append(t));
+    return text.toString();
+  }
+
+  /** The same notification sent again later (repeat, end of a silence) with a fresh id. */
+  public AlertEvent resent(String newId, EventKind newKind, Instant now) {
+    return new AlertEvent(newId, newKind, now, alert, severity, probe, env, agentLabels, condition,
+        startsAt, endsAt, failuresBegan, failedRuns, failure, traceId, probableCause, runbook,
+        probeInterval, webhooks);
+  }
+}

@@ -1,0 +1,17 @@
+package io.cartprobe.alert;
+
+import java.util.Locale;
+
+/** What a notification announces: the first firing, a re-send while firing, or the end. */
+public enum EventKind {
+  FIRING, REPEAT, RESOLVED;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The Alertmanager status: a repeat is still "firing". */
+  public String status() {
+    return this == RESOLVED ? "resolved" : "firing";
+  }
+}

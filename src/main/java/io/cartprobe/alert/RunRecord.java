@@ -1,0 +1,29 @@
+package io.cartprobe.alert;
+
+import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.probe.StepResult;
+import io.cartprobe.probe.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the rules need of one run, and no more: results carry body excerpts and assertion lists,
+ * and a window of a few hundred of them per pair should not hold all that.
+ *
+ * @param certNotAfter the earliest certificate expiry any step saw
+ */
+record RunRecord(Instant at, Verdict verdict, Duration duration, Optional<Instant> certNotAfter) {
+
+  static RunRecord of(ProbeResult result) {
+    Optional<Instant> cert = result.steps().stream()
+        .map(StepResult::certNotAfter)
+        .flatMap(Optional::stream)
+        .min(Instant::compareTo);
+    return new RunRecord(result.startedAt(), result.verdict(), result.duration(), cert);
+  }
+
+  boolean failed() {
+    return verdict == Verdict.FAILURE;
+  }
+}

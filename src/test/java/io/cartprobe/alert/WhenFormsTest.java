@@ -1,0 +1,179 @@
+package io.cartprobe.alert;
+
+import static io.cartprobe.alert.EngineHarness.T0;
+import static io.cartprobe.alert.Results.degraded;
+import static io.cartprobe.alert.Results.gatewayConfig;
+import static io.cartprobe.alert.Results.ok;
+import static io.cartprobe.alert.Results.paymentRejected;
+import static io.cartprobe.alert.Rules.onProbe;
+import static io.cartprobe.alert.Rules.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cartprobe.config.AlertCondition.CertExpiresWithin;
+import io.cartprobe.config.AlertCondition.ConfigChangedWithin;
+import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
+import io.cartprobe.config.AlertCondition.FailureRatio;
+import io.cartprobe.config.AlertCondition.LatencyP95;
+import io.cartprobe.probe.ProbableCause.FieldChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Each {@code when} form fires and resolves at exactly the result (or tick) it should. */
+class WhenFormsTest {
+
+  private static Instant at(int seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  @Test
+  void consecutiveFailuresCountsOnlyFailuresAndResolvesAfterGoodRuns() {
+    var h = new EngineHarness(List.of(rule("checkout-failing", new ConsecutiveFailures(3), 2)));
+
+    assertThat(h.feed(paymentRejected("checkout", "production", at(0)))).isEmpty();
+    assertThat(h.feed(paymentRejected("checkout", "production", at(30)))).isEmpty();
+    // A degraded run passed every check: it breaks the streak, it is not a third failure.
+    assertThat(h.feed(degraded("checkout", "production", at(60), Duration.ofSeconds(3)))).isEmpty();
+    assertThat(h.feed(paymentRejected("checkout", "production", at(90)))).isEmpty();
+    assertThat(h.feed(paymentRejected("checkout", "production", at(120)))).isEmpty();
+
+    List<AlertEvent> fired = h.feed(paymentRejected("checkout", "production", at(150)));
+    assertThat(fired).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EventKind.FIRING);
+      assertThat(e.failuresBegan()).isEqualTo(at(90));
+      assertThat(e.failedRuns()).isEqualTo(3);
+      assertThat(e.condition()).startsWith("3 consecutive failures");
+    });
+    assertThat(h.status("checkout-failing", "checkout", "production").firing()).isTrue();
+
+    assertThat(h.feed(ok("checkout", "production", at(180)))).isEmpty();
+    assertThat(h.feed(paymentRejected("checkout", "production", at(210)))).isEmpty();
+    assertThat(h.feed(ok("checkout", "production", at(240)))).isEmpty();
+    List<AlertEvent> resolved = h.feed(ok("checkout", "production", at(270)));
+    assertThat(resolved).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EventKind.RESOLVED);
+      assertThat(e.failedRuns()).isEqualTo(4);
+      assertThat(e.endsAt()).contains(at(270).plusMillis(300));
+      assertThat(e.lasted()).contains(Duration.ofSeconds(120));
+      assertThat(e.description()).contains("resolved after 2m");
+    });
+    assertThat(h.status("checkout-failing", "checkout", "production").state())
+        .isEqualTo(InstanceState.RESOLVED);
+  }
+
+  @Test
+  void failureRatioWaitsForMinRunsAndResolvesWhenTheRatioDrops() {
+    var h = new EngineHarness(List.of(
+        rule("checkout-flaky", new FailureRatio(0.5, Duration.ofMinutes(5), 4), 1)));
+
+    assertThat(h.feed(ok("checkout", "production", at(0)))).isEmpty();
+    assertThat(h.feed(paymentRejected("checkout", "production", at(30)))).isEmpty();
+    assertThat(h.feed(paymentRejected("checkout", "production", at(60)))).isEmpty();  // 2/3, < min_runs
+    List<AlertEvent> fired = h.feed(ok("checkout", "production", at(90)));          // 2/4 = 50%
+    assertThat(fired).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EventKind.FIRING);
+      assertThat(e.failuresBegan()).isEqualTo(at(30));
+      assertThat(e.failedRuns()).isEqualTo(2);
+      assertThat(e.condition()).startsWith("2 of 4 runs failed in the last 5m");
+    });
+    assertThat(h.feed(ok("checkout", "production", at(120)))).singleElement()       // 2/5 = 40%
+        .extracting(AlertEvent::kind).isEqualTo(EventKind.RESOLVED);
+  }
+
+  @Test
+  void failureRatioForgetsFailuresOutsideTheWindow() {
+    var h = new EngineHarness(List.of(
+        rule("checkout-flaky", new FailureRatio(0.5, Duration.ofMinutes(2), 2), 1)));
+    assertThat(h.feed(paymentRejected("checkout", "production", at(0)))).isEmpty(); // 1 run < min
+    // Two and a half minutes later the first failure has left the window: 1 of 2 failed is 50%.
+    assertThat(h.feed(ok("checkout", "production", at(150)))).isEmpty();
+    assertThat(h.feed(paymentRejected("checkout", "production", at(180)))).singleElement()
+        .extracting(AlertEvent::failedRuns).isEqualTo(1);
+  }
+
+  @Test
+  void latencyP95SeesDegradedRunsAndResolvesWhenTheSlowRunLeavesTheWindow() {
+    var h = new EngineHarness(List.of(
+        rule("checkout-slow", new LatencyP95(Duration.ofSeconds(1), Duration.ofMinutes(2)), 1)));
+    Duration fast = Duration.ofMillis(300);
+
+    assertThat(h.feed(ok("checkout", "production", at(0), fast))).isEmpty();
+    assertThat(h.feed(ok("checkout", "production", at(30), fast))).isEmpty();
+    assertThat(h.feed(ok("checkout", "production", at(60), fast))).isEmpty();
+    List<AlertEvent> fired = h.feed(degraded("checkout", "production", at(90), Duration.ofSeconds(2)));
+    assertThat(fired).singleElement().satisfies(e -> {
+      assertThat(e.condition()).startsWith("p95 latency 2.00s over the last 2m (alert above 1.00s");
+      assertThat(e.failure()).hasValueSatisfying(f -> {
+        assertThat(f.reason()).isEqualTo("latency");
+        assertThat(f.step()).isEqualTo("create_cart");
+      });
+    });
+    // The slow run stays in the two-minute window for the next three runs...
+    assertThat(h.feed(ok("checkout", "production", at(120), fast))).isEmpty();
+    assertThat(h.feed(ok("checkout", "production", at(150), fast))).isEmpty();
+    assertThat(h.feed(ok("checkout", "production", at(180), fast))).isEmpty();
+    // ... and leaves it here.
+    assertThat(h.feed(ok("checkout", "production", at(210), fast))).singleElement()
+        .extracting(AlertEvent::kind).isEqualTo(EventKind.RESOLVED);
+  }
+
+  @Test
+  void configChangedWithinFiresOnTheChangeAndResolvesWhenTheWindowHasPassed() {
+    var h = new EngineHarness(List.of(
+        onProbe("gateway-config-changed", "gateway-config", new ConfigChangedWithin(Duration.ofMinutes(10)))));
+    Instant changedAt = at(3);
+    h.clock.set(changedAt);
+    List<AlertEvent> fired = h.engine.onConfigChange("gateway-config", "production", changedAt,
+        List.of(new FieldChange("$.request_signing", "\"hmac-sha256\"", "\"rsa-pss-sha512\"")));
+    assertThat(fired).singleElement().satisfies(e -> {
+      assertThat(e.probe()).isEqualTo("gateway-config");
+      assertThat(e.env()).isEqualTo("production");
+      assertThat(e.failuresBegan()).isEqualTo(changedAt);
+      assertThat(e.failure()).hasValueSatisfying(f -> {
+        assertThat(f.reason()).isEqualTo("config_changed");
+        assertThat(f.expected()).contains("$.request_signing = \"hmac-sha256\"");
+        assertThat(f.actual()).contains("$.request_signing = \"rsa-pss-sha512\"");
+      });
+      assertThat(e.probableCause()).hasValueSatisfying(c ->
+          assertThat(c.changes()).extracting(FieldChange::path).containsExactly("$.request_signing"));
+    });
+    // Runs inside the window change nothing.
+    assertThat(h.feed(gatewayConfig("gateway-config", "production", at(60), false, Optional.empty())))
+        .isEmpty();
+    assertThat(h.tick(changedAt.plus(Duration.ofMinutes(10)).minusMillis(1))).isEmpty();
+    assertThat(h.tick(changedAt.plus(Duration.ofMinutes(10)))).singleElement()
+        .extracting(AlertEvent::kind).isEqualTo(EventKind.RESOLVED);
+  }
+
+  @Test
+  void certExpiresWithinFiresOnTheFirstShortCertificateAndResolvesOnRenewal() {
+    var h = new EngineHarness(List.of(
+        onProbe("gateway-cert-expiring", "gateway-config", new CertExpiresWithin(Duration.ofDays(14)))));
+    assertThat(h.feed(gatewayConfig("gateway-config", "production", at(0), false,
+        Optional.of(T0.plus(Duration.ofDays(20)))))).isEmpty();
+    assertThat(h.feed(gatewayConfig("gateway-config", "production", at(60), false,
+        Optional.empty()))).isEmpty();  // plain http: nothing to say
+    List<AlertEvent> fired = h.feed(gatewayConfig("gateway-config", "production", at(120), false,
+        Optional.of(T0.plus(Duration.ofDays(13)))));
+    assertThat(fired).singleElement().satisfies(e -> assertThat(e.failure()).hasValueSatisfying(f -> {
+      assertThat(f.reason()).isEqualTo("cert_expiry");
+      assertThat(f.actual()).contains("expires at " + T0.plus(Duration.ofDays(13)));
+    }));
+    assertThat(h.feed(gatewayConfig("gateway-config", "production", at(180), false,
+        Optional.of(T0.plus(Duration.ofDays(13)))))).isEmpty();
+    assertThat(h.feed(gatewayConfig("gateway-config", "production", at(240), false,
+        Optional.of(T0.plus(Duration.ofDays(90)))))).singleElement()
+        .extracting(AlertEvent::kind).isEqualTo(EventKind.RESOLVED);
+  }
+
+  @Test
+  void instancesAreSeparatePerProbeAndEnvironment() {
+    var h = new EngineHarness(List.of(rule("checkout-failing", new ConsecutiveFailures(1), 1)));
+    assertThat(h.feed(paymentRejected("checkout", "production", at(0)))).hasSize(1);
+    assertThat(h.feed(ok("checkout", "staging", at(1)))).isEmpty();
+    assertThat(h.status("checkout-failing", "checkout", "production").firing()).isTrue();
+    assertThat(h.status("checkout-failing", "checkout", "staging").firing()).isFalse();
+  }
+}
