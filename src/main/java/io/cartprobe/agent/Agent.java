@@ -2,6 +2,10 @@ package io.cartprobe.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cartprobe.Version;
+import io.cartprobe.alert.AlertStateJson;
+import io.cartprobe.alert.AlertStatus;
+import io.cartprobe.alert.Alerting;
+import io.cartprobe.alert.webhook.DeliveryListener;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ConfigError;
 import io.cartprobe.config.ConfigException;
@@ -9,6 +13,9 @@ import io.cartprobe.config.Environment;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.metrics.AgentMetrics;
+import io.cartprobe.metrics.AlertMetrics;
+import io.cartprobe.metrics.DeliveryResult;
+import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.metrics.AgentRegistry;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
@@ -45,6 +52,10 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  /** Alert ticks (repeat, silences ending, config-change windows passing) need no finer grain. */
+  private static final Duration ALERT_TICK_EVERY = Duration.ofSeconds(1);
+  /** Gateway evidence younger than this is fresh enough; no need to ask the gateway again. */
+  private static final Duration EVIDENCE_FRESH_FOR = Duration.ofSeconds(5);
 
   /** Where a reload reads the config from. */
   @FunctionalInterface
@@ -63,6 +74,10 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   private final PairStates states = new PairStates();
   private final Scheduler scheduler;
   private final AgentServer server;
+  private final StateFile stateFile;
+  private final AlertMetrics alertMetrics;
+  private final WebhookMetrics webhookMetrics;
+  private final AtomicReference<Alerting> alerting = new AtomicReference<>();
   private final Instant startedAt;
   private final ScheduledExecutorService heartbeat =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cartprobe-heartbeat").factory());
@@ -87,6 +102,41 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     InetSocketAddress listen = listenOverride.orElseGet(() ->
         new InetSocketAddress(initial.agent().listenHost(), initial.agent().listenPort()));
     this.server = new AgentServer(listen, this);
+    this.stateFile = new StateFile(initial.agent().stateFile());
+    this.alertMetrics = new AlertMetrics(registry.registry());
+    this.webhookMetrics = new WebhookMetrics(registry.registry());
+    Alerting first = buildAlerting(initial);
+    stateFile.section(AlertStateJson.SECTION).map(AlertStateJson::fromJson).ifPresent(first::restore);
+    alerting.set(first);
+  }
+
+  private Alerting buildAlerting(CartprobeConfig config) {
+    return Alerting.builder(config)
+        .clock(clock)
+        .externalUrl("http://" + hostForLinks(config) + ":" + server.port() + "/")
+        .listener(new DeliveryListener() {
+          @Override
+          public void delivered(String webhook) {
+            webhookMetrics.delivery(webhook, DeliveryResult.DELIVERED);
+          }
+
+          @Override
+          public void retried(String webhook) {
+            webhookMetrics.delivery(webhook, DeliveryResult.RETRIED);
+          }
+
+          @Override
+          public void dropped(String webhook, String why) {
+            webhookMetrics.delivery(webhook, DeliveryResult.DROPPED);
+          }
+        })
+        .stateSink(state -> stateFile.write(AlertStateJson.SECTION, AlertStateJson.toJson(state)))
+        .build();
+  }
+
+  private static String hostForLinks(CartprobeConfig config) {
+    String host = config.agent().listenHost();
+    return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
   }
 
   public Agent start() {
@@ -94,6 +144,8 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     scheduler.start();
     server.start();
     heartbeat.scheduleAtFixedRate(this::beat, 0, HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    heartbeat.scheduleAtFixedRate(this::tickAlerts, ALERT_TICK_EVERY.toMillis(),
+        ALERT_TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     log.info("agent started: {} probe runs scheduled, listening on port {}",
         scheduler.statuses().size(), server.port());
     return this;
@@ -108,6 +160,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     heartbeat.shutdownNow();
     boolean finished = scheduler.stop(grace);
     server.close();
+    closeQuietly(alerting.get());
     registry.close();
     return finished;
   }
@@ -115,6 +168,29 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   @Override
   public void close() {
     stop(Duration.ZERO);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.warn("closing {} failed: {}", closeable.getClass().getSimpleName(), e.getMessage());
+    }
+  }
+
+  private void tickAlerts() {
+    try {
+      alerting.get().tick();
+      publishAlertStates();
+    } catch (RuntimeException e) {
+      log.error("alert tick failed", e);
+    }
+  }
+
+  private void publishAlertStates() {
+    for (AlertStatus status : alerting.get().statuses()) {
+      alertMetrics.state(status.alert(), status.probe(), status.env(), status.firing());
+    }
   }
 
   /** Only beats while the scheduler is alive, so a wedged agent goes stale in Prometheus. */
@@ -136,11 +212,47 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     return RunOutcome.failedIf(result.failed());
   }
 
-  /** Every scheduled result passes here, on its way to metrics, state and logs. */
+  /** Every scheduled result passes here, on its way to metrics, state, logs and alerts. */
   private void accept(ProbeResult result) {
+    if (result.failed() && result.probeType().equals("checkout")) {
+      gatherGatewayEvidence(result.environment());
+    }
     probeMetrics.record(result);
     PairStates.Transition transition = states.record(result);
     RunLog.record(result, transition);
+    alerting.get().onResult(result);
+    publishAlertStates();
+  }
+
+  /**
+   * A failed checkout runs the environment's gateway-config probes at once (unless one ran a
+   * moment ago), before the alert is evaluated, so the first notification already says whether
+   * the gateway failed or changed. Their results go through {@link #accept} like any other.
+   */
+  private void gatherGatewayEvidence(String environment) {
+    CartprobeConfig current = config.get();
+    Instant freshAfter = clock.instant().minus(EVIDENCE_FRESH_FOR);
+    for (ProbeConfig probe : current.probes()) {
+      if (!probe.type().equals("gateway-config") || !probe.environments().contains(environment)) {
+        continue;
+      }
+      PairKey key = new PairKey(probe.name(), environment);
+      boolean fresh = states.get(key).last()
+          .map(r -> r.startedAt().isAfter(freshAfter)).orElse(false);
+      if (fresh) {
+        continue;
+      }
+      if (scheduler.trigger(key) instanceof io.cartprobe.schedule.TriggerResult.Started started) {
+        try {
+          started.outcome().get(probe.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          log.debug("gateway evidence {} not in time: {}", key, e.toString());
+        }
+      }
+    }
   }
 
   @Override
@@ -155,7 +267,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
 
   @Override
   public JsonNode status() {
-    return StatusJson.render(config.get(), states, scheduler, new StatusJson.AgentInfo(
+    return StatusJson.render(config.get(), states, scheduler, alerting.get(), new StatusJson.AgentInfo(
         Version.current(), startedAt, lastReloadOk, lastReloadAt));
   }
 
@@ -197,6 +309,10 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
       log.warn("agent: section changed; listen, labels and max_concurrency take effect on restart");
     }
     probeMetrics.reconfigure(fresh);
+    Alerting replacement = buildAlerting(fresh);
+    Alerting previous = alerting.getAndSet(replacement);
+    replacement.restore(previous.snapshot());
+    closeQuietly(previous);
     List<ScheduledPair> pairs = ScheduledPair.of(fresh.probes());
     scheduler.update(pairs);
     states.retain(pairs.stream().map(ScheduledPair::key).collect(Collectors.toSet()));

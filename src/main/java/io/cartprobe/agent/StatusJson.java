@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cartprobe.alert.AlertStatus;
+import io.cartprobe.alert.Alerting;
+import io.cartprobe.alert.webhook.DeadLetter;
+import io.cartprobe.alert.webhook.PendingDelivery;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.probe.ResultJson;
@@ -22,7 +26,8 @@ final class StatusJson {
 
   private StatusJson() {}
 
-  static JsonNode render(CartprobeConfig config, PairStates states, Scheduler scheduler, AgentInfo info) {
+  static JsonNode render(CartprobeConfig config, PairStates states, Scheduler scheduler,
+      Alerting alerting, AgentInfo info) {
     ObjectNode root = NODES.objectNode();
     ObjectNode agent = root.putObject("agent");
     agent.put("version", info.version());
@@ -61,7 +66,45 @@ final class StatusJson {
         node.set("last_result", state.last().<JsonNode>map(ResultJson::toJson).orElse(NODES.nullNode()));
       }
     }
-    root.putArray("alerts");
+    ArrayNode alerts = root.putArray("alerts");
+    for (AlertStatus status : alerting.statuses()) {
+      ObjectNode node = alerts.addObject();
+      node.put("alert", status.alert());
+      node.put("probe", status.probe());
+      node.put("env", status.env());
+      node.put("severity", status.severity());
+      node.put("state", status.state().name().toLowerCase(Locale.ROOT));
+      putInstant(node, "since", status.since());
+      putInstant(node, "first_failure_at", status.firstFailureAt());
+      node.put("failures", status.failures());
+      node.put("silenced", status.silenced());
+      node.put("inhibited", status.inhibited());
+      node.put("notified", status.notified());
+      putInstant(node, "last_sent_at", status.lastSentAt());
+      node.put("condition", status.condition());
+    }
+    ObjectNode deliveries = root.putObject("webhook_deliveries");
+    ArrayNode pending = deliveries.putArray("pending");
+    for (PendingDelivery p : alerting.pending()) {
+      pending.addObject().put("id", p.id()).put("webhook", p.webhook()).put("kind", p.kind())
+          .put("attempts", p.attempts()).put("created_at", p.createdAt().toString())
+          .put("next_attempt_at", p.notBefore().toString());
+    }
+    // Webhook URLs are left out: Slack-style URLs carry their secret in the path.
+    ArrayNode dead = deliveries.putArray("dropped");
+    for (DeadLetter d : alerting.deadLetters()) {
+      dead.addObject().put("id", d.id()).put("webhook", d.webhook()).put("alert", d.alert())
+          .put("kind", d.kind()).put("why", d.why()).put("attempts", d.attempts())
+          .put("created_at", d.createdAt().toString()).put("dropped_at", d.droppedAt().toString());
+    }
     return root;
+  }
+
+  private static void putInstant(ObjectNode node, String key, java.util.Optional<Instant> value) {
+    if (value.isPresent()) {
+      node.put(key, value.get().toString());
+    } else {
+      node.putNull(key);
+    }
   }
 }
