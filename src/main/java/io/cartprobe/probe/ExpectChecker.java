@@ -7,6 +7,7 @@ import io.cartprobe.config.HeaderCheck;
 import io.cartprobe.config.JsonAssertion;
 import io.cartprobe.config.StatusExpectation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Checks a response against an {@code expect}. Every check is evaluated and recorded, so a
  * failed run shows the whole picture; the step's single reason is chosen by priority:
- * status, then an unreadable (non-JSON) body, then assertions, then latency.
+ * status, then an unreadable (non-JSON) body, then assertions, then certificate expiry (weeks
+ * ahead, so less urgent than a wrong answer now), then latency.
  */
 final class ExpectChecker {
 
@@ -24,7 +26,8 @@ final class ExpectChecker {
   record Report(List<AssertionResult> assertions, Optional<StepProblem> problem,
       boolean degraded) {}
 
-  static Report check(Expect expect, ResponseView response) {
+  /** @param now the injected clock's time, against which certificate expiry is measured */
+  static Report check(Expect expect, ResponseView response, Instant now) {
     List<AssertionResult> all = new ArrayList<>();
 
     AssertionResult status = status(expect.status(), response);
@@ -57,6 +60,15 @@ final class ExpectChecker {
     if (problem.isEmpty()) {
       problem = content.stream().filter(a -> !a.passed()).findFirst()
           .map(a -> StepProblem.of(FailureReason.ASSERTION, a));
+    }
+
+    if (expect.certValidFor().isPresent()) {
+      CertValidity.Verdict cert =
+          CertValidity.check(expect.certValidFor().get(), response.certNotAfter(), now);
+      all.add(cert.assertion());
+      if (problem.isEmpty()) {
+        problem = cert.problem();
+      }
     }
 
     Duration latency = response.latency();
