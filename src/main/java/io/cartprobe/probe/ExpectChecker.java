@@ -33,8 +33,7 @@ final class ExpectChecker {
     AssertionResult status = status(expect.status(), response);
     all.add(status);
     Optional<StepProblem> problem =
-        status.passed() ? Optional.empty() : Optional.of(StepProblem.of(FailureReason.STATUS,
-            status));
+        status.passed() ? Optional.empty() : Optional.of(statusProblem(status, response));
 
     List<AssertionResult> content = new ArrayList<>();
     content.addAll(headers(expect.headers(), response));
@@ -109,6 +108,22 @@ final class ExpectChecker {
     return response.json().isPresent() && when.json().stream()
         .flatMap(a -> JsonChecks.evaluate(a, response.json().get()).stream())
         .allMatch(AssertionResult::passed);
+  }
+
+  /**
+   * A refused credential is the commonest gateway-config failure (a rolled or revoked API key)
+   * and a bare "got 401" makes people look at the network first: say what it means.
+   */
+  private static StepProblem statusProblem(AssertionResult status, ResponseView response) {
+    StepProblem plain = StepProblem.of(FailureReason.STATUS, status);
+    String meaning = switch (response.status()) {
+      case 401 -> " (credentials refused: API key missing, invalid, revoked or expired)";
+      case 403 -> " (credentials accepted but not allowed: the key lacks a permission or is"
+          + " for another account or mode)";
+      default -> "";
+    };
+    return new StepProblem(plain.reason(), plain.message() + meaning, plain.expected(),
+        plain.actual());
   }
 
   private static AssertionResult status(StatusExpectation expected, ResponseView response) {

@@ -70,4 +70,17 @@ class WatchedValuesTest extends ServerTest {
     assertThat(run(expect()).watched())
         .containsEntry("$.webhook_url", "\"https://shop.example.com/hooks?key=***\"");
   }
+
+  @Test
+  void aRefusedApiKeyIsStatusWithAClearMessage() {
+    enqueueJson(401, "{\"error\": {\"type\": \"invalid_request_error\", "
+        + "\"message\": \"Invalid API Key provided: sk_live_****cret\"}}");
+
+    ProbeResult r = run(expect().status(200));
+
+    Failure f = r.failure().orElseThrow();
+    assertThat(f.reason()).isEqualTo(FailureReason.STATUS);
+    assertThat(f.message()).isEqualTo("status: expected 200, got 401 (credentials refused: "
+        + "API key missing, invalid, revoked or expired)");
+  }
 }
