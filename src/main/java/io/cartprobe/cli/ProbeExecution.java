@@ -2,18 +2,28 @@ package io.cartprobe.cli;
 
 import io.cartprobe.Version;
 import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.CheckoutProbe;
+import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.probe.ProbeResult;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.http.ProbeHttpClient;
+import io.cartprobe.watch.Attribution;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs planned (probe, environment) pairs at once on virtual threads; results in plan order. */
+/**
+ * Runs planned (probe, environment) pairs at once on virtual threads; results in plan order.
+ * A failed checkout result carries its probable cause: a gateway-config probe of the same
+ * environment that failed in this same invocation. Those probes run alongside even when not
+ * selected (evidence is gathered, not waited for); their results are not printed.
+ */
 final class ProbeExecution {
 
   private final CartprobeConfig config;
@@ -36,11 +46,45 @@ final class ProbeExecution {
           return result;
         }));
       }
+      List<Future<ProbeResult>> evidence = new ArrayList<>();
+      for (RunCommand.PlannedRun run : evidenceRuns(plan)) {
+        evidence.add(executor.submit(
+            () -> runner.run(run.probe(), config.environments().get(run.environment()))));
+      }
       List<ProbeResult> results = new ArrayList<>();
       for (Future<ProbeResult> future : futures) {
         results.add(future.get());
       }
-      return results;
+      // Without a state file `run` has no baseline to diff against: a failing gateway-config
+      // probe is the evidence it can offer.
+      Attribution attribution = new Attribution(clock);
+      results.forEach(attribution::record);
+      for (Future<ProbeResult> future : evidence) {
+        attribution.record(future.get());
+      }
+      return results.stream()
+          .map(r -> attribution.probableCause(r).map(r::withProbableCause).orElse(r))
+          .toList();
     }
+  }
+
+  /** The gateway-config runs of each environment with a checkout run that the plan lacks. */
+  private List<RunCommand.PlannedRun> evidenceRuns(List<RunCommand.PlannedRun> plan) {
+    Set<String> checkoutEnvironments = new LinkedHashSet<>();
+    plan.stream().filter(r -> r.probe() instanceof CheckoutProbe)
+        .forEach(r -> checkoutEnvironments.add(r.environment()));
+    List<RunCommand.PlannedRun> extra = new ArrayList<>();
+    for (var probe : config.probes()) {
+      if (!(probe instanceof GatewayConfigProbe)) {
+        continue;
+      }
+      for (String env : probe.environments()) {
+        RunCommand.PlannedRun run = new RunCommand.PlannedRun(probe, env);
+        if (checkoutEnvironments.contains(env) && !plan.contains(run)) {
+          extra.add(run);
+        }
+      }
+    }
+    return extra;
   }
 }

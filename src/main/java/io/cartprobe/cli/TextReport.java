@@ -110,6 +110,8 @@ final class TextReport {
         .findFirst()
         .flatMap(StepResult::bodyExcerpt)
         .ifPresent(body -> out.println("     body: " + oneLine(body)));
+    result.probableCause().ifPresent(cause ->
+        out.println("  " + paint(YELLOW + BOLD, "probable cause: ") + cause.summary()));
   }
 
   private void printDetails(StepResult step) {

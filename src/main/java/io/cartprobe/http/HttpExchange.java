@@ -2,6 +2,7 @@ package io.cartprobe.http;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -17,8 +18,13 @@ public sealed interface HttpExchange {
   /** Wall time from sending to the end of the body (or the failure). */
   Duration elapsed();
 
-  /** The response status line and headers, when they arrived. */
-  record Head(int status, Headers headers, HttpUrl url) {}
+  /**
+   * The response status line and headers, when they arrived.
+   *
+   * @param certNotAfter over HTTPS, the earliest {@code notAfter} of the server's verified
+   *     certificate chain (the weakest link decides when the chain stops working)
+   */
+  record Head(int status, Headers headers, HttpUrl url, Optional<Instant> certNotAfter) {}
 
   record Completed(Head head, String body, Phases phases, boolean requestSent, Duration elapsed)
       implements HttpExchange {}

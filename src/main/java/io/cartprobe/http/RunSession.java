@@ -1,13 +1,16 @@
 package io.cartprobe.http;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Cookie;
+import okhttp3.Handshake;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -69,8 +72,8 @@ public final class RunSession implements AutoCloseable {
       return new HttpExchange.Failed(new IOException(e.toString(), e), Optional.empty(),
           Optional.empty(), timer.phases(), timer.requestSent(), since(start));
     }
-    HttpExchange.Head head =
-        new HttpExchange.Head(response.code(), response.headers(), response.request().url());
+    HttpExchange.Head head = new HttpExchange.Head(response.code(), response.headers(),
+        response.request().url(), earliestNotAfter(response.handshake()));
     try (response) {
       String body = bodyReader.read(response.body());
       timer.finished();
@@ -83,6 +86,20 @@ public final class RunSession implements AutoCloseable {
       return new HttpExchange.Failed(e, Optional.of(head), prefix, timer.phases(),
           timer.requestSent(), since(start));
     }
+  }
+
+  /**
+   * OkHttp's handshake holds the chain as verified (cleaned up to the trusted root), so the
+   * earliest expiry in it is the day this endpoint stops working for clients like us.
+   */
+  static Optional<Instant> earliestNotAfter(Handshake handshake) {
+    if (handshake == null) {
+      return Optional.empty(); // plain http
+    }
+    return handshake.peerCertificates().stream()
+        .filter(X509Certificate.class::isInstance)
+        .map(c -> ((X509Certificate) c).getNotAfter().toInstant())
+        .min(Instant::compareTo);
   }
 
   private static Duration since(long start) {

@@ -7,6 +7,7 @@ import io.cartprobe.config.HeaderCheck;
 import io.cartprobe.config.JsonAssertion;
 import io.cartprobe.config.StatusExpectation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Checks a response against an {@code expect}. Every check is evaluated and recorded, so a
  * failed run shows the whole picture; the step's single reason is chosen by priority:
- * status, then an unreadable (non-JSON) body, then assertions, then latency.
+ * status, then an unreadable (non-JSON) body, then assertions, then certificate expiry (weeks
+ * ahead, so less urgent than a wrong answer now), then latency.
  */
 final class ExpectChecker {
 
@@ -24,14 +26,14 @@ final class ExpectChecker {
   record Report(List<AssertionResult> assertions, Optional<StepProblem> problem,
       boolean degraded) {}
 
-  static Report check(Expect expect, ResponseView response) {
+  /** @param now the injected clock's time, against which certificate expiry is measured */
+  static Report check(Expect expect, ResponseView response, Instant now) {
     List<AssertionResult> all = new ArrayList<>();
 
     AssertionResult status = status(expect.status(), response);
     all.add(status);
     Optional<StepProblem> problem =
-        status.passed() ? Optional.empty() : Optional.of(StepProblem.of(FailureReason.STATUS,
-            status));
+        status.passed() ? Optional.empty() : Optional.of(statusProblem(status, response));
 
     List<AssertionResult> content = new ArrayList<>();
     content.addAll(headers(expect.headers(), response));
@@ -57,6 +59,15 @@ final class ExpectChecker {
     if (problem.isEmpty()) {
       problem = content.stream().filter(a -> !a.passed()).findFirst()
           .map(a -> StepProblem.of(FailureReason.ASSERTION, a));
+    }
+
+    if (expect.certValidFor().isPresent()) {
+      CertValidity.Verdict cert =
+          CertValidity.check(expect.certValidFor().get(), response.certNotAfter(), now);
+      all.add(cert.assertion());
+      if (problem.isEmpty()) {
+        problem = cert.problem();
+      }
     }
 
     Duration latency = response.latency();
@@ -97,6 +108,22 @@ final class ExpectChecker {
     return response.json().isPresent() && when.json().stream()
         .flatMap(a -> JsonChecks.evaluate(a, response.json().get()).stream())
         .allMatch(AssertionResult::passed);
+  }
+
+  /**
+   * A refused credential is the commonest gateway-config failure (a rolled or revoked API key)
+   * and a bare "got 401" makes people look at the network first: say what it means.
+   */
+  private static StepProblem statusProblem(AssertionResult status, ResponseView response) {
+    StepProblem plain = StepProblem.of(FailureReason.STATUS, status);
+    String meaning = switch (response.status()) {
+      case 401 -> " (credentials refused: API key missing, invalid, revoked or expired)";
+      case 403 -> " (credentials accepted but not allowed: the key lacks a permission or is"
+          + " for another account or mode)";
+      default -> "";
+    };
+    return new StepProblem(plain.reason(), plain.message() + meaning, plain.expected(),
+        plain.actual());
   }
 
   private static AssertionResult status(StatusExpectation expected, ResponseView response) {

@@ -62,7 +62,7 @@ final class FailureReasons {
     return switch (reason) {
       case DNS -> "DNS lookup failed: " + detail;
       case CONNECT -> "connection failed: " + detail;
-      case TLS -> "TLS handshake failed: " + detail;
+      case TLS -> "TLS handshake failed: " + TlsDiagnosis.describe(error);
       case TIMEOUT -> "deadline exceeded: " + detail;
       case BODY -> "response body unreadable: " + detail;
       default -> detail;

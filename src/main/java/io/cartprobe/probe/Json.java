@@ -3,6 +3,7 @@ package io.cartprobe.probe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
@@ -26,6 +27,11 @@ final class Json {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  /** Like {@link #MAPPER}, writing object keys sorted: one text per value, whatever the order. */
+  private static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
 
   private static final Configuration PATHS = Configuration.builder()
@@ -128,6 +134,15 @@ final class Json {
   static String render(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  /** A value as canonical JSON text: object keys sorted, as watched values are compared. */
+  static String canonical(Object value) {
+    try {
+      return CANONICAL.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       return String.valueOf(value);
     }

@@ -10,7 +10,6 @@ import io.cartprobe.http.RunSession;
 import io.cartprobe.http.TraceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class ProbeRunner {
   /** The steps and cleanup of one attempt, and whether it may be re-run. */
   private record Attempt(List<StepResult> steps, Optional<Failure> failure,
       List<StepResult> cleanup, List<String> notes, Optional<String> resendBlocker,
-      long flowEndNanos) {}
+      long flowEndNanos, Map<String, String> watched) {}
 
   public ProbeResult run(ProbeConfig probe, Environment env) {
     Instant startedAt = clock.instant();
@@ -86,7 +85,7 @@ public final class ProbeRunner {
             ? Verdict.DEGRADED : Verdict.SUCCESS;
     ProbeResult result = new ProbeResult(probe.name(), env.name(), probe.type(), startedAt,
         Duration.ofNanos(attempt.flowEndNanos() - start), verdict, attempts, trace.traceId(),
-        attempt.steps(), attempt.failure(), cleanup, notes, Map.of(), Optional.empty());
+        attempt.steps(), attempt.failure(), cleanup, notes, attempt.watched(), Optional.empty());
     // Redact at the end, when every secret extracted during the run is known.
     return redactor.redact(result);
   }
@@ -103,6 +102,11 @@ public final class ProbeRunner {
       List<StepResult> results = new ArrayList<>();
       Optional<Failure> failure = Optional.empty();
       Optional<String> blocker = Optional.empty();
+      Map<String, String> watched = Map.of();
+      List<String> watch = switch (probe) {
+        case GatewayConfigProbe g -> g.watch();
+        case CheckoutProbe c -> List.of();
+      };
       List<Step> steps = probe.steps();
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
@@ -115,8 +119,11 @@ public final class ProbeRunner {
             ? StepExecutor.notSent(step, step.request().url(), StepProblem.of(
                 FailureReason.TIMEOUT, "flow deadline of " + probe.timeout().toMillis()
                     + "ms reached before the step started"))
-            : StepExecutor.execute(step, "step:" + i, state, Duration.ofNanos(remaining));
+            : StepExecutor.execute(step, "step:" + i, state, Duration.ofNanos(remaining), watch);
         results.add(outcome.result());
+        if (!outcome.watched().isEmpty()) {
+          watched = outcome.watched();
+        }
         if (blocker.isEmpty() && outcome.mayHaveReachedServer() && !outcome.safeToResend()) {
           blocker = Optional.of("step '" + step.name() + "' (" + step.request().method()
               + ") may have reached the server and is not idempotent (no "
@@ -131,7 +138,7 @@ public final class ProbeRunner {
 
       List<String> notes = new ArrayList<>();
       List<StepResult> cleanup = runCleanup(probe, state, attemptNumber, notes);
-      return new Attempt(results, failure, cleanup, notes, blocker, flowEnd);
+      return new Attempt(results, failure, cleanup, notes, blocker, flowEnd, watched);
     }
   }
 

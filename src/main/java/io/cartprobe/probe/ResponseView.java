@@ -1,6 +1,7 @@
 package io.cartprobe.probe;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.Cookie;
@@ -16,16 +17,23 @@ final class ResponseView {
   private final Duration latency;
   private final HttpUrl url;
   private final List<Cookie> runCookies;
+  private final Optional<Instant> certNotAfter;
   private Optional<Object> json;
 
   ResponseView(int status, Headers headers, String body, Duration latency, HttpUrl url,
-      List<Cookie> runCookies) {
+      List<Cookie> runCookies, Optional<Instant> certNotAfter) {
     this.status = status;
     this.headers = headers;
     this.body = body;
     this.latency = latency;
     this.url = url;
     this.runCookies = List.copyOf(runCookies);
+    this.certNotAfter = certNotAfter;
+  }
+
+  /** Over HTTPS, the earliest expiry of the server's certificate chain; empty over http. */
+  Optional<Instant> certNotAfter() {
+    return certNotAfter;
   }
 
   int status() {

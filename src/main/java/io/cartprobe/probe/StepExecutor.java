@@ -43,6 +43,12 @@ final class StepExecutor {
    * @param timeout the time this step may take: what is left of the flow, or the cleanup cap
    */
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout) {
+    return execute(step, keySlot, state, timeout, List.of());
+  }
+
+  /** @param watch JSONPaths whose values the outcome records (a gateway-config probe's watch) */
+  static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
+      List<String> watch) {
     RequestSpec spec = step.request();
     Prepared prepared;
     try {
@@ -55,7 +61,7 @@ final class StepExecutor {
     boolean safe = spec.idempotentMethod() || prepared.hasIdempotencyKey();
     HttpExchange exchange = state.session().execute(prepared.request(), timeout);
     return switch (exchange) {
-      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state);
+      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state, watch);
       case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, timeout, state);
     };
   }
@@ -70,11 +76,12 @@ final class StepExecutor {
   }
 
   private static StepOutcome completed(Step step, Prepared prepared,
-      HttpExchange.Completed done, boolean safe, RunState state) {
+      HttpExchange.Completed done, boolean safe, RunState state, List<String> watch) {
     HttpExchange.Head head = done.head();
     ResponseView response = new ResponseView(head.status(), head.headers(), done.body(),
-        done.elapsed(), head.url(), state.session().cookiesFor(head.url()));
-    ExpectChecker.Report report = ExpectChecker.check(step.expect(), response);
+        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter());
+    ExpectChecker.Report report =
+        ExpectChecker.check(step.expect(), response, state.scope().clock().instant());
     Optional<StepProblem> problem = report.problem();
 
     // Extract even from a failed response: cleanup may need an id it carried (say, to void an
@@ -100,8 +107,11 @@ final class StepExecutor {
     StepResult result = new StepResult(step.name(), step.component(), status,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
-        problem.map(StepProblem::message), excerpt, classification, Optional.empty());
-    return new StepOutcome(result, done.requestSent(), safe, problem);
+        problem.map(StepProblem::message), excerpt, classification, head.certNotAfter());
+    // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
+    // values must be seen and diffed.
+    return new StepOutcome(result, done.requestSent(), safe, problem,
+        WatchedValues.read(watch, response));
   }
 
   private static StepOutcome failed(Step step, Prepared prepared, HttpExchange.Failed failed,
@@ -116,7 +126,7 @@ final class StepExecutor {
         failed.elapsed(), timings(failed.phases()), List.of(), Optional.of(reason),
         Optional.of(message),
         failed.partialBody().map(b -> excerpt(state.redactor().redact(b))), Optional.empty(),
-        Optional.empty());
+        failed.head().flatMap(HttpExchange.Head::certNotAfter));
     return new StepOutcome(result, failed.requestSent(), safe, Optional.of(problem));
   }
 

@@ -1,5 +1,6 @@
 package io.cartprobe.probe;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,12 +9,19 @@ import java.util.Optional;
  * @param mayHaveReachedServer request headers began to be written
  * @param safeToResend the method is idempotent or the request carried an Idempotency-Key
  * @param problem why it failed, if it did
+ * @param watched the watched JSONPaths' values as canonical JSON text (gateway-config only)
  */
 record StepOutcome(
     StepResult result,
     boolean mayHaveReachedServer,
     boolean safeToResend,
-    Optional<StepProblem> problem) {
+    Optional<StepProblem> problem,
+    Map<String, String> watched) {
+
+  StepOutcome(StepResult result, boolean mayHaveReachedServer, boolean safeToResend,
+      Optional<StepProblem> problem) {
+    this(result, mayHaveReachedServer, safeToResend, problem, Map.of());
+  }
 
   boolean failed() {
     return problem.isPresent();

@@ -67,6 +67,11 @@ final class Fixtures {
         Duration.ofSeconds(5), Duration.ofMinutes(1), 0, Map.of(), check, List.of());
   }
 
+  static GatewayConfigProbe gatewayConfig(String name, Step check, List<String> watch) {
+    return new GatewayConfigProbe(name, List.of("staging"), Duration.ofMinutes(1),
+        Duration.ofSeconds(5), Duration.ofMinutes(1), 0, Map.of(), check, watch);
+  }
+
   static ExpectBuilder expect() {
     return new ExpectBuilder();
   }
@@ -121,6 +126,12 @@ final class Fixtures {
     private final List<HeaderCheck> headers = new ArrayList<>();
     private final List<BodyCheck> body = new ArrayList<>();
     private final List<JsonAssertion> json = new ArrayList<>();
+    private Optional<Duration> certValidFor = Optional.empty();
+
+    ExpectBuilder certValidFor(Duration window) {
+      certValidFor = Optional.of(window);
+      return this;
+    }
 
     ExpectBuilder status(int... codes) {
       List<StatusExpectation.Pattern> accepted = new ArrayList<>();
@@ -173,7 +184,7 @@ final class Fixtures {
 
     Expect build() {
       return new Expect(status, maxLatency, degradedLatency, headers, body, json,
-          Optional.empty());
+          certValidFor);
     }
   }
 

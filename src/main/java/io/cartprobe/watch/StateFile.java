@@ -1,0 +1,95 @@
+package io.cartprobe.watch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The agent's {@code state_file}: one JSON object whose top-level keys are owned by different
+ * components ({@code "watch"} for config baselines; alert state, history and pending webhooks
+ * can sit next to it). Each component reads and writes only its own section; a write keeps the
+ * others as they are on disk.
+ *
+ * <p>Writes go to a temporary file in the same directory, then an atomic rename: a crash leaves
+ * the old file or the new one, never half of one. Components of one process must share one
+ * instance, whose lock keeps their read-modify-write cycles from overwriting each other.
+ */
+public final class StateFile {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path path;
+
+  public StateFile(Path path) {
+    this.path = path.toAbsolutePath();
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** A section, or empty when the file or the section does not exist yet. */
+  public synchronized Optional<JsonNode> read(String section) throws IOException {
+    return readAll().map(root -> root.get(section));
+  }
+
+  /** Replaces one section, keeping every other section of the file. */
+  public synchronized void write(String section, JsonNode value) throws IOException {
+    ObjectNode root;
+    try {
+      root = readAll().orElseGet(JsonNodeFactory.instance::objectNode);
+    } catch (IOException unreadable) {
+      // Whoever loaded the file at startup was already told it is unreadable; refusing to
+      // write would keep the bad file forever and lose every state from now on.
+      root = JsonNodeFactory.instance.objectNode();
+    }
+    root.set(section, value);
+    byte[] bytes = MAPPER.writeValueAsBytes(root);
+    Path dir = path.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+    try {
+      Files.write(temp, bytes);
+      try {
+        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private Optional<ObjectNode> readAll() throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode root = MAPPER.readTree(bytes);
+      if (root == null || root.isMissingNode()) {
+        return Optional.empty(); // an empty file: nothing saved yet
+      }
+      if (!(root instanceof ObjectNode object)) {
+        throw new IOException(path + ": state file is not a JSON object");
+      }
+      return Optional.of(object);
+    } catch (JsonProcessingException e) {
+      throw new IOException(path + ": state file is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.cartprobe.watch;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Saves and loads the {@link ConfigWatch} baselines in the state file's {@code "watch"} key. */
+public final class WatchStateStore {
+
+  public static final String SECTION = "watch";
+
+  /** Unknown keys are ignored, so a newer cartprobe's additions do not break an older one. */
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final StateFile file;
+
+  public WatchStateStore(StateFile file) {
+    this.file = file;
+  }
+
+  public WatchStateStore(Path path) {
+    this(new StateFile(path));
+  }
+
+  /** The saved state, or empty when nothing was saved yet. */
+  public Optional<WatchState> load() throws IOException {
+    Optional<JsonNode> node = file.read(SECTION);
+    if (node.isEmpty() || node.get().isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MAPPER.treeToValue(node.get(), WatchState.class));
+    } catch (IOException e) {
+      throw new IOException(file.path() + ": \"" + SECTION + "\" is unreadable: "
+          + e.getMessage(), e);
+    }
+  }
+
+  public void save(WatchState state) throws IOException {
+    file.write(SECTION, MAPPER.valueToTree(state));
+  }
+}
