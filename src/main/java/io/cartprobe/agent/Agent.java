@@ -14,6 +14,8 @@ import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.metrics.AlertMetrics;
+import io.cartprobe.metrics.GatewayConfigMetrics;
+import io.cartprobe.metrics.TlsMetrics;
 import io.cartprobe.metrics.DeliveryResult;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.metrics.AgentRegistry;
@@ -29,6 +31,14 @@ import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.schedule.SkipReason;
 import io.cartprobe.server.AgentEndpoints;
 import io.cartprobe.server.AgentServer;
+import io.cartprobe.state.StateFile;
+import io.cartprobe.watch.Attribution;
+import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.watch.ConfigWatch;
+import io.cartprobe.watch.WatchStateStore;
+import io.cartprobe.config.GatewayConfigProbe;
+import io.cartprobe.probe.StepResult;
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -54,8 +64,6 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
   /** Alert ticks (repeat, silences ending, config-change windows passing) need no finer grain. */
   private static final Duration ALERT_TICK_EVERY = Duration.ofSeconds(1);
-  /** Gateway evidence younger than this is fresh enough; no need to ask the gateway again. */
-  private static final Duration EVIDENCE_FRESH_FOR = Duration.ofSeconds(5);
 
   /** Where a reload reads the config from. */
   @FunctionalInterface
@@ -74,9 +82,14 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   private final PairStates states = new PairStates();
   private final Scheduler scheduler;
   private final AgentServer server;
-  private final StateFile stateFile;
+  private final Optional<StateFile> stateFile;
   private final AlertMetrics alertMetrics;
   private final WebhookMetrics webhookMetrics;
+  private final GatewayConfigMetrics gatewayConfigMetrics;
+  private final TlsMetrics tlsMetrics;
+  private final ConfigWatch configWatch;
+  private final Optional<WatchStateStore> watchStore;
+  private final Attribution attribution;
   private final AtomicReference<Alerting> alerting = new AtomicReference<>();
   private final Instant startedAt;
   private final ScheduledExecutorService heartbeat =
@@ -102,11 +115,29 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     InetSocketAddress listen = listenOverride.orElseGet(() ->
         new InetSocketAddress(initial.agent().listenHost(), initial.agent().listenPort()));
     this.server = new AgentServer(listen, this);
-    this.stateFile = new StateFile(initial.agent().stateFile());
+    this.stateFile = initial.agent().stateFile().map(StateFile::new);
     this.alertMetrics = new AlertMetrics(registry.registry());
     this.webhookMetrics = new WebhookMetrics(registry.registry());
+    this.gatewayConfigMetrics = new GatewayConfigMetrics(registry.registry());
+    this.tlsMetrics = new TlsMetrics(registry.registry());
+    this.attribution = new Attribution(clock);
+    this.watchStore = stateFile.map(WatchStateStore::new);
+    this.configWatch = new ConfigWatch();
+    if (watchStore.isPresent()) {
+      watchStore.get().load().ifPresent(state -> {
+        try {
+          configWatch.restore(state);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      configWatch.lastChanges().forEach(attribution::record);
+    }
     Alerting first = buildAlerting(initial);
-    stateFile.section(AlertStateJson.SECTION).map(AlertStateJson::fromJson).ifPresent(first::restore);
+    if (stateFile.isPresent()) {
+      stateFile.get().read(AlertStateJson.SECTION).filter(n -> !n.isNull())
+          .map(AlertStateJson::fromJson).ifPresent(first::restore);
+    }
     alerting.set(first);
   }
 
@@ -130,7 +161,13 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
             webhookMetrics.delivery(webhook, DeliveryResult.DROPPED);
           }
         })
-        .stateSink(state -> stateFile.write(AlertStateJson.SECTION, AlertStateJson.toJson(state)))
+        .stateSink(state -> stateFile.ifPresent(file -> {
+          try {
+            file.write(AlertStateJson.SECTION, AlertStateJson.toJson(state));
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot write state file " + file.path(), e);
+          }
+        }))
         .build();
   }
 
@@ -214,8 +251,24 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
 
   /** Every scheduled result passes here, on its way to metrics, state, logs and alerts. */
   private void accept(ProbeResult result) {
-    if (result.failed() && result.probeType().equals("checkout")) {
-      gatherGatewayEvidence(result.environment());
+    boolean failedCheckout = result.failed() && result.probeType().equals("checkout");
+    if (failedCheckout) {
+      gatherGatewayEvidence(result.environment(), result.startedAt());
+      result = attribution.probableCause(result).map(result::withProbableCause).orElse(result);
+    }
+    if (config.get().probe(result.probe()).orElse(null) instanceof GatewayConfigProbe gateway) {
+      boolean hadBaseline = configWatch.baseline(gateway.name(), result.environment()).isPresent();
+      Optional<ConfigChange> change = configWatch.observe(gateway, result);
+      change.ifPresent(this::configChanged);
+      if (change.isPresent() || !hadBaseline) {
+        saveBaselines();
+      }
+      attribution.record(result);
+    }
+    for (StepResult step : result.steps()) {
+      if (step.certNotAfter().isPresent()) {
+        tlsMetrics.certificateSeen(result.probe(), result.environment(), step.name(), step.certNotAfter().get());
+      }
     }
     probeMetrics.record(result);
     PairStates.Transition transition = states.record(result);
@@ -224,14 +277,34 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     publishAlertStates();
   }
 
+  /** News, not a failure: counted, logged, kept, and handed to alerting and attribution. */
+  private void configChanged(ConfigChange change) {
+    attribution.record(change);
+    gatewayConfigMetrics.changeDetected(change.probe(), change.environment(), change.at());
+    log.atWarn().addKeyValue("probe", change.probe()).addKeyValue("env", change.environment())
+        .log("{} @ {} configuration changed: {}", change.probe(), change.environment(), change.describe());
+    alerting.get().onConfigChange(change.probe(), change.environment(), change.at(), change.changes());
+  }
+
+  private void saveBaselines() {
+    watchStore.ifPresent(store -> {
+      try {
+        store.save(configWatch.snapshot());
+      } catch (IOException e) {
+        log.error("cannot save config baselines to the state file: {}", e.getMessage());
+      }
+    });
+  }
+
   /**
-   * A failed checkout runs the environment's gateway-config probes at once (unless one ran a
-   * moment ago), before the alert is evaluated, so the first notification already says whether
-   * the gateway failed or changed. Their results go through {@link #accept} like any other.
+   * A failed checkout runs the environment's gateway-config probes at once (unless one started
+   * after the failed run did, and so already saw the gateway as it is now), before the alert is
+   * evaluated, so the first notification already says whether the gateway failed or changed.
+   * Their results go through {@link #accept} like any other.
    */
-  private void gatherGatewayEvidence(String environment) {
+  private void gatherGatewayEvidence(String environment, Instant checkoutStarted) {
     CartprobeConfig current = config.get();
-    Instant freshAfter = clock.instant().minus(EVIDENCE_FRESH_FOR);
+    Instant freshAfter = checkoutStarted;
     for (ProbeConfig probe : current.probes()) {
       if (!probe.type().equals("gateway-config") || !probe.environments().contains(environment)) {
         continue;
@@ -267,7 +340,8 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
 
   @Override
   public JsonNode status() {
-    return StatusJson.render(config.get(), states, scheduler, alerting.get(), new StatusJson.AgentInfo(
+    return StatusJson.render(config.get(), states, scheduler, alerting.get(),
+        configWatch.lastChanges(), new StatusJson.AgentInfo(
         Version.current(), startedAt, lastReloadOk, lastReloadAt));
   }
 

@@ -14,6 +14,8 @@ import io.cartprobe.probe.ResultJson;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.PairStatus;
 import io.cartprobe.schedule.Scheduler;
+import io.cartprobe.watch.ConfigChange;
+import java.util.List;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -27,7 +29,7 @@ final class StatusJson {
   private StatusJson() {}
 
   static JsonNode render(CartprobeConfig config, PairStates states, Scheduler scheduler,
-      Alerting alerting, AgentInfo info) {
+      Alerting alerting, List<ConfigChange> configChanges, AgentInfo info) {
     ObjectNode root = NODES.objectNode();
     ObjectNode agent = root.putObject("agent");
     agent.put("version", info.version());
@@ -65,6 +67,16 @@ final class StatusJson {
         });
         node.set("last_result", state.last().<JsonNode>map(ResultJson::toJson).orElse(NODES.nullNode()));
       }
+    }
+    ArrayNode changes = root.putArray("config_changes");
+    for (ConfigChange change : configChanges) {
+      ObjectNode node = changes.addObject();
+      node.put("probe", change.probe());
+      node.put("env", change.environment());
+      node.put("at", change.at().toString());
+      ArrayNode fields = node.putArray("changes");
+      change.changes().forEach(c ->
+          fields.addObject().put("path", c.path()).put("before", c.before()).put("after", c.after()));
     }
     ArrayNode alerts = root.putArray("alerts");
     for (AlertStatus status : alerting.statuses()) {

@@ -1,5 +1,7 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.state.StateFile;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.state.StateFile;
+
 import static io.cartprobe.watch.Results.gatewayConfig;
 import static io.cartprobe.watch.Results.gatewayRun;
 import static org.assertj.core.api.Assertions.assertThat;

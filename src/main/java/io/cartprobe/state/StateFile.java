@@ -1,4 +1,4 @@
-package io.cartprobe.watch;
+package io.cartprobe.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
