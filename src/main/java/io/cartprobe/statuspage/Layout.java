@@ -167,7 +167,7 @@ final class Layout {
       .stats div { display: flex; gap: 4px; }
       .stats dt { color: var(--muted); }
       .stats dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
-      .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-top: 6px; }
+      .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-top: 6px; max-width: 720px; }
       .charts figure { margin: 0; }
       .charts figcaption { font-size: 11px; color: var(--muted); }
       svg.spark, svg.strip { width: 100%; height: 32px; display: block; }
@@ -178,7 +178,7 @@ final class Layout {
       .bar.failing { fill: var(--fail); }
       .change { margin-top: 8px; font-size: 13px; }
       .change summary { cursor: pointer; color: var(--muted); }
-      .diff { border-collapse: collapse; margin-top: 4px; width: 100%; table-layout: fixed; }
+      .diff { border-collapse: collapse; margin-top: 4px; }
       .diff td { padding: 2px 4px; vertical-align: top; overflow-wrap: anywhere; }
       .diff del { color: var(--fail); text-decoration: line-through; }
       .diff ins { color: var(--pass); text-decoration: none; font-weight: 600; }
@@ -212,7 +212,7 @@ final class Layout {
         main { padding: 10px; }
         .charts { grid-template-columns: 1fr; }
         .phases { width: 110px; }
-        .hide-narrow { display: none; }
+        .hide-narrow, .counts { display: none; }
       }
       """;
 }

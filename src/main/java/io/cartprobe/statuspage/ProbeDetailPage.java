@@ -259,7 +259,7 @@ public final class ProbeDetailPage {
     }
     for (AlertTransition a : transitions) {
       events.add(new Event(a.at(), mk -> mk.text((a.state() == AlertTransition.State.FIRING
-          ? "🔔 " : "✓ ") + a.alert() + " " + a.state().wireName())));
+          ? "● " : "✓ ") + a.alert() + " " + a.state().wireName())));
     }
     if (events.isEmpty()) {
       m.element("p", "none recorded", "class", "phase-text");

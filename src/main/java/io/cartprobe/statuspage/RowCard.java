@@ -51,7 +51,7 @@ final class RowCard {
     if (!row.firingAlerts().isEmpty()) {
       m.open("ul", "class", "alerts", "aria-label", "firing alerts");
       for (String alert : row.firingAlerts()) {
-        m.element("li", "🔔 firing: " + alert, "data-alert", alert);
+        m.element("li", "● firing: " + alert, "data-alert", alert);
       }
       m.close();
     }

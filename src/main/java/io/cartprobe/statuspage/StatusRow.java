@@ -6,6 +6,7 @@ import io.cartprobe.history.PairSummary;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.probe.ProbableCause;
 import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.probe.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -52,8 +53,9 @@ public record StatusRow(
 
   /**
    * A row from history. The state follows the last verdict (or silenced); the probable cause is
-   * the latest result's when that run failed; the config change is the pair's own, else the
-   * newest one any pair of the same environment saw (for a checkout row, the gateway's).
+   * the latest result's when that run failed; the config change is the pair's own, else, while
+   * the pair is failing or degraded, the newest one any pair of the same environment saw (for a
+   * checkout row, the gateway's).
    *
    * @param silence the reason of the silence covering the pair now, empty when none does
    */
@@ -61,8 +63,11 @@ public record StatusRow(
       List<String> firingAlerts, Optional<String> silence) {
     PairSummary summary = history.summary(probe, environment);
     Optional<ProbeResult> latest = history.latest(probe, environment);
+    // Another pair's change (the gateway's, for a checkout) is context only while this pair is
+    // not passing: on a healthy row it would be noise repeated on every card of the environment.
+    boolean troubled = summary.lastVerdict().filter(v -> v != Verdict.SUCCESS).isPresent();
     Optional<ConfigChange> change = summary.lastConfigChange().or(() -> history.keys().stream()
-        .filter(k -> k.environment().equals(environment))
+        .filter(k -> troubled && k.environment().equals(environment))
         .map(HistoryKey::probe)
         .flatMap(p -> history.configChanges(p, environment).stream())
         .max(Comparator.comparing(ConfigChange::at)));
