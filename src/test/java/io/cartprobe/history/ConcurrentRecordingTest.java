@@ -45,7 +45,7 @@ class ConcurrentRecordingTest {
       for (int r = 0; r < 4; r++) {
         futures.add(pool.submit(() -> {
           start.await();
-          for (int i = 0; i < 200; i++) {
+          for (int i = 0; i < 30; i++) {
             history.summaries();
             history.snapshot();
           }
