@@ -1,0 +1,60 @@
+package io.cartprobe.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * History on its own in a file, for tests and tools. The agent keeps history inside its own
+ * state file ({@link RunHistory#snapshot()} under a key); this does the same atomic write so a
+ * crash mid-write leaves the previous file, never half a file.
+ */
+public final class HistoryStore {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Path file;
+
+  public HistoryStore(Path file) {
+    this.file = file.toAbsolutePath();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Writes the snapshot to a temporary file next to the target, then moves it over atomically. */
+  public void save(RunHistory history) throws IOException {
+    Path dir = file.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      MAPPER.writeValue(temp.toFile(), history.snapshot());
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Restores history from the file when there is one.
+   *
+   * @return pairs restored; 0 when the file does not exist
+   */
+  public int load(RunHistory history) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    JsonNode root = MAPPER.readTree(file.toFile());
+    return history.restore(root);
+  }
+}

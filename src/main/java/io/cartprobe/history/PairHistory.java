@@ -1,0 +1,169 @@
+package io.cartprobe.history;
+
+import io.cartprobe.probe.ProbeResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * History of one probe × environment. Every method holds the instance's monitor: records arrive
+ * from the pair's run (and from the alert engine and the watch) while the page reads, and each
+ * read must see one consistent picture. Critical sections are short and never block on I/O, so
+ * a monitor is the simplest correct choice (Java 25 virtual threads do not pin on it).
+ */
+final class PairHistory {
+
+  /** Config changes and alert transitions are rare; a few dozen tell the recent story. */
+  static final int EVENT_CAPACITY = 100;
+
+  private final HistoryKey key;
+  private final Ring<RunRecord> runs;
+  private final Ring<ConfigChange> configChanges = new Ring<>(EVENT_CAPACITY);
+  private final Ring<AlertTransition> alertTransitions = new Ring<>(EVENT_CAPACITY);
+  private ProbeResult latest;
+  // Kept apart from the ring so "failing since" stays right after the streak outgrows it.
+  private Instant failingSince;
+  private int consecutiveFailures;
+
+  PairHistory(HistoryKey key, int capacity) {
+    this.key = key;
+    this.runs = new Ring<>(capacity);
+  }
+
+  HistoryKey key() {
+    return key;
+  }
+
+  synchronized void record(ProbeResult result) {
+    add(RunRecord.of(result));
+    if (latest == null || !result.startedAt().isBefore(latest.startedAt())) {
+      latest = result;
+    }
+  }
+
+  synchronized void add(RunRecord run) {
+    runs.add(run);
+    if (run.failed()) {
+      if (failingSince == null) {
+        failingSince = run.startedAt();
+      }
+      consecutiveFailures++;
+    } else {
+      failingSince = null;
+      consecutiveFailures = 0;
+    }
+  }
+
+  synchronized void add(ConfigChange change) {
+    configChanges.add(change);
+  }
+
+  synchronized void add(AlertTransition transition) {
+    alertTransitions.add(transition);
+  }
+
+  synchronized void resize(int capacity) {
+    runs.resize(capacity);
+  }
+
+  synchronized int capacity() {
+    return runs.capacity();
+  }
+
+  synchronized int size() {
+    return runs.size();
+  }
+
+  synchronized Optional<ProbeResult> latest() {
+    return Optional.ofNullable(latest);
+  }
+
+  synchronized List<RunRecord> runs() {
+    return runs.all();
+  }
+
+  synchronized List<ConfigChange> configChanges() {
+    return configChanges.all();
+  }
+
+  synchronized List<AlertTransition> alertTransitions() {
+    return alertTransitions.all();
+  }
+
+  synchronized Optional<Instant> failingSince() {
+    return Optional.ofNullable(failingSince);
+  }
+
+  synchronized int consecutiveFailures() {
+    return consecutiveFailures;
+  }
+
+  /** Restores a streak read from a snapshot (the ring alone may not reach back far enough). */
+  synchronized void restoreStreak(Optional<Instant> since, int failures) {
+    failingSince = since.orElse(null);
+    consecutiveFailures = since.isPresent() ? Math.max(failures, 1) : 0;
+  }
+
+  synchronized void restoreLatest(ProbeResult result) {
+    latest = result;
+  }
+
+  synchronized PairSummary summary(Instant now, Duration window, int recentCount) {
+    RunRecord last = runs.newest();
+    if (last == null) {
+      PairSummary empty = PairSummary.empty(key, now, window, runs.capacity());
+      return lastConfigChange().map(c -> withChange(empty, c)).orElse(empty);
+    }
+    Instant from = now.minus(window);
+    List<RunRecord> inWindow = new ArrayList<>();
+    // Newest first, stopping at the window's edge: a page render costs an hour, not a day.
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      RunRecord run = runs.get(i);
+      if (run.startedAt().isBefore(from)) {
+        break;
+      }
+      if (!run.startedAt().isAfter(now)) {
+        inWindow.add(run);
+      }
+    }
+    return new PairSummary(
+        key,
+        now,
+        Optional.of(last),
+        Optional.of(Duration.between(last.startedAt(), now)).filter(d -> !d.isNegative())
+            .or(() -> Optional.of(Duration.ZERO)),
+        window,
+        inWindow.size(),
+        Stats.successRatio(inWindow),
+        Stats.percentile(inWindow.stream().map(RunRecord::duration).toList(), 95),
+        runs.newest(recentCount),
+        Optional.ofNullable(failingSince),
+        consecutiveFailures,
+        lastConfigChange(),
+        runs.size(),
+        runs.capacity());
+  }
+
+  private Optional<ConfigChange> lastConfigChange() {
+    return Optional.ofNullable(configChanges.newest());
+  }
+
+  private static PairSummary withChange(PairSummary s, ConfigChange change) {
+    return new PairSummary(s.key(), s.at(), s.last(), s.lastRunAge(), s.window(),
+        s.runsInWindow(), s.successRatio(), s.p95(), s.recent(), s.failingSince(),
+        s.consecutiveFailures(), Optional.of(change), s.stored(), s.capacity());
+  }
+
+  synchronized HistoryWindow since(Instant from) {
+    return new HistoryWindow(
+        key,
+        from,
+        runs.all().stream().filter(r -> !r.startedAt().isBefore(from)).toList(),
+        configChanges.all().stream().filter(c -> !c.at().isBefore(from)).toList(),
+        alertTransitions.all().stream().filter(a -> !a.at().isBefore(from)).toList(),
+        Optional.ofNullable(failingSince),
+        runs.capacity());
+  }
+}

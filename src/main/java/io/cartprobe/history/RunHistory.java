@@ -1,0 +1,208 @@
+package io.cartprobe.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.probe.ProbeResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The last N runs of every probe × environment as compact {@link RunRecord}s, the latest whole
+ * {@link ProbeResult} of each (for the step table), and the gateway-config changes and alert
+ * transitions next to them. Memory is bounded: each pair is a ring of at most its capacity.
+ *
+ * <p>Thread-safe: many runs record at once while the page and {@code /api/history} read. Each
+ * pair has its own lock, so recording one pair never waits for another.
+ */
+public final class RunHistory {
+
+  /** A day at a 30 s interval. More is rarely looked at and costs memory on every agent. */
+  public static final int MAX_DEFAULT_CAPACITY = 2880;
+
+  /** Enough for an hour's strip at a 1 m interval even for probes that run rarely. */
+  public static final int MIN_DEFAULT_CAPACITY = 60;
+
+  /** Explicit capacities beyond this are a mistake, not a wish (about 10 MB per pair). */
+  public static final int MAX_CAPACITY = 100_000;
+
+  /** The ratio and p95 on the page are over this span. */
+  public static final Duration SUMMARY_WINDOW = Duration.ofHours(1);
+
+  /** Runs in a summary's {@code recent}: a strip and a sparkline that fit a phone. */
+  public static final int RECENT_RUNS = 60;
+
+  private final Clock clock;
+  private final int defaultCapacity;
+  private final Map<HistoryKey, PairHistory> pairs = new ConcurrentHashMap<>();
+  // Capacities the agent configured, kept apart so a pair created later (first record, restore)
+  // gets its configured size rather than the default.
+  private final Map<HistoryKey, Integer> capacities = new ConcurrentHashMap<>();
+
+  public RunHistory(Clock clock) {
+    this(clock, MAX_DEFAULT_CAPACITY);
+  }
+
+  public RunHistory(Clock clock, int defaultCapacity) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.defaultCapacity = checkCapacity(defaultCapacity);
+  }
+
+  /** A day of runs at this interval, between {@value #MIN_DEFAULT_CAPACITY} and {@value #MAX_DEFAULT_CAPACITY}. */
+  public static int capacityFor(Duration interval) {
+    if (interval.isZero() || interval.isNegative()) {
+      return MAX_DEFAULT_CAPACITY;
+    }
+    long perDay = Math.ceilDiv(Duration.ofDays(1).toMillis(), Math.max(1, interval.toMillis()));
+    return (int) Math.clamp(perDay, MIN_DEFAULT_CAPACITY, MAX_DEFAULT_CAPACITY);
+  }
+
+  /** Sets how many runs this pair keeps; shrinking drops the oldest. Call on (re)load. */
+  public void configure(String probe, String environment, int capacity) {
+    HistoryKey key = new HistoryKey(probe, environment);
+    capacities.put(key, checkCapacity(capacity));
+    pair(key).resize(capacity);
+  }
+
+  /** Forgets pairs no longer configured (after a reload), so removed probes do not linger. */
+  public void retain(Collection<HistoryKey> keep) {
+    Set<HistoryKey> set = Set.copyOf(keep);
+    pairs.keySet().retainAll(set);
+    capacities.keySet().retainAll(set);
+  }
+
+  public void record(ProbeResult result) {
+    pair(new HistoryKey(result.probe(), result.environment())).record(result);
+  }
+
+  /** A gateway-config probe saw watched fields change (the watch calls this). */
+  public void recordConfigChange(ConfigChange change) {
+    pair(new HistoryKey(change.probe(), change.environment())).add(change);
+  }
+
+  public void recordConfigChange(String probe, String environment, Instant at,
+      List<FieldChange> changes) {
+    recordConfigChange(new ConfigChange(probe, environment, at, changes));
+  }
+
+  /** An alert instance started or stopped firing (the alert engine calls this). */
+  public void recordAlert(AlertTransition transition) {
+    pair(new HistoryKey(transition.probe(), transition.environment())).add(transition);
+  }
+
+  public void recordAlert(String alert, String probe, String environment,
+      AlertTransition.State state, Instant at) {
+    recordAlert(new AlertTransition(alert, probe, environment, state, at));
+  }
+
+  /** The summary now; a pair never seen gives an empty ("no data yet") summary. */
+  public PairSummary summary(String probe, String environment) {
+    HistoryKey key = new HistoryKey(probe, environment);
+    PairHistory pair = pairs.get(key);
+    Instant now = clock.instant();
+    return pair == null
+        ? PairSummary.empty(key, now, SUMMARY_WINDOW, capacityOf(key))
+        : pair.summary(now, SUMMARY_WINDOW, RECENT_RUNS);
+  }
+
+  /** Summaries of every pair history holds, by probe then environment. */
+  public List<PairSummary> summaries() {
+    return keys().stream().map(k -> summary(k.probe(), k.environment())).toList();
+  }
+
+  public List<HistoryKey> keys() {
+    return pairs.keySet().stream().sorted().toList();
+  }
+
+  public Optional<ProbeResult> latest(String probe, String environment) {
+    return existing(probe, environment).flatMap(PairHistory::latest);
+  }
+
+  /** Every run held for the pair, oldest first. */
+  public List<RunRecord> records(String probe, String environment) {
+    return existing(probe, environment).map(PairHistory::runs).orElse(List.of());
+  }
+
+  /** Runs that started at or after {@code from}, oldest first. */
+  public List<RunRecord> since(String probe, String environment, Instant from) {
+    return window(probe, environment, from).runs();
+  }
+
+  /** Runs, config changes and alert transitions at or after {@code from}. */
+  public HistoryWindow window(String probe, String environment, Instant from) {
+    HistoryKey key = new HistoryKey(probe, environment);
+    PairHistory pair = pairs.get(key);
+    return pair == null
+        ? new HistoryWindow(key, from, List.of(), List.of(), List.of(), Optional.empty(),
+            capacityOf(key))
+        : pair.since(from);
+  }
+
+  public List<ConfigChange> configChanges(String probe, String environment) {
+    return existing(probe, environment).map(PairHistory::configChanges).orElse(List.of());
+  }
+
+  public List<AlertTransition> alertTransitions(String probe, String environment) {
+    return existing(probe, environment).map(PairHistory::alertTransitions).orElse(List.of());
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Everything held, as JSON for the agent's state file. */
+  public ObjectNode snapshot() {
+    return SnapshotJson.write(keys().stream().map(pairs::get).filter(Objects::nonNull).toList());
+  }
+
+  /**
+   * Loads a {@link #snapshot()}, replacing what is held for the pairs it names. Entries that do
+   * not parse are skipped, not fatal: a state file from another version must not stop the agent.
+   *
+   * @return how many pairs were restored
+   */
+  public int restore(JsonNode snapshot) {
+    List<SnapshotJson.Pair> restored = SnapshotJson.read(snapshot);
+    for (SnapshotJson.Pair p : restored) {
+      int capacity = capacities.getOrDefault(p.key(),
+          p.capacity() > 0 ? Math.min(p.capacity(), MAX_CAPACITY) : defaultCapacity);
+      PairHistory pair = new PairHistory(p.key(), capacity);
+      p.runs().forEach(pair::add);
+      // The ring may start mid-streak; the saved streak knows when it began.
+      pair.restoreStreak(p.failingSince(), p.consecutiveFailures());
+      p.configChanges().forEach(pair::add);
+      p.alertTransitions().forEach(pair::add);
+      p.latest().ifPresent(pair::restoreLatest);
+      pairs.put(p.key(), pair);
+    }
+    return restored.size();
+  }
+
+  private Optional<PairHistory> existing(String probe, String environment) {
+    return Optional.ofNullable(pairs.get(new HistoryKey(probe, environment)));
+  }
+
+  private PairHistory pair(HistoryKey key) {
+    return pairs.computeIfAbsent(key, k -> new PairHistory(k, capacityOf(k)));
+  }
+
+  private int capacityOf(HistoryKey key) {
+    return capacities.getOrDefault(key, defaultCapacity);
+  }
+
+  private static int checkCapacity(int capacity) {
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException(
+          "history capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
+    }
+    return capacity;
+  }
+}

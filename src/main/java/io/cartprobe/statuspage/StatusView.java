@@ -1,0 +1,39 @@
+package io.cartprobe.statuspage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code GET /} shows, filled by the agent.
+ *
+ * @param agentLabels {@code agent.labels} (e.g. location), shown in the header
+ * @param refresh how often the page fetches itself again
+ * @param rows one per probe × environment, in any order (the page sorts failing first)
+ */
+public record StatusView(
+    Map<String, String> agentLabels,
+    String version,
+    Instant generatedAt,
+    ConfigReload reload,
+    Duration refresh,
+    List<StatusRow> rows) {
+
+  public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(15);
+
+  public StatusView {
+    agentLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(agentLabels));
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(reload, "reload");
+    Objects.requireNonNull(refresh, "refresh");
+    rows = List.copyOf(rows);
+  }
+
+  public long count(StatusState state) {
+    return rows.stream().filter(r -> r.state() == state).count();
+  }
+}
