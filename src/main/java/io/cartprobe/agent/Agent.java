@@ -31,6 +31,18 @@ import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.schedule.SkipReason;
 import io.cartprobe.server.AgentEndpoints;
 import io.cartprobe.server.AgentServer;
+import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.history.AlertTransition;
+import io.cartprobe.history.HistoryJson;
+import io.cartprobe.history.HistoryKey;
+import io.cartprobe.history.RunHistory;
+import io.cartprobe.statuspage.ConfigReload;
+import io.cartprobe.statuspage.Links;
+import io.cartprobe.statuspage.ProbeDetailPage;
+import io.cartprobe.statuspage.ProbeDetailView;
+import io.cartprobe.statuspage.StatusPage;
+import io.cartprobe.statuspage.StatusRow;
+import io.cartprobe.statuspage.StatusView;
 import io.cartprobe.state.StateFile;
 import io.cartprobe.watch.Attribution;
 import io.cartprobe.watch.ConfigChange;
@@ -62,6 +74,9 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  /** History is a picture, not a ledger: losing the last minute of it to a crash is fine. */
+  private static final Duration HISTORY_SAVE_EVERY = Duration.ofSeconds(60);
+  private static final String HISTORY_SECTION = "history";
   /** Alert ticks (repeat, silences ending, config-change windows passing) need no finer grain. */
   private static final Duration ALERT_TICK_EVERY = Duration.ofSeconds(1);
 
@@ -90,6 +105,8 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   private final ConfigWatch configWatch;
   private final Optional<WatchStateStore> watchStore;
   private final Attribution attribution;
+  private final RunHistory history;
+  private volatile int lastReloadErrors;
   private final AtomicReference<Alerting> alerting = new AtomicReference<>();
   private final Instant startedAt;
   private final ScheduledExecutorService heartbeat =
@@ -132,6 +149,11 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
         }
       });
       configWatch.lastChanges().forEach(attribution::record);
+    }
+    this.history = new RunHistory(clock);
+    configureHistory(initial);
+    if (stateFile.isPresent()) {
+      stateFile.get().read(HISTORY_SECTION).filter(n -> !n.isNull()).ifPresent(history::restore);
     }
     Alerting first = buildAlerting(initial);
     if (stateFile.isPresent()) {
@@ -181,6 +203,8 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     scheduler.start();
     server.start();
     heartbeat.scheduleAtFixedRate(this::beat, 0, HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    heartbeat.scheduleAtFixedRate(this::saveHistory, HISTORY_SAVE_EVERY.toMillis(),
+        HISTORY_SAVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     heartbeat.scheduleAtFixedRate(this::tickAlerts, ALERT_TICK_EVERY.toMillis(),
         ALERT_TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     log.info("agent started: {} probe runs scheduled, listening on port {}",
@@ -196,6 +220,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   public boolean stop(Duration grace) {
     heartbeat.shutdownNow();
     boolean finished = scheduler.stop(grace);
+    saveHistory();
     server.close();
     closeQuietly(alerting.get());
     registry.close();
@@ -215,9 +240,42 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     }
   }
 
+  private void configureHistory(CartprobeConfig current) {
+    List<HistoryKey> keys = new java.util.ArrayList<>();
+    for (ProbeConfig probe : current.probes()) {
+      for (String env : probe.environments()) {
+        history.configure(probe.name(), env, RunHistory.capacityFor(probe.interval()));
+        keys.add(new HistoryKey(probe.name(), env));
+      }
+    }
+    history.retain(keys);
+  }
+
+  private void saveHistory() {
+    stateFile.ifPresent(file -> {
+      try {
+        file.write(HISTORY_SECTION, history.snapshot());
+      } catch (IOException | RuntimeException e) {
+        log.error("cannot save run history to the state file: {}", e.getMessage());
+      }
+    });
+  }
+
+  private void recordAlertEvents(List<AlertEvent> events) {
+    for (AlertEvent event : events) {
+      switch (event.kind()) {
+        case FIRING -> history.recordAlert(event.alert(), event.probe(), event.env(),
+            AlertTransition.State.FIRING, event.at());
+        case RESOLVED -> history.recordAlert(event.alert(), event.probe(), event.env(),
+            AlertTransition.State.RESOLVED, event.at());
+        default -> { }
+      }
+    }
+  }
+
   private void tickAlerts() {
     try {
-      alerting.get().tick();
+      recordAlertEvents(alerting.get().tick());
       publishAlertStates();
     } catch (RuntimeException e) {
       log.error("alert tick failed", e);
@@ -272,8 +330,9 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     }
     probeMetrics.record(result);
     PairStates.Transition transition = states.record(result);
+    history.record(result);
     RunLog.record(result, transition);
-    alerting.get().onResult(result);
+    recordAlertEvents(alerting.get().onResult(result));
     publishAlertStates();
   }
 
@@ -283,7 +342,9 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     gatewayConfigMetrics.changeDetected(change.probe(), change.environment(), change.at());
     log.atWarn().addKeyValue("probe", change.probe()).addKeyValue("env", change.environment())
         .log("{} @ {} configuration changed: {}", change.probe(), change.environment(), change.describe());
-    alerting.get().onConfigChange(change.probe(), change.environment(), change.at(), change.changes());
+    history.recordConfigChange(change.probe(), change.environment(), change.at(), change.changes());
+    recordAlertEvents(alerting.get().onConfigChange(
+        change.probe(), change.environment(), change.at(), change.changes()));
   }
 
   private void saveBaselines() {
@@ -372,6 +433,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
       fresh = source.load();
     } catch (ConfigException e) {
       lastReloadOk = false;
+      lastReloadErrors = e.errors().size();
       agentMetrics.reloadResult(false);
       List<String> errors = e.errors().stream().map(ConfigError::format).toList();
       log.error("config reload rejected, the running config stays ({} errors):\n  {}",
@@ -383,6 +445,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
       log.warn("agent: section changed; listen, labels and max_concurrency take effect on restart");
     }
     probeMetrics.reconfigure(fresh);
+    configureHistory(fresh);
     Alerting replacement = buildAlerting(fresh);
     Alerting previous = alerting.getAndSet(replacement);
     replacement.restore(previous.snapshot());
@@ -403,7 +466,47 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
 
   @Override
   public String statusPage() {
-    return StatusHtml.render(status());
+    return StatusPage.render(statusView());
+  }
+
+  @Override
+  public Optional<String> probePage(String rawPath) {
+    Optional<HistoryKey> key = Links.parseProbePath(rawPath);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    StatusView view = statusView();
+    return view.rows().stream()
+        .filter(r -> r.probe().equals(key.get().probe()) && r.environment().equals(key.get().environment()))
+        .findFirst()
+        .map(row -> ProbeDetailPage.render(ProbeDetailView.from(history, view, row)));
+  }
+
+  @Override
+  public HttpAnswer history(String rawQuery) {
+    HistoryJson.Response response = HistoryJson.respond(history, rawQuery);
+    return new HttpAnswer(response.status(), response.contentType(), response.body());
+  }
+
+  private StatusView statusView() {
+    CartprobeConfig current = config.get();
+    Instant now = clock.instant();
+    List<AlertStatus> alerts = alerting.get().statuses();
+    List<StatusRow> rows = new java.util.ArrayList<>();
+    for (ProbeConfig probe : current.probes()) {
+      for (String env : probe.environments()) {
+        List<String> firing = alerts.stream()
+            .filter(a -> a.firing() && a.probe().equals(probe.name()) && a.env().equals(env))
+            .map(AlertStatus::alert).toList();
+        Optional<String> silence = current.silences().stream()
+            .filter(s -> s.covers(probe.name(), env, now)).map(s -> s.reason()).findFirst();
+        rows.add(StatusRow.from(history, probe.name(), env, probe.type(), firing, silence));
+      }
+    }
+    ConfigReload reload = lastReloadOk ? ConfigReload.loadedAt(lastReloadAt)
+        : ConfigReload.rejectedAt(lastReloadAt, lastReloadErrors);
+    return new StatusView(current.agent().labels(), Version.current(), now, reload,
+        StatusView.DEFAULT_REFRESH, rows);
   }
 
   /** Feeds the scheduler's lag and skips into the metrics. */

@@ -33,6 +33,14 @@ public interface AgentEndpoints {
   /** The HTML status page ({@code GET /}). */
   String statusPage();
 
+  /** {@code GET /probes/NAME/ENV}: the latest run's step table; empty for an unknown pair. */
+  Optional<String> probePage(String rawPath);
+
+  /** {@code GET /api/history?probe=&env=&since=}. */
+  HttpAnswer history(String rawQuery);
+
+  record HttpAnswer(int status, String contentType, String body) {}
+
   sealed interface ProbeNow {
     record Ran(ProbeResult result) implements ProbeNow {}
 

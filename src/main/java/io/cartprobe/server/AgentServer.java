@@ -74,7 +74,24 @@ public final class AgentServer implements AutoCloseable {
         case "/probe" -> get(exchange, method, () -> probe(exchange));
         case "/-/reload" -> reload(exchange, method);
         case "/" -> get(exchange, method, () -> send(exchange, 200, "text/html; charset=utf-8", agent.statusPage()));
-        default -> send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+        case "/api/history" -> get(exchange, method, () -> {
+          AgentEndpoints.HttpAnswer answer = agent.history(exchange.getRequestURI().getRawQuery());
+          send(exchange, answer.status(), answer.contentType(), answer.body());
+        });
+        default -> {
+          if (path.startsWith("/probes/")) {
+            get(exchange, method, () -> {
+              var page = agent.probePage(exchange.getRequestURI().getRawPath());
+              if (page.isPresent()) {
+                send(exchange, 200, "text/html; charset=utf-8", page.get());
+              } else {
+                send(exchange, 404, "text/plain; charset=utf-8", "no such probe or environment\n");
+              }
+            });
+          } else {
+            send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+          }
+        }
       }
     } catch (RuntimeException e) {
       log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
