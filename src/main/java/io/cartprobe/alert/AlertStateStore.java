@@ -1,17 +1,14 @@
 package io.cartprobe.alert;
 
+import io.cartprobe.state.AtomicFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -39,7 +36,7 @@ public final class AlertStateStore implements AlertStateSink {
     ObjectNode root = MAPPER.createObjectNode();
     AlertStateJson.writeSection(root, state);
     try {
-      writeAtomically(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+      AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write alert state to " + file, e);
     }
@@ -55,36 +52,6 @@ public final class AlertStateStore implements AlertStateSink {
       return AlertStateJson.readSection(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read alert state from " + file, e);
-    }
-  }
-
-  /** temp + fsync + ATOMIC_MOVE + directory fsync; usable for any whole-file state. */
-  public static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system of " + dir + " cannot replace files atomically", e);
-      }
-      // The rename itself is only durable once the directory entry is on disk.
-      try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-        directory.force(true);
-      } catch (IOException ignored) {
-        // Some platforms cannot open a directory; the rename is still atomic there.
-      }
-    } finally {
-      Files.deleteIfExists(temp);
     }
   }
 }

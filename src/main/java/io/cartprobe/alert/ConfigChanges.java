@@ -4,7 +4,6 @@ import io.cartprobe.probe.ProbableCause.FieldChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;

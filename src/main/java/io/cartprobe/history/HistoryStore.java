@@ -1,12 +1,12 @@
 package io.cartprobe.history;
 
+import io.cartprobe.state.AtomicFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * History on its own in a file, for tests and tools. The agent keeps history inside its own
@@ -29,20 +29,7 @@ public final class HistoryStore {
 
   /** Writes the snapshot to a temporary file next to the target, then moves it over atomically. */
   public void save(RunHistory history) throws IOException {
-    Path dir = file.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      MAPPER.writeValue(temp.toFile(), history.snapshot());
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.write(file, MAPPER.writeValueAsBytes(history.snapshot()));
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import io.cartprobe.watch.ConfigChange;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import io.cartprobe.watch.ConfigChange;
+
 import io.cartprobe.probe.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import io.cartprobe.watch.ConfigChange;
+
 import io.cartprobe.probe.Verdict;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import io.cartprobe.watch.ConfigChange;
+
 import static io.cartprobe.history.JsonFields.duration;
 import static io.cartprobe.history.JsonFields.instant;
 import static io.cartprobe.history.JsonFields.optionalInt;

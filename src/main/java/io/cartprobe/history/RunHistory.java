@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import io.cartprobe.watch.ConfigChange;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.probe.ProbableCause.FieldChange;

@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import io.cartprobe.watch.ConfigChange;
+
 import static io.cartprobe.history.RecordJson.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -12,7 +12,6 @@ import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Protocol;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Records one call's phases from OkHttp's events, and whether the request may have reached the

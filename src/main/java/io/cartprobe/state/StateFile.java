@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -55,21 +53,7 @@ public final class StateFile {
       root = JsonNodeFactory.instance.objectNode();
     }
     root.set(section, value);
-    byte[] bytes = MAPPER.writeValueAsBytes(root);
-    Path dir = path.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.write(path, MAPPER.writeValueAsBytes(root));
   }
 
   private Optional<ObjectNode> readAll() throws IOException {

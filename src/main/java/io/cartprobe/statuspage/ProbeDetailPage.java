@@ -1,7 +1,7 @@
 package io.cartprobe.statuspage;
 
 import io.cartprobe.history.AlertTransition;
-import io.cartprobe.history.ConfigChange;
+import io.cartprobe.watch.ConfigChange;
 import io.cartprobe.history.RunRecord;
 import io.cartprobe.probe.AssertionResult;
 import io.cartprobe.probe.Failure;

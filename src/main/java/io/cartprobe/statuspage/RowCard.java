@@ -1,6 +1,6 @@
 package io.cartprobe.statuspage;
 
-import io.cartprobe.history.ConfigChange;
+import io.cartprobe.watch.ConfigChange;
 import io.cartprobe.history.PairSummary;
 import io.cartprobe.history.RunRecord;
 import io.cartprobe.probe.ProbableCause.FieldChange;

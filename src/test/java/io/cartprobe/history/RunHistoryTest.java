@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import io.cartprobe.watch.ConfigChange;
+
 import static io.cartprobe.history.TestResults.degraded;
 import static io.cartprobe.history.TestResults.failure;
 import static io.cartprobe.history.TestResults.success;

@@ -1,6 +1,5 @@
 package io.cartprobe.watch;
 
-import io.cartprobe.state.StateFile;
 
 import static io.cartprobe.watch.Results.gatewayConfig;
 import static io.cartprobe.watch.Results.gatewayRun;
