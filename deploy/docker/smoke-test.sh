@@ -99,7 +99,7 @@ standin_debian() {
 
 standin_maven() {
   local tag=$1 ctx=$WORK/maven-standin debian=debian:bookworm-slim
-  wanted "$debian" && standin_debian "$debian"
+  docker image inspect "$debian" >/dev/null 2>&1 || standin_debian "$debian"
   say "stand-in $tag: $debian + Temurin 25 + Maven + the local Maven repository (offline)"
   rm -rf "$ctx" && mkdir -p "$ctx"
   cp -rL "$HOST_JDK" "$ctx/jdk"               # its cacerts links to the system trust store
