@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
         "Print a shell completion script for cartprobe's commands and options.",
-        "bash:  source <(cartprobe completion bash)     (or save it in /etc/bash_completion.d/)",
-        "zsh:   source <(cartprobe completion zsh)      (in ~/.zshrc)"},
+        "Load it with: source <(cartprobe completion bash)   (zsh: ... completion zsh)"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:printed", "2:unknown shell"})
 final class CompletionCommand implements Callable<Integer> {
@@ -26,7 +25,7 @@ final class CompletionCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh (${COMPLETION-CANDIDATES})")
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh")
   Shell shell;
 
   @Override
