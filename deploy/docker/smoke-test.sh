@@ -247,7 +247,7 @@ check "/etc/cartprobe refuses writes" bash -c "! docker exec $NAME sh -c 'echo x
 check "the volume takes writes" docker exec "$NAME" sh -c 'echo x > /var/lib/cartprobe/.probe && rm /var/lib/cartprobe/.probe'
 # The ENTRYPOINT's own flags with -XX:AOTMode=on: the JVM refuses to start if it cannot use the cache.
 read -r -a entrypoint <<<"$(docker image inspect -f '{{range .Config.Entrypoint}}{{.}} {{end}}' "$IMAGE")"
-check "the AOT cache maps (-XX:AOTMode=on with the entrypoint's flags)" \
+check "AOT cache maps (AOTMode=on, entrypoint flags)" \
   docker run --rm --read-only --entrypoint "${entrypoint[0]}" "$IMAGE" -XX:AOTMode=on "${entrypoint[@]:1}" --version
 rss_kb=$(docker exec "$NAME" awk '/VmRSS/ { print $2 }' /proc/1/status)
 echo "  RSS of the agent (pid 1): $(( rss_kb / 1024 )) MiB"
