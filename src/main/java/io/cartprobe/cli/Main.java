@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         + "watches the payment gateway's configuration.",
     subcommands = {
       RunCommand.class, AgentCommand.class, ValidateCommand.class, ListCommand.class,
-      DemoCommand.class,
+      DemoCommand.class, CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

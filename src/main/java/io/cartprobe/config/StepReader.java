@@ -16,6 +16,10 @@ final class StepReader {
 
   static final List<String> STEP_KEYS = List.of("name", "component", "request", "expect", "extract", "classify");
   static final List<String> REQUEST_KEYS = List.of("method", "url", "headers", "json", "form", "body");
+  /** The long form of an {@code extract} entry, {@code {from, secret}}. */
+  static final List<String> EXTRACT_KEYS = List.of("from", "secret");
+  /** One {@code classify} entry. */
+  static final List<String> CLASSIFY_KEYS = List.of("when", "as");
   static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
   static final String DEFAULT_COMPONENT = "unassigned";
 
@@ -102,7 +106,7 @@ final class StepReader {
 
   private static Optional<Extraction> extraction(Cursor c) {
     if (c.node() instanceof org.yaml.snakeyaml.nodes.MappingNode) {
-      MapCursor m = c.map().orElseThrow().allow(List.of("from", "secret"));
+      MapCursor m = c.map().orElseThrow().allow(EXTRACT_KEYS);
       boolean secret = m.get("secret").flatMap(Cursor::bool).orElse(false);
       return m.required("from").flatMap(f -> f.string().flatMap(s -> source(f, s)))
           .map(s -> new Extraction(s, secret));
@@ -134,7 +138,7 @@ final class StepReader {
     List<Classifier> out = new ArrayList<>();
     for (Cursor item : c.list().orElse(List.of())) {
       item.map().ifPresent(m -> {
-        m.allow(List.of("when", "as"));
+        m.allow(CLASSIFY_KEYS);
         Expect when = m.required("when").map(ExpectReader::when).orElse(Expect.defaults());
         m.required("as").flatMap(Cursor::name).ifPresent(as -> out.add(new Classifier(when, as)));
       });

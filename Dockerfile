@@ -1,0 +1,59 @@
+# cartprobe as a container: a sidecar next to a shop, or one Deployment per region.
+#
+#   docker build -t cartprobe .
+#   docker run -d --read-only -v cartprobe-state:/var/lib/cartprobe \
+#     -v "$PWD/probes.yaml:/etc/cartprobe/probes.yaml:ro" -p 9781:9781 cartprobe    # the agent
+#   docker run --rm -v "$PWD/probes.yaml:/etc/cartprobe/probes.yaml:ro" cartprobe run -p checkout
+#
+# The config's agent.listen must be 0.0.0.0:9781 (the default) to be reachable from outside
+# the container. Sizes, start-up times and the reasons for the choices below: docs/deploy.md.
+
+# --- build: the shaded jar, and a Java runtime holding only the modules cartprobe uses ---------
+FROM maven:3-eclipse-temurin-25 AS build
+WORKDIR /build
+COPY pom.xml probes.yaml ./
+COPY src ./src
+RUN mvn -B -q package -DskipTests
+# jdeps finds the modules the jar needs (java.desktop is java.beans, used by the YAML and JSON
+# libraries; jdk.management backs the JVM metrics); jlink builds a runtime of just those
+# (--strip-java-debug-attributes, not --strip-debug: that one needs objcopy from binutils).
+RUN jdeps --ignore-missing-deps --print-module-deps --multi-release 25 target/cartprobe.jar > target/modules \
+ && jlink --add-modules "$(cat target/modules)" \
+      --strip-java-debug-attributes --no-header-files --no-man-pages --compress=zip-6 --output /runtime
+
+# --- run: Debian slim + that runtime; non-root, read-only root filesystem ------------------------
+FROM debian:bookworm-slim
+RUN groupadd --system --gid 10001 cartprobe \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/cartprobe --no-create-home \
+      --shell /usr/sbin/nologin cartprobe \
+ && mkdir -p /etc/cartprobe /var/lib/cartprobe \
+ && chown 10001:10001 /var/lib/cartprobe
+ENV JAVA_HOME=/opt/java \
+    PATH=/opt/java/bin:$PATH \
+    CARTPROBE_CONFIG=/etc/cartprobe/probes.yaml \
+    LANG=C.UTF-8
+COPY --from=build /runtime /opt/java
+COPY --from=build /build/target/cartprobe.jar /opt/cartprobe/cartprobe.jar
+
+# JDK 25 AOT cache (JEP 483/514): classes loaded and linked during a training run of the agent
+# against the demo shop are mapped at start-up, which halves start-to-ready. The training run
+# uses the same JVM, jar path and GC as the ENTRYPOINT, or the cache would be ignored.
+COPY deploy/docker/aot-training.yaml deploy/docker/aot-train.sh /tmp/aot/
+RUN sh /tmp/aot/aot-train.sh /opt/cartprobe/cartprobe.jar /opt/cartprobe/cartprobe.aot && rm -rf /tmp/aot
+
+USER 10001:10001
+WORKDIR /var/lib/cartprobe
+VOLUME ["/var/lib/cartprobe"]
+EXPOSE 9781
+# Sized for a sidecar with a memory limit of 192-256 MiB: a heap of at most 60% of the limit
+# (metaspace, code cache and the AOT cache need the rest), the serial collector (one core or
+# less, small heap: the least memory and no GC threads), small thread stacks (probes run on
+# virtual threads, whose stacks live on the heap), no hsperfdata file in /tmp (the root
+# filesystem is read-only), temporary files on the volume, and exit on OutOfMemoryError so
+# the kubelet restarts a clean process.
+ENTRYPOINT ["java", \
+  "-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData", \
+  "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/var/lib/cartprobe", \
+  "-XX:AOTCache=/opt/cartprobe/cartprobe.aot", \
+  "-jar", "/opt/cartprobe/cartprobe.jar"]
+CMD ["agent"]
