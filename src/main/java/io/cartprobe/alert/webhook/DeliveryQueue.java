@@ -195,7 +195,7 @@ public final class DeliveryQueue {
           } else {
             pending.addFirst(head.retryAt(next));
             listener.retried(webhook.name());
-            LOG.warn("webhook {} to {}: {}; retry {} in {}", webhook.name(), url, why,
+            LOG.warn("webhook {} to {}: {}; retry {} in {}", webhook.name(), SafeUrl.of(url), why,
                 tried.attempts(), wait);
           }
         }
@@ -204,7 +204,7 @@ public final class DeliveryQueue {
       lock.unlock();
     }
     if (dead != null) {
-      LOG.error("webhook {} to {}: dropped {} notification for {}: {}", webhook.name(), url,
+      LOG.error("webhook {} to {}: dropped {} notification for {}: {}", webhook.name(), SafeUrl.of(url),
           dead.kind(), dead.alert(), dead.why());
       listener.dropped(webhook.name(), dead.why());
       callbacks.dead(dead);

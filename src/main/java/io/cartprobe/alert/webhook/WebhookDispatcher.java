@@ -208,7 +208,7 @@ public final class WebhookDispatcher {
           .findFirst()
           .ifPresentOrElse(q -> q.add(d), () -> LOG.warn(
               "dropping a queued {} notification for {}: webhook {} with URL {} is no longer configured",
-              d.kind(), d.dedupKey(), d.webhook(), d.url()));
+              d.kind(), d.dedupKey(), d.webhook(), SafeUrl.of(d.url())));
     }
   }
 
