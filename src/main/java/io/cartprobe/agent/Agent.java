@@ -15,7 +15,6 @@ import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.metrics.AlertMetrics;
 import io.cartprobe.metrics.GatewayConfigMetrics;
-import io.cartprobe.metrics.TlsMetrics;
 import io.cartprobe.metrics.DeliveryResult;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.metrics.AgentRegistry;
@@ -49,7 +48,6 @@ import io.cartprobe.watch.ConfigChange;
 import io.cartprobe.watch.ConfigWatch;
 import io.cartprobe.watch.WatchStateStore;
 import io.cartprobe.config.GatewayConfigProbe;
-import io.cartprobe.probe.StepResult;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -101,7 +99,6 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
   private final AlertMetrics alertMetrics;
   private final WebhookMetrics webhookMetrics;
   private final GatewayConfigMetrics gatewayConfigMetrics;
-  private final TlsMetrics tlsMetrics;
   private final ConfigWatch configWatch;
   private final Optional<WatchStateStore> watchStore;
   private final Attribution attribution;
@@ -136,7 +133,6 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     this.alertMetrics = new AlertMetrics(registry.registry());
     this.webhookMetrics = new WebhookMetrics(registry.registry());
     this.gatewayConfigMetrics = new GatewayConfigMetrics(registry.registry());
-    this.tlsMetrics = new TlsMetrics(registry.registry());
     this.attribution = new Attribution(clock);
     this.watchStore = stateFile.map(WatchStateStore::new);
     this.configWatch = new ConfigWatch();
@@ -322,11 +318,6 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
         saveBaselines();
       }
       attribution.record(result);
-    }
-    for (StepResult step : result.steps()) {
-      if (step.certNotAfter().isPresent()) {
-        tlsMetrics.certificateSeen(result.probe(), result.environment(), step.name(), step.certNotAfter().get());
-      }
     }
     probeMetrics.record(result);
     PairStates.Transition transition = states.record(result);

@@ -58,6 +58,7 @@ public final class ProbeMetrics {
   private final SettableGauges lastSuccess;
   private final SettableGauges phase;
   private final SettableGauges httpStatus;
+  private final TlsMetrics tls;
   /** (probe, env) pairs whose counters have been created at zero. */
   private final Set<Tags> initialised = ConcurrentHashMap.newKeySet();
 
@@ -77,6 +78,7 @@ public final class ProbeMetrics {
         "Duration of each HTTP timing phase of the step in the last run", "seconds");
     httpStatus = new SettableGauges(registry, STEP_HTTP_STATUS,
         "HTTP status code of the step in the last run; 0 when no response arrived", null);
+    tls = new TlsMetrics(registry);
   }
 
   /** Records one finished run. Safe to call from many probe threads at once. */
@@ -97,6 +99,8 @@ public final class ProbeMetrics {
 
     for (StepResult step : result.steps()) {
       recordStep(result.probe(), probeEnv, step);
+      step.certNotAfter().ifPresent(notAfter ->
+          tls.certificateSeen(result.probe(), result.environment(), step.name(), notAfter));
     }
     long cleanupFailures =
         result.cleanup().stream().filter(c -> c.status() == StepStatus.FAILED).count();

@@ -1,5 +1,10 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.metrics.LatencyBuckets;
+import io.cartprobe.metrics.ProbeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import static io.cartprobe.probe.Fixtures.checkout;
 import static io.cartprobe.probe.Fixtures.env;
 import static io.cartprobe.probe.Fixtures.expect;
@@ -95,6 +100,14 @@ class CertificateExpiryTest extends ServerTest {
       assertThat(a.passed()).isTrue();
       assertThat(a.actual()).contains("in 90d");
     });
+
+    // and the exported gauge is that notAfter, in Unix seconds
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new ProbeMetrics(registry, LatencyBuckets.defaults()).record(r);
+    String series = "cartprobe_tls_cert_expiry_timestamp_seconds{env=\"staging\",probe=\"gateway-config\",step=\"gateway-config\"} ";
+    double exported = registry.scrape().lines().filter(l -> l.startsWith(series))
+        .mapToDouble(l -> Double.parseDouble(l.substring(series.length()))).findFirst().orElseThrow();
+    assertThat((long) exported).isEqualTo(leaf.certificate().getNotAfter().toInstant().getEpochSecond());
   }
 
   @Test
