@@ -197,6 +197,41 @@ class AgentEndToEndIT {
     assertThat(Duration.between(signalled, Instant.now())).isLessThan(Duration.ofSeconds(12));
   }
 
+  @Test
+  void demoRunsTheAgentOnTheBuiltInProbesYamlFromAnyDirectory() throws Exception {
+    // from a directory without probes.yaml, `demo` falls back to the example built into the jar
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JarProcess.jar().toString(), "demo", "--port", "0", "--agent-port", "0")
+        .directory(Files.createDirectory(dir.resolve("elsewhere")).toFile()).redirectErrorStream(true);
+    Process full = builder.start();
+    StringBuffer out = new StringBuffer();
+    Thread.ofVirtual().start(() -> {
+      try (var reader = full.inputReader()) {
+        reader.lines().forEach(l -> out.append(l).append('\n'));
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    });
+    try {
+      Pattern statusPage = Pattern.compile("Status page: (http://127\\.0\\.0\\.1:\\d+)/");
+      await().atMost(Duration.ofSeconds(30)).until(() -> statusPage.matcher(out).find());
+      Matcher m = statusPage.matcher(out);
+      assertThat(m.find()).isTrue();
+      String url = m.group(1);
+
+      assertThat(get(url + "/readyz", "*/*").statusCode()).isEqualTo(200);
+      assertThat(get(url + "/api/status", "application/json").body())
+          .contains("\"probe\" : \"checkout\"", "\"env\" : \"staging\"", "\"env\" : \"production\"",
+              "\"probe\" : \"gateway-health\"", "\"location\" : \"local-demo\"");
+      assertThat(get(url + "/", "text/html").body()).contains("checkout").contains("gateway-config");
+    } finally {
+      full.destroy();
+      assertThat(full.waitFor(15, TimeUnit.SECONDS)).isTrue();
+      assertThat(full.exitValue()).as(out.toString()).isZero();
+    }
+  }
+
   // --- helpers
 
   private static String awaitUrl(JarProcess process, Pattern pattern) {
