@@ -28,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** `cartprobe agent` as a real process against the demo shop (another real process). */
 class AgentEndToEndIT {
 
-  private static final Pattern DEMO_URL = Pattern.compile("demo shop: (http://127\\.0\\.0\\.1:\\d+)");
-  private static final Pattern AGENT_URL = Pattern.compile("agent: (http://127\\.0\\.0\\.1:\\d+)/");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static JarProcess demo;
@@ -43,7 +41,7 @@ class AgentEndToEndIT {
   @BeforeAll
   static void startDemo() {
     demo = JarProcess.start(Map.of(), "demo", "--port", "0", "--no-agent");
-    demoUrl = awaitUrl(demo, DEMO_URL);
+    demoUrl = demo.awaitUrl(JarProcess.DEMO_URL);
   }
 
   @AfterAll
@@ -58,7 +56,7 @@ class AgentEndToEndIT {
     configFile = dir.resolve("probes.yaml");
     Files.writeString(configFile, config());
     agent = JarProcess.start(Map.of(), "agent", "-c", configFile.toString());
-    agentUrl = awaitUrl(agent, AGENT_URL);
+    agentUrl = agent.awaitUrl(JarProcess.AGENT_URL);
   }
 
   @AfterEach
@@ -234,13 +232,6 @@ class AgentEndToEndIT {
 
   // --- helpers
 
-  private static String awaitUrl(JarProcess process, Pattern pattern) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> pattern.matcher(process.stdout()).find()
-        || !process.isAlive());
-    Matcher m = pattern.matcher(process.stdout());
-    assertThat(m.find()).as("printed its URL; stdout: %s stderr: %s", process.stdout(), process.stderr()).isTrue();
-    return m.group(1);
-  }
 
   private void awaitMetric(String series, double value) {
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlertingEndToEndIT {
 
-  private static final Pattern DEMO_URL = Pattern.compile("demo shop: (http://127\\.0\\.0\\.1:\\d+)");
-  private static final Pattern AGENT_URL = Pattern.compile("agent: (http://127\\.0\\.0\\.1:\\d+)/");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +44,7 @@ class AlertingEndToEndIT {
   @BeforeEach
   void start() throws Exception {
     demo = JarProcess.start(Map.of(), "demo", "--port", "0", "--no-agent");
-    demoUrl = awaitUrl(demo, DEMO_URL);
+    demoUrl = demo.awaitUrl(JarProcess.DEMO_URL);
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/hook", exchange -> {
       events.add(JSON.readTree(exchange.getRequestBody()));
@@ -107,7 +103,7 @@ class AlertingEndToEndIT {
 
   private void startAgent() {
     agent = JarProcess.start(Map.of(), "agent", "-c", dir.resolve("probes.yaml").toString());
-    agentUrl = awaitUrl(agent, AGENT_URL);
+    agentUrl = agent.awaitUrl(JarProcess.AGENT_URL);
   }
 
   @AfterEach
@@ -186,13 +182,6 @@ class AlertingEndToEndIT {
     return get(agentUrl + "/api/status");
   }
 
-  private static String awaitUrl(JarProcess process, Pattern pattern) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> pattern.matcher(process.stdout()).find()
-        || !process.isAlive());
-    Matcher m = pattern.matcher(process.stdout());
-    assertThat(m.find()).as("printed its URL; stderr: %s", process.stderr()).isTrue();
-    return m.group(1);
-  }
 
   private static String get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();

@@ -49,8 +49,6 @@ class DashboardAndRulesMetricsIT {
   /** Series Prometheus makes itself for every target. */
   static final Set<String> PROMETHEUS_OWN = Set.of("up");
 
-  private static final Pattern DEMO_URL = Pattern.compile("demo shop: (http://127\\.0\\.0\\.1:\\d+)");
-  private static final Pattern AGENT_URL = Pattern.compile("agent: (http://127\\.0\\.0\\.1:\\d+)/");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -62,7 +60,7 @@ class DashboardAndRulesMetricsIT {
   @BeforeAll
   static void scrapeALiveAgent() throws Exception {
     demo = JarProcess.start(Map.of(), "demo", "--port", "0", "--no-agent");
-    String demoUrl = awaitUrl(demo, DEMO_URL);
+    String demoUrl = demo.awaitUrl(JarProcess.DEMO_URL);
     Path config = dir.resolve("probes.yaml");
     Files.writeString(config, """
         agent:
@@ -100,7 +98,7 @@ class DashboardAndRulesMetricsIT {
             when: {consecutive_failures: 1}
         """.formatted(demoUrl));
     agent = JarProcess.start(Map.of(), "agent", "-c", config.toString());
-    String agentUrl = awaitUrl(agent, AGENT_URL);
+    String agentUrl = agent.awaitUrl(JarProcess.AGENT_URL);
 
     // a pass, then a failure (failure counters appear), then healthy again
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -260,12 +258,6 @@ class DashboardAndRulesMetricsIT {
     return o == null ? List.of() : (List<Object>) o;
   }
 
-  private static String awaitUrl(JarProcess process, Pattern pattern) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> pattern.matcher(process.stdout()).find() || !process.isAlive());
-    Matcher m = pattern.matcher(process.stdout());
-    assertThat(m.find()).as("printed its URL; stdout: %s stderr: %s", process.stdout(), process.stderr()).isTrue();
-    return m.group(1);
-  }
 
   private static String get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/plain").build(),

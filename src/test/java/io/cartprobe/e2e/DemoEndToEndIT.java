@@ -1,7 +1,6 @@
 package io.cartprobe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,10 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoEndToEndIT {
 
-  private static final Pattern DEMO_URL = Pattern.compile("demo shop: (http://127\\.0\\.0\\.1:\\d+)");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static JarProcess demo;
@@ -33,12 +28,8 @@ class DemoEndToEndIT {
 
   @BeforeAll
   static void startDemo() {
-    demo = JarProcess.start(Map.of(), "demo", "--port", "0");
-    await().atMost(Duration.ofSeconds(30)).until(() -> DEMO_URL.matcher(demo.stdout()).find()
-        || !demo.isAlive());
-    Matcher m = DEMO_URL.matcher(demo.stdout());
-    assertThat(m.find()).as("demo printed its URL; stderr: %s", demo.stderr()).isTrue();
-    demoUrl = m.group(1);
+    demo = JarProcess.start(Map.of(), "demo", "--port", "0", "--no-agent");
+    demoUrl = demo.awaitUrl(JarProcess.DEMO_URL);
   }
 
   @AfterAll

@@ -10,9 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /** The real cartprobe.jar started as a process, with its output captured. */
 final class JarProcess implements AutoCloseable {
+
+  /** What `demo` prints once the shop listens. */
+  static final Pattern DEMO_URL = Pattern.compile("demo shop: (http://127\\.0\\.0\\.1:\\d+)");
+  /** What `agent` prints once it serves. */
+  static final Pattern AGENT_URL = Pattern.compile("agent: (http://127\\.0\\.0\\.1:\\d+)/");
 
   private final Process process;
   private final StringBuffer stdout = new StringBuffer();
@@ -62,6 +70,17 @@ final class JarProcess implements AutoCloseable {
       p.joinPumps();
       return new Outcome(p.process.exitValue(), p.stdout.toString(), p.stderr.toString());
     }
+  }
+
+  /** Waits (bounded) until stdout shows {@code pattern}; returns its first group. */
+  String awaitUrl(Pattern pattern) {
+    Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> pattern.matcher(stdout).find() || !process.isAlive());
+    Matcher m = pattern.matcher(stdout);
+    if (!m.find()) {
+      throw new AssertionError("no " + pattern + " in stdout:\n" + stdout + "\nstderr:\n" + stderr);
+    }
+    return m.group(1);
   }
 
   String stdout() {

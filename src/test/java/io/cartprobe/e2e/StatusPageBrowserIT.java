@@ -30,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusPageBrowserIT {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Pattern DEMO_URL = Pattern.compile("demo shop: (http://127\\.0\\.0\\.1:\\d+)");
-  private static final Pattern AGENT_URL = Pattern.compile("agent: (http://127\\.0\\.0\\.1:\\d+)/");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dir;
@@ -44,7 +42,7 @@ class StatusPageBrowserIT {
   void start() throws Exception {
     assertThat(CHROMIUM).as("Debian package chromium (.ci/run installs it)").isExecutable();
     demo = JarProcess.start(Map.of(), "demo", "--port", "0", "--no-agent");
-    demoUrl = awaitUrl(demo, DEMO_URL);
+    demoUrl = demo.awaitUrl(JarProcess.DEMO_URL);
     Files.writeString(dir.resolve("probes.yaml"), """
         agent: {listen: "127.0.0.1:0", labels: {location: browser-test}}
         environments:
@@ -74,7 +72,7 @@ class StatusPageBrowserIT {
             watch: [$.request_signing]
         """.formatted(demoUrl));
     agent = JarProcess.start(Map.of(), "agent", "-c", dir.resolve("probes.yaml").toString());
-    agentUrl = awaitUrl(agent, AGENT_URL);
+    agentUrl = agent.awaitUrl(JarProcess.AGENT_URL);
   }
 
   @AfterEach
@@ -152,12 +150,6 @@ class StatusPageBrowserIT {
     return out;
   }
 
-  private static String awaitUrl(JarProcess process, Pattern pattern) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> pattern.matcher(process.stdout()).find() || !process.isAlive());
-    Matcher m = pattern.matcher(process.stdout());
-    assertThat(m.find()).as("printed its URL; stderr: %s", process.stderr()).isTrue();
-    return m.group(1);
-  }
 
   private static void send(String method, String url) throws Exception {
     HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
