@@ -42,6 +42,7 @@ import io.cartprobe.statuspage.ProbeDetailView;
 import io.cartprobe.statuspage.StatusPage;
 import io.cartprobe.statuspage.StatusRow;
 import io.cartprobe.statuspage.StatusView;
+import io.cartprobe.statuspage.UndeliveredNotification;
 import io.cartprobe.state.StateFile;
 import io.cartprobe.watch.Attribution;
 import io.cartprobe.watch.ConfigChange;
@@ -496,8 +497,11 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     }
     ConfigReload reload = lastReloadOk ? ConfigReload.loadedAt(lastReloadAt)
         : ConfigReload.rejectedAt(lastReloadAt, lastReloadErrors);
+    List<UndeliveredNotification> undelivered = alerting.get().deadLetters().stream()
+        .map(d -> new UndeliveredNotification(d.webhook(), d.alert(), d.why(), d.droppedAt()))
+        .toList();
     return new StatusView(current.agent().labels(), Version.current(), now, reload,
-        StatusView.DEFAULT_REFRESH, rows);
+        StatusView.DEFAULT_REFRESH, rows, undelivered);
   }
 
   /** Feeds the scheduler's lag and skips into the metrics. */

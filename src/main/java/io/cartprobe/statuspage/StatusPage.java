@@ -28,6 +28,7 @@ public final class StatusPage {
           counts(m, view);
           reload(m, view.reload(), view);
           m.close();
+          undelivered(m, view);
           if (rows.isEmpty()) {
             m.element("p", "No probes are configured.", "class", "empty");
             return;
@@ -89,6 +90,23 @@ public final class StatusPage {
           + "; the previous config is still running, see the agent's log)",
           "class", "reload bad", "role", "alert");
     }
+  }
+
+  private static void undelivered(Markup m, StatusView view) {
+    if (view.undelivered().isEmpty()) {
+      return;
+    }
+    int count = view.undelivered().size();
+    m.open("section", "class", "undelivered", "role", "alert", "aria-label", "undelivered notifications");
+    m.element("h2", "⚠ " + count + " notification" + (count == 1 ? "" : "s")
+        + " could not be delivered");
+    m.open("ul");
+    for (UndeliveredNotification n : view.undelivered()) {
+      m.element("li", n.alert() + " → webhook " + n.webhook() + ": " + n.why() + " ("
+          + Format.time(n.droppedAt(), view.generatedAt()) + ")", "data-webhook", n.webhook());
+    }
+    m.close();
+    m.close();
   }
 
   /** Probes down, environments across: where it is broken, before reading any card. */

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param agentLabels {@code agent.labels} (e.g. location), shown in the header
  * @param refresh how often the page fetches itself again
  * @param rows one per probe × environment, in any order (the page sorts failing first)
+ * @param undelivered notifications given up on, newest last
  */
 public record StatusView(
     Map<String, String> agentLabels,
@@ -20,9 +21,15 @@ public record StatusView(
     Instant generatedAt,
     ConfigReload reload,
     Duration refresh,
-    List<StatusRow> rows) {
+    List<StatusRow> rows,
+    List<UndeliveredNotification> undelivered) {
 
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(15);
+
+  public StatusView(Map<String, String> agentLabels, String version, Instant generatedAt,
+      ConfigReload reload, Duration refresh, List<StatusRow> rows) {
+    this(agentLabels, version, generatedAt, reload, refresh, rows, List.of());
+  }
 
   public StatusView {
     agentLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(agentLabels));
@@ -31,6 +38,7 @@ public record StatusView(
     Objects.requireNonNull(reload, "reload");
     Objects.requireNonNull(refresh, "refresh");
     rows = List.copyOf(rows);
+    undelivered = List.copyOf(undelivered);
   }
 
   public long count(StatusState state) {

@@ -43,7 +43,9 @@ class EscapingTest {
         Optional.empty(), row.lastConfigChange(), row.probableCause());
     return new StatusView(Map.of("location" + EVIL, "value" + EVIL), "1.0" + EVIL,
         fixture.clock.instant(), ConfigReload.loadedAt(fixture.clock.instant()),
-        StatusView.DEFAULT_REFRESH, List.of(row, failing));
+        StatusView.DEFAULT_REFRESH, List.of(row, failing),
+        List.of(new UndeliveredNotification("hook" + EVIL, "alert" + EVIL, "why" + EVIL,
+            fixture.clock.instant())));
   }
 
   @Test
@@ -52,7 +54,7 @@ class EscapingTest {
 
     assertNoMarkupInjected(html);
     for (String field : List.of("checkout", "prod", "step", "component", "message", "class",
-        "alert", "reason", "location", "value", "$.path", "before", "after")) {
+        "alert", "reason", "location", "value", "$.path", "before", "after", "hook", "why")) {
       assertThat(html).as(field).contains(Markup.escape(field) + ESCAPED);
     }
     Document doc = parse(html);

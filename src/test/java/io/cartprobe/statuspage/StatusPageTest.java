@@ -119,6 +119,22 @@ class StatusPageTest {
   }
 
   @Test
+  void notificationsGivenUpOnAreShownAtTheTop() throws Exception {
+    StatusView view = fixture.view();
+    assertThat(StatusPage.render(view)).doesNotContain("could not be delivered");
+    StatusView undelivered = new StatusView(view.agentLabels(), view.version(), view.generatedAt(),
+        view.reload(), view.refresh(), view.rows(), List.of(new UndeliveredNotification(
+            "oncall", "checkout-failing", "HTTP 400", view.generatedAt())));
+
+    Document doc = parse(StatusPage.render(undelivered));
+
+    assertThat(text(doc, "//section[@class='undelivered']/h2"))
+        .isEqualTo("⚠ 1 notification could not be delivered");
+    assertThat(text(doc, "//section[@class='undelivered']//li"))
+        .startsWith("checkout-failing → webhook oncall: HTTP 400");
+  }
+
+  @Test
   void anAgentWithoutProbesSaysSo() throws Exception {
     StatusView view = fixture.view();
     StatusView none = new StatusView(Map.of(), "0.1.0", view.generatedAt(), view.reload(),
