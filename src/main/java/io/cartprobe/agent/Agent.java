@@ -357,14 +357,13 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
    */
   private void gatherGatewayEvidence(String environment, Instant checkoutStarted) {
     CartprobeConfig current = config.get();
-    Instant freshAfter = checkoutStarted;
     for (ProbeConfig probe : current.probes()) {
       if (!probe.type().equals("gateway-config") || !probe.environments().contains(environment)) {
         continue;
       }
       PairKey key = new PairKey(probe.name(), environment);
       boolean fresh = states.get(key).last()
-          .map(r -> r.startedAt().isAfter(freshAfter)).orElse(false);
+          .map(r -> r.startedAt().isAfter(checkoutStarted)).orElse(false);
       if (fresh) {
         continue;
       }

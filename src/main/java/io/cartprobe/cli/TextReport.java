@@ -62,12 +62,12 @@ final class TextReport {
     rows.add(new String[] {"STEP", "COMPONENT", "RESULT", "HTTP", "TIME"});
     result.steps().forEach(step -> rows.add(row(step, "")));
     result.cleanup().forEach(step -> rows.add(row(step, "cleanup: ")));
-    int[] widths = widths(rows);
+    int[] widths = Table.widths(rows);
     for (int i = 0; i < rows.size(); i++) {
       String[] row = rows.get(i);
       StringBuilder line = new StringBuilder("  ");
       for (int c = 0; c < row.length; c++) {
-        String cell = pad(row[c], widths[c]);
+        String cell = Table.pad(row[c], widths[c]);
         line.append(c == 2 && i > 0 ? paintStatus(row[c], cell) : cell);
         line.append(c < row.length - 1 ? "  " : "");
       }
@@ -152,19 +152,5 @@ final class TextReport {
   /** Excerpts may be multi-line JSON; one line keeps the table readable. */
   private static String oneLine(String body) {
     return body.replaceAll("\\s*\\R\\s*", " ").strip();
-  }
-
-  private static int[] widths(List<String[]> rows) {
-    int[] widths = new int[rows.getFirst().length];
-    for (String[] row : rows) {
-      for (int c = 0; c < row.length; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
-    }
-    return widths;
-  }
-
-  private static String pad(String text, int width) {
-    return text + " ".repeat(width - text.length());
   }
 }

@@ -28,6 +28,12 @@ public final class StateFile {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path path;
+  /**
+   * The file's content as this instance last read or wrote it. Read from disk once: the agent
+   * writes alert state on every transition and delivery, and re-reading the whole file before
+   * each write would be I/O for nothing, since this instance is the file's only writer.
+   */
+  private ObjectNode root;
 
   public StateFile(Path path) {
     this.path = path.toAbsolutePath();
@@ -39,18 +45,22 @@ public final class StateFile {
 
   /** A section, or empty when the file or the section does not exist yet. */
   public synchronized Optional<JsonNode> read(String section) throws IOException {
-    return readAll().map(root -> root.get(section));
+    if (root == null) {
+      root = readAll().orElseGet(JsonNodeFactory.instance::objectNode);
+    }
+    return Optional.ofNullable(root.get(section)).map(JsonNode::deepCopy);
   }
 
   /** Replaces one section, keeping every other section of the file. */
   public synchronized void write(String section, JsonNode value) throws IOException {
-    ObjectNode root;
-    try {
-      root = readAll().orElseGet(JsonNodeFactory.instance::objectNode);
-    } catch (IOException unreadable) {
-      // Whoever loaded the file at startup was already told it is unreadable; refusing to
-      // write would keep the bad file forever and lose every state from now on.
-      root = JsonNodeFactory.instance.objectNode();
+    if (root == null) {
+      try {
+        root = readAll().orElseGet(JsonNodeFactory.instance::objectNode);
+      } catch (IOException unreadable) {
+        // Whoever loaded the file at startup was already told it is unreadable; refusing to
+        // write would keep the bad file forever and lose every state from now on.
+        root = JsonNodeFactory.instance.objectNode();
+      }
     }
     root.set(section, value);
     AtomicFiles.write(path, MAPPER.writeValueAsBytes(root));
