@@ -1,7 +1,7 @@
 package io.cartprobe.agent;
 
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.Verdict;
 import io.cartprobe.schedule.PairKey;
 import java.time.Instant;
 import java.util.Map;

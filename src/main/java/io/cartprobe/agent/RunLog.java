@@ -1,7 +1,7 @@
 package io.cartprobe.agent;
 
-import io.cartprobe.probe.Failure;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.ProbeResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

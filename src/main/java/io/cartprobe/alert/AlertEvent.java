@@ -1,6 +1,6 @@
 package io.cartprobe.alert;
 
-import io.cartprobe.probe.ProbableCause;
+import io.cartprobe.result.ProbableCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package io.cartprobe.alert;
 
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.StepResult;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

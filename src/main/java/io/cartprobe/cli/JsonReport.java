@@ -3,9 +3,9 @@ package io.cartprobe.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.ResultJson;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ResultJson;
+import io.cartprobe.result.Verdict;
 import java.io.PrintWriter;
 import java.util.List;
 

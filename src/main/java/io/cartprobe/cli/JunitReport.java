@@ -1,10 +1,10 @@
 package io.cartprobe.cli;
 
-import io.cartprobe.probe.Failure;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.StepResult;
-import io.cartprobe.probe.StepStatus;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.cartprobe.Version;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.CheckoutProbe;
 import io.cartprobe.config.GatewayConfigProbe;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbeResult;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.watch.Attribution;

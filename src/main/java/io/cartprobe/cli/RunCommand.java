@@ -2,7 +2,7 @@ package io.cartprobe.cli;
 
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeConfig;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbeResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package io.cartprobe.history;
 
+import io.cartprobe.result.JsonFields;
 import static io.cartprobe.history.RecordJson.NODES;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

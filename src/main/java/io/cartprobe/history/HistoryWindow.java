@@ -1,6 +1,6 @@
 package io.cartprobe.history;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 
 import java.time.Instant;
 import java.util.List;

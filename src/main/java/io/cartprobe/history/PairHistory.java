@@ -1,8 +1,8 @@
 package io.cartprobe.history;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

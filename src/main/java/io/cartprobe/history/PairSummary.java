@@ -1,8 +1,8 @@
 package io.cartprobe.history;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

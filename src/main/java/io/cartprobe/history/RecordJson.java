@@ -1,22 +1,22 @@
 package io.cartprobe.history;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 
-import static io.cartprobe.history.JsonFields.duration;
-import static io.cartprobe.history.JsonFields.instant;
-import static io.cartprobe.history.JsonFields.optionalInt;
-import static io.cartprobe.history.JsonFields.optionalText;
-import static io.cartprobe.history.JsonFields.put;
-import static io.cartprobe.history.JsonFields.putInt;
-import static io.cartprobe.history.JsonFields.seconds;
-import static io.cartprobe.history.JsonFields.text;
+import static io.cartprobe.result.JsonFields.duration;
+import static io.cartprobe.result.JsonFields.instant;
+import static io.cartprobe.result.JsonFields.optionalInt;
+import static io.cartprobe.result.JsonFields.optionalText;
+import static io.cartprobe.result.JsonFields.put;
+import static io.cartprobe.result.JsonFields.putInt;
+import static io.cartprobe.result.JsonFields.seconds;
+import static io.cartprobe.result.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cartprobe.probe.ProbableCause.FieldChange;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

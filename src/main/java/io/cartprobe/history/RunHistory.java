@@ -1,11 +1,11 @@
 package io.cartprobe.history;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cartprobe.probe.ProbableCause.FieldChange;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

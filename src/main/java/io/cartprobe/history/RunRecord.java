@@ -1,10 +1,10 @@
 package io.cartprobe.history;
 
-import io.cartprobe.probe.Failure;
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.StepResult;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

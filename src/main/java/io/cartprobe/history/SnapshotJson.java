@@ -1,14 +1,16 @@
 package io.cartprobe.history;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.JsonFields;
+import io.cartprobe.result.ProbeResultReader;
+import io.cartprobe.result.ConfigChange;
 
 import static io.cartprobe.history.RecordJson.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.ResultJson;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ResultJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

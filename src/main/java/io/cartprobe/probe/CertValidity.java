@@ -1,5 +1,8 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.AssertionResult;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.Verdict;
 import io.cartprobe.config.Durations;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.FailureReason;
 import io.cartprobe.http.BodyTooLargeException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,5 +1,6 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.AssertionResult;
 import io.cartprobe.config.JsonAssertion;
 import io.cartprobe.config.JsonCheck;
 import java.math.BigDecimal;

@@ -1,5 +1,12 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Timings;
+import io.cartprobe.result.Verdict;
 import io.cartprobe.config.CheckoutProbe;
 import io.cartprobe.config.Environment;
 import io.cartprobe.config.GatewayConfigProbe;

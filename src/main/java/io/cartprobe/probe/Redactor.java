@@ -1,5 +1,9 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.AssertionResult;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
 import io.cartprobe.config.Environment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Timings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.cartprobe.config.Body;
 import io.cartprobe.config.Classifier;

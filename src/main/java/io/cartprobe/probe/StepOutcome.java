@@ -1,5 +1,6 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.StepResult;
 import java.util.Map;
 import java.util.Optional;
 

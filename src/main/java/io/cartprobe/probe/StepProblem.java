@@ -1,5 +1,9 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.AssertionResult;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.StepResult;
 import java.util.Optional;
 
 /** Why a step failed, before it is put into a {@link StepResult} and {@link Failure}. */

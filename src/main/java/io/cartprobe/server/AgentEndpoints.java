@@ -2,7 +2,7 @@ package io.cartprobe.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cartprobe.metrics.MetricsExposition;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbeResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

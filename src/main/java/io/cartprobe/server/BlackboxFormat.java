@@ -1,10 +1,10 @@
 package io.cartprobe.server;
 
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.StepResult;
-import io.cartprobe.probe.StepStatus;
-import io.cartprobe.probe.Timings;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Timings;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.util.Locale;
 

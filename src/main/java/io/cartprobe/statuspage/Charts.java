@@ -1,7 +1,7 @@
 package io.cartprobe.statuspage;
 
 import io.cartprobe.history.RunRecord;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,14 +1,14 @@
 package io.cartprobe.statuspage;
 
 import io.cartprobe.history.AlertTransition;
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 import io.cartprobe.history.RunRecord;
-import io.cartprobe.probe.AssertionResult;
-import io.cartprobe.probe.Failure;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.StepResult;
-import io.cartprobe.probe.StepStatus;
-import io.cartprobe.probe.Timings;
+import io.cartprobe.result.AssertionResult;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Timings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

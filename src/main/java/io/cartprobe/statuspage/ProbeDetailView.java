@@ -1,7 +1,7 @@
 package io.cartprobe.statuspage;
 
 import io.cartprobe.history.AlertTransition;
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.history.RunRecord;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.cartprobe.statuspage;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 import io.cartprobe.history.PairSummary;
 import io.cartprobe.history.RunRecord;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.cartprobe.statuspage;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.PairSummary;
 import io.cartprobe.history.RunHistory;
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

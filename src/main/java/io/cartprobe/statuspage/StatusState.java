@@ -1,6 +1,6 @@
 package io.cartprobe.statuspage;
 
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.Verdict;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,8 @@
 package io.cartprobe.watch;
 
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ConfigChange;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

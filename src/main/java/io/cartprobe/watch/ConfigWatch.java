@@ -1,8 +1,9 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.result.ConfigChange;
 import io.cartprobe.config.GatewayConfigProbe;
-import io.cartprobe.probe.ProbableCause.FieldChange;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbeResult;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

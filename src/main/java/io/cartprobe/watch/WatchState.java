@@ -2,7 +2,7 @@ package io.cartprobe.watch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

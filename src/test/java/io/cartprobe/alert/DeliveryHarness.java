@@ -6,7 +6,7 @@ import io.cartprobe.config.AlertRule;
 import io.cartprobe.config.Silence;
 import io.cartprobe.config.Webhook;
 import io.cartprobe.config.WebhookFormat;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

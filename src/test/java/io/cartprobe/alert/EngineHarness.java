@@ -3,7 +3,7 @@ package io.cartprobe.alert;
 import io.cartprobe.config.AlertRule;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.config.Silence;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbeResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

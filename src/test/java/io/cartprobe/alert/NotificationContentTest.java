@@ -8,8 +8,8 @@ import static io.cartprobe.alert.Rules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

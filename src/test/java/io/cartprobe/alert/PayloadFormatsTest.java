@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.config.WebhookFormat;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import io.cartprobe.config.AlertCondition.ConfigChangedWithin;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.config.AlertCondition.FailureRatio;
 import io.cartprobe.config.AlertCondition.LatencyP95;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

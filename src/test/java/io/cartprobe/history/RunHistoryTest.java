@@ -1,6 +1,6 @@
 package io.cartprobe.history;
 
-import io.cartprobe.watch.ConfigChange;
+import io.cartprobe.result.ConfigChange;
 
 import static io.cartprobe.history.TestResults.degraded;
 import static io.cartprobe.history.TestResults.failure;
@@ -8,7 +8,7 @@ import static io.cartprobe.history.TestResults.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

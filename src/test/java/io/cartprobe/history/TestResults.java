@@ -1,14 +1,14 @@
 package io.cartprobe.history;
 
-import io.cartprobe.probe.AssertionResult;
-import io.cartprobe.probe.Failure;
-import io.cartprobe.probe.FailureReason;
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.StepResult;
-import io.cartprobe.probe.StepStatus;
-import io.cartprobe.probe.Timings;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.AssertionResult;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Timings;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.Verdict;
 import io.cartprobe.metrics.LatencyBuckets;
 import io.cartprobe.metrics.ProbeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -1,5 +1,11 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Verdict;
 import static io.cartprobe.probe.Fixtures.checkout;
 import static io.cartprobe.probe.Fixtures.env;
 import static io.cartprobe.probe.Fixtures.expect;

@@ -1,5 +1,6 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.AssertionResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

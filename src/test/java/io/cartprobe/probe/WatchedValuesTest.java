@@ -1,5 +1,9 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.Verdict;
 import static io.cartprobe.probe.Fixtures.env;
 import static io.cartprobe.probe.Fixtures.expect;
 import static io.cartprobe.probe.Fixtures.gatewayConfig;

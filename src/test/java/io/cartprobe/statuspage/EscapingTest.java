@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cartprobe.history.AlertTransition;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.history.TestResults;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

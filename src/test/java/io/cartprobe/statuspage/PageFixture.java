@@ -4,7 +4,7 @@ import io.cartprobe.history.AlertTransition;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.history.TestClock;
 import io.cartprobe.history.TestResults;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

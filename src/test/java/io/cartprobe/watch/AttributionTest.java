@@ -1,13 +1,14 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.result.ConfigChange;
 import static io.cartprobe.watch.Results.checkoutFailure;
 import static io.cartprobe.watch.Results.checkoutSuccess;
 import static io.cartprobe.watch.Results.gatewayFailure;
 import static io.cartprobe.watch.Results.gatewayRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

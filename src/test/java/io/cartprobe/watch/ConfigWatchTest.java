@@ -1,13 +1,14 @@
 package io.cartprobe.watch;
 
 
+import io.cartprobe.result.ConfigChange;
 import static io.cartprobe.watch.Results.gatewayConfig;
 import static io.cartprobe.watch.Results.gatewayRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cartprobe.config.GatewayConfigProbe;
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

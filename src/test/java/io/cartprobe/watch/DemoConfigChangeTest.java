@@ -1,5 +1,6 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.result.ConfigChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.config.CartprobeConfig;
@@ -8,9 +9,9 @@ import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.demo.DemoShop;
 import io.cartprobe.demo.Fault;
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbableCause.FieldChange;
-import io.cartprobe.probe.ProbeResult;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbeResult;
 import io.cartprobe.probe.ProbeRunner;
 import java.nio.file.Path;
 import java.time.Clock;

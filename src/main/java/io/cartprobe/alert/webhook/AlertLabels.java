@@ -1,7 +1,7 @@
 package io.cartprobe.alert.webhook;
 
 import io.cartprobe.alert.AlertEvent;
-import io.cartprobe.probe.ProbableCause;
+import io.cartprobe.result.ProbableCause;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

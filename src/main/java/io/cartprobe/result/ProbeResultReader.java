@@ -1,23 +1,23 @@
-package io.cartprobe.history;
+package io.cartprobe.result;
 
-import static io.cartprobe.history.JsonFields.duration;
-import static io.cartprobe.history.JsonFields.instant;
-import static io.cartprobe.history.JsonFields.optionalInstant;
-import static io.cartprobe.history.JsonFields.optionalInt;
-import static io.cartprobe.history.JsonFields.optionalText;
-import static io.cartprobe.history.JsonFields.text;
+import static io.cartprobe.result.JsonFields.duration;
+import static io.cartprobe.result.JsonFields.instant;
+import static io.cartprobe.result.JsonFields.optionalInstant;
+import static io.cartprobe.result.JsonFields.optionalInt;
+import static io.cartprobe.result.JsonFields.optionalText;
+import static io.cartprobe.result.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cartprobe.probe.AssertionResult;
-import io.cartprobe.probe.Failure;
-import io.cartprobe.probe.FailureReason;
-import io.cartprobe.probe.ProbableCause;
-import io.cartprobe.probe.ProbeResult;
-import io.cartprobe.probe.ResultJson;
-import io.cartprobe.probe.StepResult;
-import io.cartprobe.probe.StepStatus;
-import io.cartprobe.probe.Timings;
-import io.cartprobe.probe.Verdict;
+import io.cartprobe.result.AssertionResult;
+import io.cartprobe.result.Failure;
+import io.cartprobe.result.FailureReason;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ResultJson;
+import io.cartprobe.result.StepResult;
+import io.cartprobe.result.StepStatus;
+import io.cartprobe.result.Timings;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,12 +31,12 @@ import java.util.Optional;
  * table survives a restart. It lives here because history is its only reader; if another package
  * needs it, it belongs next to {@code ResultJson}.
  */
-final class ProbeResultReader {
+public final class ProbeResultReader {
 
   private ProbeResultReader() {}
 
   /** @throws IllegalArgumentException when a required field is missing or malformed */
-  static ProbeResult read(JsonNode node) {
+  public static ProbeResult read(JsonNode node) {
     try {
       return new ProbeResult(
           text(node, "probe"),

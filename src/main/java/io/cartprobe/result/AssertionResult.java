@@ -1,4 +1,4 @@
-package io.cartprobe.probe;
+package io.cartprobe.result;
 
 /**
  * One check of a step's {@code expect}: e.g. {@code check="json $.status equals"},

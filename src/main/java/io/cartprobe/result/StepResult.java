@@ -1,4 +1,4 @@
-package io.cartprobe.probe;
+package io.cartprobe.result;
 
 import java.time.Duration;
 import java.time.Instant;

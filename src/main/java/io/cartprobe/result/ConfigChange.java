@@ -1,6 +1,6 @@
-package io.cartprobe.watch;
+package io.cartprobe.result;
 
-import io.cartprobe.probe.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param at when the run that saw the new values started
  * @param changes each watched JSONPath that differs, before → after as JSON text, or
- *     {@link ConfigWatch#ABSENT} where the path was missing
+ *     {@code "(absent)"} where the path was missing
  */
 public record ConfigChange(String probe, String environment, Instant at,
     List<FieldChange> changes) {

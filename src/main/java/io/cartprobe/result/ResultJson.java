@@ -1,4 +1,4 @@
-package io.cartprobe.probe;
+package io.cartprobe.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

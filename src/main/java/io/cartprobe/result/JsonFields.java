@@ -1,4 +1,4 @@
-package io.cartprobe.history;
+package io.cartprobe.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,28 +7,28 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Reading and writing the few value shapes history's JSON uses, the way {@code ResultJson} writes them. */
-final class JsonFields {
+public final class JsonFields {
 
   private JsonFields() {}
 
   /** Seconds as a number, as Prometheus and {@code ResultJson} do. */
-  static double seconds(Duration d) {
+  public static double seconds(Duration d) {
     return d.toNanos() / 1e9;
   }
 
-  static Duration duration(JsonNode node, String field) {
+  public static Duration duration(JsonNode node, String field) {
     return Duration.ofNanos(Math.round(required(node, field).asDouble() * 1e9));
   }
 
-  static Instant instant(JsonNode node, String field) {
+  public static Instant instant(JsonNode node, String field) {
     return Instant.parse(text(node, field));
   }
 
-  static Optional<Instant> optionalInstant(JsonNode node, String field) {
+  public static Optional<Instant> optionalInstant(JsonNode node, String field) {
     return optionalText(node, field).map(Instant::parse);
   }
 
-  static String text(JsonNode node, String field) {
+  public static String text(JsonNode node, String field) {
     JsonNode value = required(node, field);
     if (!value.isTextual()) {
       throw new IllegalArgumentException(field + ": expected a string");
@@ -36,17 +36,17 @@ final class JsonFields {
     return value.asText();
   }
 
-  static Optional<String> optionalText(JsonNode node, String field) {
+  public static Optional<String> optionalText(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
   }
 
-  static Optional<Integer> optionalInt(JsonNode node, String field) {
+  public static Optional<Integer> optionalInt(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || !value.isNumber() ? Optional.empty() : Optional.of(value.asInt());
   }
 
-  static void put(ObjectNode node, String field, Optional<String> value) {
+  public static void put(ObjectNode node, String field, Optional<String> value) {
     if (value.isPresent()) {
       node.put(field, value.get());
     } else {
@@ -54,7 +54,7 @@ final class JsonFields {
     }
   }
 
-  static void putInt(ObjectNode node, String field, Optional<Integer> value) {
+  public static void putInt(ObjectNode node, String field, Optional<Integer> value) {
     if (value.isPresent()) {
       node.put(field, value.get());
     } else {
@@ -62,7 +62,7 @@ final class JsonFields {
     }
   }
 
-  static JsonNode required(JsonNode node, String field) {
+  public static JsonNode required(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw new IllegalArgumentException(field + ": missing");
