@@ -1,30 +1,41 @@
 package io.cartprobe.agent;
 
+import io.cartprobe.history.PairState;
+import io.cartprobe.history.RunHistory;
+import io.cartprobe.result.ConfigChange;
+import io.cartprobe.result.ConfigChangeSink;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ResultSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per failed run and per state change, never per success: at 1,000 targets a line
- * per success would drown the lines that matter. Key-values go to JSON logs as fields.
+ * One log line per failed run, per state change and per gateway configuration change, never per
+ * success: at 1,000 targets a line per success would drown the lines that matter. Key-values go
+ * to JSON logs as fields. Runs after history in the pipeline and reads the state change from it.
  */
-final class RunLog {
+final class RunLog implements ResultSink, ConfigChangeSink {
 
   private static final Logger log = LoggerFactory.getLogger("cartprobe.runs");
 
-  private RunLog() {}
+  private final RunHistory history;
 
-  static void record(ProbeResult result, PairStates.Transition transition) {
-    if (transition.healthChanged()) {
+  RunLog(RunHistory history) {
+    this.history = history;
+  }
+
+  @Override
+  public void accept(ProbeResult result) {
+    PairState state = history.state(result.probe(), result.environment());
+    if (state.health() != state.previousHealth()) {
       log.atInfo()
           .addKeyValue("probe", result.probe())
           .addKeyValue("env", result.environment())
-          .addKeyValue("from", transition.before().health().name().toLowerCase())
-          .addKeyValue("to", transition.after().health().name().toLowerCase())
+          .addKeyValue("from", state.previousHealth().wireName())
+          .addKeyValue("to", state.health().wireName())
           .log("{} @ {} is now {} (was {})", result.probe(), result.environment(),
-              transition.after().health().name().toLowerCase(),
-              transition.before().health().name().toLowerCase());
+              state.health().wireName(), state.previousHealth().wireName());
     }
     if (result.failed()) {
       Failure failure = result.failure().orElseThrow();
@@ -35,11 +46,19 @@ final class RunLog {
           .addKeyValue("component", failure.component())
           .addKeyValue("reason", failure.reason().wireName())
           .addKeyValue("trace_id", result.traceId())
-          .addKeyValue("consecutive_failures", transition.after().consecutiveFailures());
+          .addKeyValue("consecutive_failures", state.consecutiveFailures());
       failure.classification().ifPresent(c -> line.addKeyValue("classification", c));
       result.probableCause().ifPresent(c -> line.addKeyValue("probable_cause", c.summary()));
       line.log("{} @ {} failed at step {} ({}): {}: {}", result.probe(), result.environment(),
           failure.step(), failure.component(), failure.reason().wireName(), failure.message());
     }
+  }
+
+  /** News, not a failure: a warning so it stands out next to the failures it may explain. */
+  @Override
+  public void accept(ConfigChange change) {
+    log.atWarn().addKeyValue("probe", change.probe()).addKeyValue("env", change.environment())
+        .log("{} @ {} configuration changed: {}", change.probe(), change.environment(),
+            change.describe());
   }
 }

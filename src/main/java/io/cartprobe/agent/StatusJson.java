@@ -1,5 +1,7 @@
 package io.cartprobe.agent;
 
+import io.cartprobe.history.PairState;
+import io.cartprobe.history.RunHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,7 +30,7 @@ final class StatusJson {
 
   private StatusJson() {}
 
-  static JsonNode render(CartprobeConfig config, PairStates states, Scheduler scheduler,
+  static JsonNode render(CartprobeConfig config, RunHistory history, Scheduler scheduler,
       Alerting alerting, List<ConfigChange> configChanges, AgentInfo info) {
     ObjectNode root = NODES.objectNode();
     ObjectNode agent = root.putObject("agent");
@@ -43,12 +45,12 @@ final class StatusJson {
     for (ProbeConfig probe : config.probes()) {
       for (String env : probe.environments()) {
         PairKey key = new PairKey(probe.name(), env);
-        PairStates.PairState state = states.get(key);
+        PairState state = history.state(probe.name(), env);
         ObjectNode node = probes.addObject();
         node.put("probe", probe.name());
         node.put("env", env);
-        node.put("type", probe.type());
-        node.put("state", state.health().name().toLowerCase(Locale.ROOT));
+        node.put("type", probe.type().wireName());
+        node.put("state", state.health().wireName());
         node.put("interval_seconds", probe.interval().toMillis() / 1000.0);
         node.put("interval_when_failing_seconds", probe.intervalWhenFailing().toMillis() / 1000.0);
         node.put("consecutive_failures", state.consecutiveFailures());
@@ -58,14 +60,14 @@ final class StatusJson {
           node.putNull("failing_since");
         }
         ObjectNode runs = node.putObject("runs");
-        runs.put("success", state.successes());
-        runs.put("failure", state.failures());
-        runs.put("degraded", state.degraded());
+        runs.put("success", state.counts().successes());
+        runs.put("failure", state.counts().failures());
+        runs.put("degraded", state.counts().degraded());
         scheduler.status(key).ifPresent((PairStatus s) -> {
           node.put("next_run_at", s.nextDue().toString());
           node.put("running", s.running());
         });
-        node.set("last_result", state.last().<JsonNode>map(ResultJson::toJson).orElse(NODES.nullNode()));
+        node.set("last_result", state.latest().<JsonNode>map(ResultJson::toJson).orElse(NODES.nullNode()));
       }
     }
     ArrayNode changes = root.putArray("config_changes");

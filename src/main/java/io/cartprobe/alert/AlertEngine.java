@@ -1,5 +1,6 @@
 package io.cartprobe.alert;
 
+import io.cartprobe.config.ProbeType;
 import io.cartprobe.config.AlertCondition;
 import io.cartprobe.config.AlertCondition.ConfigChangedWithin;
 import io.cartprobe.config.AlertRule;
@@ -37,7 +38,6 @@ import java.util.function.Supplier;
 public final class AlertEngine {
 
   private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
-  private static final String GATEWAY_CONFIG = "gateway-config";
 
   private record Pair(String probe, String env) {}
 
@@ -98,7 +98,7 @@ public final class AlertEngine {
     try {
       Instant now = clock.instant();
       Pair pair = new Pair(result.probe(), result.environment());
-      if (GATEWAY_CONFIG.equals(result.probeType())) {
+      if (result.probeType() == ProbeType.GATEWAY_CONFIG) {
         gatewayProbes.add(result.probe());
         if (result.failed()) {
           changes.recordFailure(result.probe(), result.environment(), result.startedAt(),

@@ -42,7 +42,7 @@ final class ListCommand implements Callable<Integer> {
     probes.add(new String[] {"PROBE", "TYPE", "ENV", "INTERVAL", "WHEN FAILING", "TIMEOUT", "RETRIES", "STEPS"});
     for (ProbeConfig probe : loaded.probes()) {
       for (String env : probe.environments()) {
-        probes.add(new String[] {probe.name(), probe.type(), env,
+        probes.add(new String[] {probe.name(), probe.type().wireName(), env,
             Durations.format(probe.interval()), Durations.format(probe.intervalWhenFailing()),
             Durations.format(probe.timeout()), Integer.toString(probe.retries()),
             String.join(" > ", probe.steps().stream().map(s -> s.name()).toList())});

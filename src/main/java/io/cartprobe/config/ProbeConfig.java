@@ -30,11 +30,10 @@ public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe {
   /** The same probe with another whole-flow deadline (e.g. a shorter scrape timeout). */
   ProbeConfig withTimeout(Duration timeout);
 
-  /** The wire name of the type, as written in probes.yaml. */
-  default String type() {
+  default ProbeType type() {
     return switch (this) {
-      case CheckoutProbe c -> "checkout";
-      case GatewayConfigProbe g -> "gateway-config";
+      case CheckoutProbe c -> ProbeType.CHECKOUT;
+      case GatewayConfigProbe g -> ProbeType.GATEWAY_CONFIG;
     };
   }
 }

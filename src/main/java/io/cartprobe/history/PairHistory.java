@@ -28,6 +28,7 @@ final class PairHistory {
   // Kept apart from the ring so "failing since" stays right after the streak outgrows it.
   private Instant failingSince;
   private int consecutiveFailures;
+  private PairState.RunCounts counts = PairState.RunCounts.ZERO;
 
   PairHistory(HistoryKey key, int capacity) {
     this.key = key;
@@ -40,6 +41,7 @@ final class PairHistory {
 
   synchronized void record(ProbeResult result) {
     add(RunRecord.of(result));
+    counts = counts.plus(result.verdict());
     if (latest == null || !result.startedAt().isBefore(latest.startedAt())) {
       latest = result;
     }
@@ -100,6 +102,14 @@ final class PairHistory {
 
   synchronized int consecutiveFailures() {
     return consecutiveFailures;
+  }
+
+  /** One consistent picture of where the pair stands, for status and the run log. */
+  synchronized PairState state() {
+    RunRecord previous = runs.size() >= 2 ? runs.get(runs.size() - 2) : null;
+    return new PairState(Optional.ofNullable(latest),
+        Optional.ofNullable(previous).map(RunRecord::verdict), counts, consecutiveFailures,
+        Optional.ofNullable(failingSince));
   }
 
   /** Restores a streak read from a snapshot (the ring alone may not reach back far enough). */

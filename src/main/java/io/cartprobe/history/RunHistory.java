@@ -1,6 +1,10 @@
 package io.cartprobe.history;
 
+import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.alert.AlertEventSink;
 import io.cartprobe.result.ConfigChange;
+import io.cartprobe.result.ConfigChangeSink;
+import io.cartprobe.result.ResultSink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: many runs record at once while the page and {@code /api/history} read. Each
  * pair has its own lock, so recording one pair never waits for another.
  */
-public final class RunHistory {
+public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEventSink {
 
   /** A day at a 30 s interval. More is rarely looked at and costs memory on every agent. */
   public static final int MAX_DEFAULT_CAPACITY = 2880;
@@ -81,6 +85,28 @@ public final class RunHistory {
     capacities.keySet().retainAll(set);
   }
 
+  @Override
+  public void accept(ProbeResult result) {
+    record(result);
+  }
+
+  @Override
+  public void accept(ConfigChange change) {
+    recordConfigChange(change);
+  }
+
+  /** Firing and resolved transitions sit next to the runs; repeats are not news. */
+  @Override
+  public void accept(AlertEvent event) {
+    switch (event.kind()) {
+      case FIRING -> recordAlert(event.alert(), event.probe(), event.env(),
+          AlertTransition.State.FIRING, event.at());
+      case RESOLVED -> recordAlert(event.alert(), event.probe(), event.env(),
+          AlertTransition.State.RESOLVED, event.at());
+      case REPEAT -> { }
+    }
+  }
+
   public void record(ProbeResult result) {
     pair(new HistoryKey(result.probe(), result.environment())).record(result);
   }
@@ -122,6 +148,11 @@ public final class RunHistory {
 
   public List<HistoryKey> keys() {
     return pairs.keySet().stream().sorted().toList();
+  }
+
+  /** Where the pair stands now; {@link PairState#EMPTY} for a pair never seen. */
+  public PairState state(String probe, String environment) {
+    return existing(probe, environment).map(PairHistory::state).orElse(PairState.EMPTY);
   }
 
   public Optional<ProbeResult> latest(String probe, String environment) {

@@ -19,6 +19,7 @@ public final class AgentMetrics {
 
   static final String SCHEDULER_LAG = "cartprobe.scheduler.lag"; // cartprobe_scheduler_lag_seconds
   static final String SKIPPED = "cartprobe.probe.skipped"; // cartprobe_probe_skipped_total
+  static final String EVIDENCE = "cartprobe.evidence.runs"; // ..._runs_total
   static final String RELOAD_OK =
       "cartprobe.config.last.reload.successful"; // cartprobe_config_last_reload_successful
   static final String HEARTBEAT =
@@ -77,6 +78,19 @@ public final class AgentMetrics {
     Counter.builder(SKIPPED)
         .description("Scheduled runs that did not start, by reason")
         .tags(Tags.of("env", env, "probe", probe, "reason", reason.label()))
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * An evidence probe consulted for a failed checkout: {@code ran} now, {@code fresh} (it had
+   * already run since the checkout started), {@code reused} (ran within the minimum interval),
+   * or {@code skipped} (the scheduler could not start it).
+   */
+  public void evidenceUsed(String probe, String env, String outcome) {
+    Counter.builder(EVIDENCE)
+        .description("Evidence probes consulted for failed checkouts, by what was done")
+        .tags(Tags.of("env", env, "probe", probe, "outcome", outcome))
         .register(registry)
         .increment();
   }

@@ -1,5 +1,7 @@
 package io.cartprobe.metrics;
 
+import io.cartprobe.result.ConfigChange;
+import io.cartprobe.result.ConfigChangeSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -9,7 +11,7 @@ import java.time.Instant;
  * Changes a gateway-config probe saw in its watched fields. Nothing is exported for a probe
  * until it sees its first change.
  */
-public final class GatewayConfigMetrics {
+public final class GatewayConfigMetrics implements ConfigChangeSink {
 
   static final String CHANGES = "cartprobe.gateway.config.changes"; // ..._changes_total
   static final String LAST_CHANGE = "cartprobe.gateway.config.last.change.timestamp";
@@ -22,6 +24,11 @@ public final class GatewayConfigMetrics {
     this.registry = registry;
     lastChange = new SettableGauges(registry, LAST_CHANGE,
         "Unix time at which a watched gateway configuration field last changed", "seconds");
+  }
+
+  @Override
+  public void accept(ConfigChange change) {
+    changeDetected(change.probe(), change.environment(), change.at());
   }
 
   public void changeDetected(String probe, String env, Instant at) {

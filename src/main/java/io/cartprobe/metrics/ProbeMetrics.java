@@ -1,5 +1,6 @@
 package io.cartprobe.metrics;
 
+import io.cartprobe.result.ResultSink;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.config.Step;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * names: never a URL, trace id or body, so the number of series is bounded by the config. Agent
  * labels are not added here; the registry's common tags carry them (see {@link AgentRegistry}).
  */
-public final class ProbeMetrics {
+public final class ProbeMetrics implements ResultSink {
 
   // Micrometer names; the Prometheus names (in the comments) are the contract and are checked
   // against real scrape output in the tests.
@@ -82,6 +83,11 @@ public final class ProbeMetrics {
   }
 
   /** Records one finished run. Safe to call from many probe threads at once. */
+  @Override
+  public void accept(ProbeResult result) {
+    record(result);
+  }
+
   public void record(ProbeResult result) {
     Tags probeEnv = Tags.of("env", result.environment(), "probe", result.probe());
     initialiseCounters(probeEnv);

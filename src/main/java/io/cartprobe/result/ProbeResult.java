@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import io.cartprobe.config.ProbeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public record ProbeResult(
     String probe,
     String environment,
-    String probeType,
+    ProbeType probeType,
     Instant startedAt,
     Duration duration,
     Verdict verdict,

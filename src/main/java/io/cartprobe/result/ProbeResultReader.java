@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import io.cartprobe.config.ProbeType;
 import static io.cartprobe.result.JsonFields.duration;
 import static io.cartprobe.result.JsonFields.instant;
 import static io.cartprobe.result.JsonFields.optionalInstant;
@@ -41,7 +42,8 @@ public final class ProbeResultReader {
       return new ProbeResult(
           text(node, "probe"),
           text(node, "env"),
-          optionalText(node, "type").orElse(""),
+          optionalText(node, "type").flatMap(ProbeType::fromWireName)
+              .orElseThrow(() -> new IllegalArgumentException("unknown probe type")),
           instant(node, "started_at"),
           duration(node, "duration_seconds"),
           Verdict.valueOf(upper(text(node, "verdict"))),

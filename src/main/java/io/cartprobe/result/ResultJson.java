@@ -22,7 +22,7 @@ public final class ResultJson {
     ObjectNode node = NODES.objectNode();
     node.put("probe", result.probe());
     node.put("env", result.environment());
-    node.put("type", result.probeType());
+    node.put("type", result.probeType().wireName());
     node.put("started_at", result.startedAt().toString());
     node.put("duration_seconds", seconds(result.duration()));
     node.put("verdict", result.verdict().wireName());

@@ -31,19 +31,21 @@ public final class AgentServer implements AutoCloseable {
   /** Like blackbox_exporter's timeout_offset: leave time for the answer to travel back. */
   private static final Duration SCRAPE_TIMEOUT_OFFSET = Duration.ofMillis(500);
 
-  private final AgentEndpoints agent;
+  // Set once by start(): the socket is bound first so the agent can put its port into links.
+  private volatile AgentEndpoints agent;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final ObjectMapper json = new ObjectMapper();
 
-  public AgentServer(InetSocketAddress address, AgentEndpoints agent) throws IOException {
-    this.agent = agent;
+  /** Binds the socket; nothing is served until {@link #start}. */
+  public AgentServer(InetSocketAddress address) throws IOException {
     this.server = HttpServer.create(address, 128);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
 
-  public AgentServer start() {
+  public AgentServer start(AgentEndpoints endpoints) {
+    this.agent = endpoints;
     server.start();
     return this;
   }

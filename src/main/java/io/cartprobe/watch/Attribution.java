@@ -1,5 +1,8 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.config.ProbeType;
+import io.cartprobe.result.ConfigChangeSink;
+import io.cartprobe.result.ResultSink;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbeResult;
@@ -21,7 +24,7 @@ import java.util.Optional;
  * lookback. Without such evidence it claims nothing: a wrong culprit costs the hour this exists
  * to save. Thread-safe; a result consumer that never runs probes.
  */
-public final class Attribution {
+public final class Attribution implements ResultSink, ConfigChangeSink {
 
   public static final Duration DEFAULT_LOOKBACK = Duration.ofMinutes(30);
 
@@ -38,9 +41,19 @@ public final class Attribution {
     this.clock = clock;
   }
 
+  @Override
+  public void accept(ProbeResult result) {
+    record(result);
+  }
+
+  @Override
+  public void accept(ConfigChange change) {
+    record(change);
+  }
+
   /** A gateway-config run: its failure is evidence until a later run of it passes. */
   public synchronized void record(ProbeResult result) {
-    if (!"gateway-config".equals(result.probeType())) {
+    if (result.probeType() != ProbeType.GATEWAY_CONFIG) {
       return;
     }
     latestRuns.computeIfAbsent(result.environment(), e -> new LinkedHashMap<>())
@@ -69,7 +82,7 @@ public final class Attribution {
    */
   public synchronized Optional<ProbableCause> probableCause(ProbeResult checkout,
       Duration lookback) {
-    if (!checkout.failed() || !"checkout".equals(checkout.probeType())) {
+    if (!checkout.failed() || checkout.probeType() != ProbeType.CHECKOUT) {
       return Optional.empty();
     }
     String env = checkout.environment();

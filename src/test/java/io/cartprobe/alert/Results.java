@@ -1,5 +1,6 @@
 package io.cartprobe.alert;
 
+import io.cartprobe.config.ProbeType;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbableCause;
@@ -26,13 +27,13 @@ public final class Results {
   }
 
   public static ProbeResult ok(String probe, String env, Instant at, Duration took) {
-    return result(probe, env, "checkout", at, took, Verdict.SUCCESS, List.of(
+    return result(probe, env, ProbeType.CHECKOUT, at, took, Verdict.SUCCESS, List.of(
         step("create_cart", "cart-service", StepStatus.PASSED, took, Optional.empty())),
         Optional.empty());
   }
 
   public static ProbeResult degraded(String probe, String env, Instant at, Duration took) {
-    return result(probe, env, "checkout", at, took, Verdict.DEGRADED, List.of(
+    return result(probe, env, ProbeType.CHECKOUT, at, took, Verdict.DEGRADED, List.of(
         step("create_cart", "cart-service", StepStatus.DEGRADED, took, Optional.empty())),
         Optional.empty());
   }
@@ -50,7 +51,7 @@ public final class Results {
         Optional.of("expected status 200, got 500"),
         Optional.of("{\"error\":{\"type\":\"database_error\",\"card\":\"***\"}}"),
         Optional.of("gateway_rejected"), Optional.empty());
-    return result(probe, env, "checkout", at, Duration.ofMillis(300), Verdict.FAILURE,
+    return result(probe, env, ProbeType.CHECKOUT, at, Duration.ofMillis(300), Verdict.FAILURE,
         List.of(cart, payment), Optional.of(failure));
   }
 
@@ -67,7 +68,7 @@ public final class Results {
         ? Optional.of(new Failure(probe, "payment-gateway", FailureReason.STATUS,
             "expected status 200, got 500", Optional.of("200"), Optional.of("500"), Optional.empty()))
         : Optional.empty();
-    return result(probe, env, "gateway-config", at, Duration.ofMillis(90),
+    return result(probe, env, ProbeType.GATEWAY_CONFIG, at, Duration.ofMillis(90),
         failed ? Verdict.FAILURE : Verdict.SUCCESS, List.of(step), failure);
   }
 
@@ -82,7 +83,7 @@ public final class Results {
         Optional.empty(), Optional.empty(), cert);
   }
 
-  static ProbeResult result(String probe, String env, String type, Instant at, Duration took,
+  static ProbeResult result(String probe, String env, ProbeType type, Instant at, Duration took,
       Verdict verdict, List<StepResult> steps, Optional<Failure> failure) {
     return new ProbeResult(probe, env, type, at, took, verdict, 1, TRACE, steps, failure,
         List.of(), List.of(), Map.of(), Optional.empty());

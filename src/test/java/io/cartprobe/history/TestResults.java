@@ -1,5 +1,6 @@
 package io.cartprobe.history;
 
+import io.cartprobe.config.ProbeType;
 import io.cartprobe.result.AssertionResult;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
@@ -21,7 +22,7 @@ public final class TestResults {
   private TestResults() {}
 
   public static ProbeResult success(String probe, String env, Instant at, Duration duration) {
-    return new ProbeResult(probe, env, "checkout", at, duration, Verdict.SUCCESS, 1,
+    return new ProbeResult(probe, env, ProbeType.CHECKOUT, at, duration, Verdict.SUCCESS, 1,
         trace(at), List.of(passed("create_cart", "cart-service", duration)), Optional.empty(),
         List.of(), List.of(), Map.of(), Optional.empty());
   }
@@ -53,7 +54,7 @@ public final class TestResults {
     ProbableCause cause = new ProbableCause("gateway-config", env, at.minusSeconds(40),
         List.of(new ProbableCause.FieldChange("$.request_signing", "\"hmac-sha256\"",
             "\"rsa-pss-sha512\"")), Optional.empty());
-    return new ProbeResult(probe, env, "checkout", at, duration, Verdict.FAILURE, 1, trace(at),
+    return new ProbeResult(probe, env, ProbeType.CHECKOUT, at, duration, Verdict.FAILURE, 1, trace(at),
         List.of(passed("create_cart", "cart-service", third), failed,
             StepResult.skipped("get_order", "orders-service", "GET")),
         Optional.of(new Failure(step, component, FailureReason.STATUS, message,

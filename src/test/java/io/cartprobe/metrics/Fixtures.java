@@ -1,5 +1,6 @@
 package io.cartprobe.metrics;
 
+import io.cartprobe.config.ProbeType;
 import io.cartprobe.config.AgentConfig;
 import io.cartprobe.config.Body;
 import io.cartprobe.config.CartprobeConfig;
@@ -86,7 +87,7 @@ final class Fixtures {
 
   static ProbeResult result(String env, Verdict verdict, int attempts, long millis,
       List<StepResult> steps, Optional<Failure> failure, List<StepResult> cleanup) {
-    return new ProbeResult("checkout", env, "checkout", START, Duration.ofMillis(millis), verdict,
+    return new ProbeResult("checkout", env, ProbeType.CHECKOUT, START, Duration.ofMillis(millis), verdict,
         attempts, "4bf92f3577b34da6a3ce929d0e0e4736", steps, failure, cleanup, List.of(),
         java.util.Map.of(), Optional.empty());
   }

@@ -228,7 +228,7 @@ class RunBehaviourTest extends ServerTest {
             .expect(expect().json("$.charges_enabled", new JsonCheck.Equals(true))).build()),
         env());
 
-    assertThat(r.probeType()).isEqualTo("gateway-config");
+    assertThat(r.probeType()).isEqualTo(io.cartprobe.config.ProbeType.GATEWAY_CONFIG);
     assertThat(r.failure().orElseThrow())
         .extracting(Failure::step, Failure::reason, Failure::component)
         .containsExactly("gateway-config", FailureReason.ASSERTION, "payment-gateway");

@@ -98,7 +98,7 @@ class GatewayRedundancyExampleTest {
     CartprobeConfig checks = new ConfigLoader(Map.of())
         .load(Path.of("docs/examples/gateway-checks.yaml"));
 
-    assertThat(checks.probes()).extracting(ProbeConfig::type).containsOnly("gateway-config");
+    assertThat(checks.probes()).extracting(ProbeConfig::type).containsOnly(io.cartprobe.config.ProbeType.GATEWAY_CONFIG);
     assertThat(checks.probes()).hasSize(8);
   }
 

@@ -1,5 +1,6 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.config.ProbeType;
 import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.config.RequestSpec;
 import io.cartprobe.config.Step;
@@ -29,26 +30,26 @@ final class Results {
   }
 
   static ProbeResult gatewayRun(String probe, String env, Instant at, Map<String, String> watched) {
-    return result(probe, env, "gateway-config", at, Optional.empty()).withWatched(watched);
+    return result(probe, env, ProbeType.GATEWAY_CONFIG, at, Optional.empty()).withWatched(watched);
   }
 
   static ProbeResult gatewayFailure(String probe, String env, Instant at, String message) {
-    return result(probe, env, "gateway-config", at, Optional.of(new Failure(probe,
+    return result(probe, env, ProbeType.GATEWAY_CONFIG, at, Optional.of(new Failure(probe,
         "payment-gateway", FailureReason.ASSERTION, message, Optional.empty(), Optional.empty(),
         Optional.empty())));
   }
 
   static ProbeResult checkoutFailure(String env, Instant at) {
-    return result("checkout", env, "checkout", at, Optional.of(new Failure("authorize_payment",
+    return result("checkout", env, ProbeType.CHECKOUT, at, Optional.of(new Failure("authorize_payment",
         "payment-gateway", FailureReason.STATUS, "status: expected 200, got 500",
         Optional.of("200"), Optional.of("500"), Optional.of("gateway_rejected"))));
   }
 
   static ProbeResult checkoutSuccess(String env, Instant at) {
-    return result("checkout", env, "checkout", at, Optional.empty());
+    return result("checkout", env, ProbeType.CHECKOUT, at, Optional.empty());
   }
 
-  private static ProbeResult result(String probe, String env, String type, Instant at,
+  private static ProbeResult result(String probe, String env, ProbeType type, Instant at,
       Optional<Failure> failure) {
     return new ProbeResult(probe, env, type, at, Duration.ofMillis(120),
         failure.isPresent() ? Verdict.FAILURE : Verdict.SUCCESS, 1,

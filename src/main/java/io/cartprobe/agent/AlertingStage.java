@@ -1,0 +1,81 @@
+package io.cartprobe.agent;
+
+import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.alert.AlertEventSink;
+import io.cartprobe.alert.AlertStatus;
+import io.cartprobe.alert.Alerting;
+import io.cartprobe.metrics.AlertMetrics;
+import io.cartprobe.result.ConfigChange;
+import io.cartprobe.result.ConfigChangeSink;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ResultSink;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerting as a sink of results and changes. A reload builds a new {@link Alerting} from the new
+ * rules and swaps it in here, carrying the old one's state over, so the pipeline never changes.
+ * What alerting decides goes on to the alert event sinks (history) and the alert state gauges.
+ */
+final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AlertingStage.class);
+
+  private final AtomicReference<Alerting> alerting;
+  private final List<AlertEventSink> eventSinks;
+  private final AlertMetrics metrics;
+
+  AlertingStage(Alerting first, List<AlertEventSink> eventSinks, AlertMetrics metrics) {
+    this.alerting = new AtomicReference<>(first);
+    this.eventSinks = List.copyOf(eventSinks);
+    this.metrics = metrics;
+  }
+
+  Alerting current() {
+    return alerting.get();
+  }
+
+  @Override
+  public void accept(ProbeResult result) {
+    publish(alerting.get().onResult(result));
+  }
+
+  @Override
+  public void accept(ConfigChange change) {
+    publish(alerting.get().onConfigChange(change.probe(), change.environment(), change.at(),
+        change.changes()));
+  }
+
+  /** Repeats, silences ending, config-change windows passing: time alone moves alerts too. */
+  void tick() {
+    publish(alerting.get().tick());
+  }
+
+  /** Takes the rules of a new config, keeping every instance's state and queued delivery. */
+  void replace(Alerting replacement) {
+    replacement.restore(alerting.get().snapshot());
+    closeQuietly(alerting.getAndSet(replacement));
+  }
+
+  private void publish(List<AlertEvent> events) {
+    events.forEach(e -> eventSinks.forEach(sink -> sink.accept(e)));
+    for (AlertStatus status : alerting.get().statuses()) {
+      metrics.state(status.alert(), status.probe(), status.env(), status.firing());
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(alerting.get());
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.warn("closing {} failed: {}", closeable.getClass().getSimpleName(), e.getMessage());
+    }
+  }
+}

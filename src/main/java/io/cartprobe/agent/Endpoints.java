@@ -1,0 +1,165 @@
+package io.cartprobe.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cartprobe.Version;
+import io.cartprobe.alert.AlertStatus;
+import io.cartprobe.alert.Alerting;
+import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.ProbeConfig;
+import io.cartprobe.history.HistoryJson;
+import io.cartprobe.history.HistoryKey;
+import io.cartprobe.history.RunHistory;
+import io.cartprobe.metrics.MetricsExposition;
+import io.cartprobe.probe.ProbeRunner;
+import io.cartprobe.schedule.Scheduler;
+import io.cartprobe.server.AgentEndpoints;
+import io.cartprobe.statuspage.ConfigReload;
+import io.cartprobe.statuspage.Links;
+import io.cartprobe.statuspage.ProbeDetailPage;
+import io.cartprobe.statuspage.ProbeDetailView;
+import io.cartprobe.statuspage.StatusPage;
+import io.cartprobe.statuspage.StatusRow;
+import io.cartprobe.statuspage.StatusView;
+import io.cartprobe.statuspage.UndeliveredNotification;
+import io.cartprobe.watch.ConfigWatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What the agent's HTTP endpoints answer, read from the stores the sinks keep (history, alerting,
+ * the watch) and the scheduler. Reads only: nothing here records a result, except {@code /probe},
+ * whose run is the caller's and goes back to the caller alone.
+ */
+final class Endpoints implements AgentEndpoints {
+
+  private final Supplier<CartprobeConfig> config;
+  private final Scheduler scheduler;
+  private final MetricsExposition exposition;
+  private final RunHistory history;
+  private final AlertingStage alerting;
+  private final ConfigWatch watch;
+  private final ProbeRunner runner;
+  private final Reloader reloader;
+  private final Clock clock;
+  private final Instant startedAt;
+
+  Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
+      RunHistory history, AlertingStage alerting, ConfigWatch watch, ProbeRunner runner,
+      Reloader reloader, Clock clock, Instant startedAt) {
+    this.config = config;
+    this.scheduler = scheduler;
+    this.exposition = exposition;
+    this.history = history;
+    this.alerting = alerting;
+    this.watch = watch;
+    this.runner = runner;
+    this.reloader = reloader;
+    this.clock = clock;
+    this.startedAt = startedAt;
+  }
+
+  @Override
+  public boolean ready() {
+    return scheduler.isScheduling();
+  }
+
+  @Override
+  public MetricsExposition.Scrape scrape(Optional<String> acceptHeader) {
+    return exposition.scrape(acceptHeader.orElse(null));
+  }
+
+  @Override
+  public JsonNode status() {
+    Reloader.Status reload = reloader.status();
+    return StatusJson.render(config.get(), history, scheduler, alerting.current(),
+        watch.lastChanges(), new StatusJson.AgentInfo(
+            Version.current(), startedAt, reload.ok(), reload.at()));
+  }
+
+  @Override
+  public ProbeNow probeNow(String probeName, String environment, Optional<Duration> deadline) {
+    CartprobeConfig current = config.get();
+    Optional<ProbeConfig> probe = current.probe(probeName);
+    if (probe.isEmpty()) {
+      return new ProbeNow.NotFound("unknown probe '" + probeName + "' (defined: "
+          + current.probes().stream().map(ProbeConfig::name).collect(Collectors.joining(", ")) + ")");
+    }
+    if (!probe.get().environments().contains(environment)) {
+      return new ProbeNow.NotFound("probe '" + probeName + "' does not run in environment '"
+          + environment + "' (it runs in: " + String.join(", ", probe.get().environments()) + ")");
+    }
+    ProbeConfig toRun = probe.get();
+    if (deadline.isPresent() && deadline.get().compareTo(toRun.timeout()) < 0) {
+      toRun = toRun.withTimeout(deadline.get());
+    }
+    return new ProbeNow.Ran(runner.run(toRun, current.environments().get(environment)));
+  }
+
+  @Override
+  public ReloadOutcome reload() {
+    return reloader.reload();
+  }
+
+  @Override
+  public Optional<String> adminToken() {
+    return config.get().agent().adminToken();
+  }
+
+  @Override
+  public String statusPage() {
+    return StatusPage.render(statusView());
+  }
+
+  @Override
+  public Optional<String> probePage(String rawPath) {
+    Optional<HistoryKey> key = Links.parseProbePath(rawPath);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    StatusView view = statusView();
+    return view.rows().stream()
+        .filter(r -> r.probe().equals(key.get().probe())
+            && r.environment().equals(key.get().environment()))
+        .findFirst()
+        .map(row -> ProbeDetailPage.render(ProbeDetailView.from(history, view, row)));
+  }
+
+  @Override
+  public HttpAnswer history(String rawQuery) {
+    HistoryJson.Response response = HistoryJson.respond(history, rawQuery);
+    return new HttpAnswer(response.status(), response.contentType(), response.body());
+  }
+
+  private StatusView statusView() {
+    CartprobeConfig current = config.get();
+    Instant now = clock.instant();
+    Alerting alerts = alerting.current();
+    List<AlertStatus> statuses = alerts.statuses();
+    List<StatusRow> rows = new ArrayList<>();
+    for (ProbeConfig probe : current.probes()) {
+      for (String env : probe.environments()) {
+        List<String> firing = statuses.stream()
+            .filter(a -> a.firing() && a.probe().equals(probe.name()) && a.env().equals(env))
+            .map(AlertStatus::alert).toList();
+        Optional<String> silence = current.silences().stream()
+            .filter(s -> s.covers(probe.name(), env, now)).map(s -> s.reason()).findFirst();
+        rows.add(StatusRow.from(history, probe.name(), env, probe.type().wireName(), firing,
+            silence));
+      }
+    }
+    Reloader.Status reload = reloader.status();
+    ConfigReload shown = reload.ok() ? ConfigReload.loadedAt(reload.at())
+        : ConfigReload.rejectedAt(reload.at(), reload.errors());
+    List<UndeliveredNotification> undelivered = alerts.deadLetters().stream()
+        .map(d -> new UndeliveredNotification(d.webhook(), d.alert(), d.why(), d.droppedAt()))
+        .toList();
+    return new StatusView(current.agent().labels(), Version.current(), now, shown,
+        StatusView.DEFAULT_REFRESH, rows, undelivered);
+  }
+}

@@ -1,0 +1,62 @@
+package io.cartprobe.agent;
+
+import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.GatewayConfigProbe;
+import io.cartprobe.result.ConfigChange;
+import io.cartprobe.result.ConfigChangeSink;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ResultSink;
+import io.cartprobe.watch.ConfigWatch;
+import io.cartprobe.watch.WatchStateStore;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The config watch as a result sink: a gateway-config result is compared with its baseline, and a
+ * change goes to every change sink before the result goes on to the next result sink. Baselines
+ * are saved when they are first taken and when they change.
+ */
+final class WatchStage implements ResultSink {
+
+  private static final Logger log = LoggerFactory.getLogger(WatchStage.class);
+
+  private final Supplier<CartprobeConfig> config;
+  private final ConfigWatch watch;
+  private final Optional<WatchStateStore> store;
+  private final List<ConfigChangeSink> changeSinks;
+
+  WatchStage(Supplier<CartprobeConfig> config, ConfigWatch watch, Optional<WatchStateStore> store,
+      List<ConfigChangeSink> changeSinks) {
+    this.config = config;
+    this.watch = watch;
+    this.store = store;
+    this.changeSinks = List.copyOf(changeSinks);
+  }
+
+  @Override
+  public void accept(ProbeResult result) {
+    if (!(config.get().probe(result.probe()).orElse(null) instanceof GatewayConfigProbe gateway)) {
+      return;
+    }
+    boolean hadBaseline = watch.baseline(gateway.name(), result.environment()).isPresent();
+    Optional<ConfigChange> change = watch.observe(gateway, result);
+    change.ifPresent(c -> changeSinks.forEach(sink -> sink.accept(c)));
+    if (change.isPresent() || !hadBaseline) {
+      save();
+    }
+  }
+
+  private void save() {
+    store.ifPresent(s -> {
+      try {
+        s.save(watch.snapshot());
+      } catch (IOException e) {
+        log.error("cannot save config baselines to the state file: {}", e.getMessage());
+      }
+    });
+  }
+}

@@ -1,0 +1,40 @@
+package io.cartprobe.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The kinds of probe, a closed set: the YAML reader maps {@code type:} to one of these, and every
+ * other package switches on it rather than comparing strings.
+ */
+public enum ProbeType {
+  /** A multi-step flow through the shop, the thing that must not break. */
+  CHECKOUT("checkout"),
+  /** One read of the payment gateway's configuration, watched for changes: evidence. */
+  GATEWAY_CONFIG("gateway-config");
+
+  private final String wireName;
+
+  ProbeType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** As written in probes.yaml and in every JSON form. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** Evidence probes are run for a failing checkout and named as its probable cause. */
+  public boolean isEvidence() {
+    return this == GATEWAY_CONFIG;
+  }
+
+  public static Optional<ProbeType> fromWireName(String name) {
+    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return wireName;
+  }
+}
