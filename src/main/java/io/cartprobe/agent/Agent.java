@@ -86,15 +86,15 @@ public final class Agent implements AutoCloseable {
     this.stateFile = initial.agent().stateFile().map(StateFile::new);
     this.webhookMetrics = new WebhookMetrics(registry.registry());
 
-    Attribution attribution = new Attribution(clock);
+    Attribution attribution = new Attribution(config::get);
     Optional<WatchStateStore> watchStore = stateFile.map(WatchStateStore::new);
     ConfigWatch watch = restoreWatch(watchStore);
-    watch.lastChanges().forEach(attribution::record);
     this.history = new RunHistory(clock);
     configureHistory(initial);
     restoreHistory();
     Alerting first = buildAlerting(initial);
     restoreAlerts(first);
+    Recall.fromHistory(history, initial, attribution, first.engine());
     this.alerting = new AlertingStage(first, List.of(history), new AlertMetrics(registry.registry()));
 
     RunLog runLog = new RunLog(history);
@@ -103,7 +103,7 @@ public final class Agent implements AutoCloseable {
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
     ResultPipeline pipeline = new ResultPipeline(
         new GatewayEvidence(config::get, key -> schedulerRef.get().trigger(key), history, clock,
-            GatewayEvidence.DEFAULT_MIN_INTERVAL,
+            initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
         List.of(watchStage, attribution, probeMetrics, history, runLog, alerting));

@@ -56,9 +56,6 @@ final class GatewayEvidence {
   private final Listener listener;
   private final Map<PairKey, Instant> lastTriggered = new ConcurrentHashMap<>();
 
-  /** A provider's API read every few seconds by every failing checkout would be rate-limited. */
-  static final Duration DEFAULT_MIN_INTERVAL = Duration.ofSeconds(30);
-
   GatewayEvidence(Supplier<CartprobeConfig> config, Trigger trigger, RunHistory history,
       Clock clock, Duration minInterval, Listener listener) {
     this.config = config;

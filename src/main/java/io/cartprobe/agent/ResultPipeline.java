@@ -48,6 +48,6 @@ final class ResultPipeline implements ResultSink {
       return result;
     }
     evidence.gatherFor(result.environment(), result.startedAt());
-    return attribution.probableCause(result).map(result::withProbableCause).orElse(result);
+    return attribution.diagnose(result);
   }
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param failedRuns how many runs were bad in this episode (changes, for config_changed_within)
  * @param probeInterval the probe's interval; alertmanager-api derives endsAt from it
  * @param webhooks the rule's {@code notify} list
+ * @param causeNote when no probable cause is named for a failed checkout, why ("no gateway
+ *     evidence: ..."), so the receiver knows it was looked for
  */
 public record AlertEvent(
     String id,
@@ -43,7 +45,8 @@ public record AlertEvent(
     Optional<ProbableCause> probableCause,
     Optional<String> runbook,
     Duration probeInterval,
-    List<String> webhooks) {
+    List<String> webhooks,
+    Optional<String> causeNote) {
 
   public AlertEvent {
     agentLabels = Collections.unmodifiableMap(new LinkedHashMap<>(agentLabels));
@@ -98,7 +101,9 @@ public record AlertEvent(
       f.expected().ifPresent(e -> text.append("\nExpected: ").append(e));
       f.actual().ifPresent(a -> text.append("\nActual: ").append(a));
     });
-    probableCause.ifPresent(c -> text.append("\nProbable cause: ").append(c.summary()));
+    probableCause.ifPresentOrElse(c -> text.append("\nProbable cause (").append(c.confidence().wireName())
+        .append("): ").append(c.summary()).append("\nWhy: ").append(c.why()),
+        () -> causeNote.ifPresent(n -> text.append("\nProbable cause: none, ").append(n)));
     text.append("\nFailing since ").append(failuresBegan).append(", ").append(failedRuns)
         .append(failedRuns == 1 ? " bad run." : " bad runs.");
     traceId.ifPresent(t -> text.append("\nTrace id: ").append(t));
@@ -109,6 +114,6 @@ public record AlertEvent(
   public AlertEvent resent(String newId, EventKind newKind, Instant now) {
     return new AlertEvent(newId, newKind, now, alert, severity, probe, env, agentLabels, condition,
         startsAt, endsAt, failuresBegan, failedRuns, failure, traceId, probableCause, runbook,
-        probeInterval, webhooks);
+        probeInterval, webhooks, causeNote);
   }
 }

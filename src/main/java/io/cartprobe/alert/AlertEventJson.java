@@ -71,8 +71,11 @@ public final class AlertEventJson {
       c.changes().forEach(ch -> changes.addObject()
           .put("path", ch.path()).put("before", ch.before()).put("after", ch.after()));
       putOptional(cause, "failure", c.failure());
+      cause.put("confidence", c.confidence().wireName());
+      cause.put("why", c.why());
     }, () -> node.putNull("probableCause"));
     putOptional(node, "runbook", e.runbook());
+    putOptional(node, "causeNote", e.causeNote());
     node.put("probeIntervalSeconds", e.probeInterval().toSeconds());
     ArrayNode webhooks = node.putArray("webhooks");
     e.webhooks().forEach(webhooks::add);
@@ -91,7 +94,9 @@ public final class AlertEventJson {
       c.path("changes").forEach(ch -> changes.add(new FieldChange(
           ch.path("path").asText(), ch.path("before").asText(), ch.path("after").asText())));
       return new ProbableCause(c.path("probe").asText(), c.path("env").asText(),
-          Instant.parse(c.path("at").asText()), changes, text(c, "failure"));
+          Instant.parse(c.path("at").asText()), changes, text(c, "failure"),
+          "likely".equals(c.path("confidence").asText()) ? ProbableCause.Confidence.LIKELY
+              : ProbableCause.Confidence.POSSIBLE, c.path("why").asText(""));
     });
     List<String> webhooks = new ArrayList<>();
     node.path("webhooks").forEach(w -> webhooks.add(w.asText()));
@@ -114,7 +119,8 @@ public final class AlertEventJson {
         cause,
         text(node, "runbook"),
         Duration.ofSeconds(node.path("probeIntervalSeconds").asLong(60)),
-        webhooks);
+        webhooks,
+        text(node, "causeNote"));
   }
 
   private static void putOptional(ObjectNode node, String field, Optional<String> value) {

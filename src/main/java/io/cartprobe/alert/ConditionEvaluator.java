@@ -24,7 +24,7 @@ final class ConditionEvaluator {
    * @param changes the config changes recorded for this very pair (config_changed_within only)
    */
   static Evaluation evaluate(
-      AlertCondition when, RunHistory history, List<ConfigChanges.Change> changes, Instant now) {
+      AlertCondition when, RuleWindow history, List<ConfigChanges.Change> changes, Instant now) {
     return switch (when) {
       case ConsecutiveFailures(int count) -> consecutive(count, history);
       case FailureRatio(double ratio, Duration window, int minRuns) ->
@@ -48,8 +48,8 @@ final class ConditionEvaluator {
   }
 
   // A degraded run passed every check but a latency budget: it is not a failure here.
-  private static Evaluation consecutive(int count, RunHistory history) {
-    List<RunRecord> streak = history.failureStreak();
+  private static Evaluation consecutive(int count, RuleWindow history) {
+    List<WindowRun> streak = history.failureStreak();
     String describe = streak.size() + " consecutive failures (alert at " + count + ")";
     if (streak.isEmpty()) {
       return Evaluation.quiet(describe);
@@ -59,9 +59,9 @@ final class ConditionEvaluator {
   }
 
   private static Evaluation ratio(
-      double ratio, Duration window, int minRuns, RunHistory history, Instant now) {
-    List<RunRecord> runs = history.within(now, window);
-    List<RunRecord> failed = runs.stream().filter(RunRecord::failed).toList();
+      double ratio, Duration window, int minRuns, RuleWindow history, Instant now) {
+    List<WindowRun> runs = history.within(now, window);
+    List<WindowRun> failed = runs.stream().filter(WindowRun::failed).toList();
     double observed = runs.isEmpty() ? 0 : (double) failed.size() / runs.size();
     boolean holds = runs.size() >= minRuns && !failed.isEmpty() && observed >= ratio;
     String describe = String.format(Locale.ROOT,
@@ -75,13 +75,13 @@ final class ConditionEvaluator {
 
   // Every run counts, degraded and failed ones too: a timeout is the slowest checkout of all.
   private static Evaluation latency(
-      Duration threshold, Duration window, RunHistory history, Instant now) {
-    List<RunRecord> runs = history.within(now, window);
+      Duration threshold, Duration window, RuleWindow history, Instant now) {
+    List<WindowRun> runs = history.within(now, window);
     if (runs.isEmpty()) {
       return Evaluation.quiet("no runs in the last " + Durations.human(window));
     }
     Duration p95 = p95(runs);
-    List<RunRecord> slow = runs.stream().filter(r -> r.duration().compareTo(threshold) > 0).toList();
+    List<WindowRun> slow = runs.stream().filter(r -> r.duration().compareTo(threshold) > 0).toList();
     String describe = "p95 latency " + Durations.latency(p95) + " over the last "
         + Durations.human(window) + " (alert above " + Durations.latency(threshold) + ", "
         + runs.size() + " runs)";
@@ -92,8 +92,8 @@ final class ConditionEvaluator {
   }
 
   /** Nearest-rank p95, as a person would compute it from the list of runs. */
-  static Duration p95(List<RunRecord> runs) {
-    List<Duration> sorted = runs.stream().map(RunRecord::duration).sorted().toList();
+  static Duration p95(List<WindowRun> runs) {
+    List<Duration> sorted = runs.stream().map(WindowRun::duration).sorted().toList();
     int rank = (int) Math.ceil(0.95 * sorted.size());
     return sorted.get(Math.max(rank, 1) - 1);
   }
@@ -111,8 +111,8 @@ final class ConditionEvaluator {
     return new Evaluation(true, true, Optional.of(recent.getFirst().at()), recent.size(), describe);
   }
 
-  private static Evaluation cert(Duration within, RunHistory history, Instant now) {
-    RunRecord latest = history.latest();
+  private static Evaluation cert(Duration within, RuleWindow history, Instant now) {
+    WindowRun latest = history.latest();
     if (latest == null || latest.certNotAfter().isEmpty()) {
       return Evaluation.quiet("no TLS certificate seen");
     }

@@ -27,8 +27,7 @@ final class NotificationBuilder {
   record Evidence(
       Optional<ProbeResult> lastResult,
       Optional<ProbeResult> lastFailed,
-      List<ConfigChanges.Change> ownChanges,
-      Optional<ProbableCause> gatewayCause) {}
+      List<ConfigChanges.Change> ownChanges) {}
 
   private final Map<String, String> agentLabels;
   private final Supplier<String> ids;
@@ -61,14 +60,15 @@ final class NotificationBuilder {
       case ConfigChangedWithin c -> evidence.ownChanges().isEmpty()
           ? Optional.empty()
           : Optional.of(ownCause(instance, evidence.ownChanges().getLast()));
-      default -> source.flatMap(ProbeResult::probableCause).or(evidence::gatewayCause);
+      default -> source.flatMap(ProbeResult::probableCause);
     };
     Instant began = instance.firstFailureAt != null ? instance.firstFailureAt : now;
     return new AlertEvent(ids.get(), EventKind.FIRING, now, instance.key.alert(),
         instance.rule.severity(), instance.key.probe(), instance.key.env(), agentLabels,
         evaluation.describe(), instance.since, Optional.empty(), began, instance.failures, detail,
         source.map(ProbeResult::traceId).filter(t -> !t.isBlank()), cause,
-        instance.rule.runbook(), probeInterval, instance.rule.webhooks());
+        instance.rule.runbook(), probeInterval, instance.rule.webhooks(),
+        cause.isPresent() ? Optional.empty() : source.flatMap(NotificationBuilder::noEvidence));
   }
 
   AlertEvent resolved(AlertEvent lastFiring, AlertInstance instance, Instant now) {
@@ -76,7 +76,8 @@ final class NotificationBuilder {
         lastFiring.severity(), lastFiring.probe(), lastFiring.env(), lastFiring.agentLabels(),
         lastFiring.condition(), lastFiring.startsAt(), Optional.of(now), lastFiring.failuresBegan(),
         instance.failures, lastFiring.failure(), lastFiring.traceId(), lastFiring.probableCause(),
-        lastFiring.runbook(), lastFiring.probeInterval(), lastFiring.webhooks());
+        lastFiring.runbook(), lastFiring.probeInterval(), lastFiring.webhooks(),
+        lastFiring.causeNote());
   }
 
   private static Optional<FailureDetail> failed(ProbeResult result) {
@@ -131,6 +132,12 @@ final class NotificationBuilder {
 
   private static ProbableCause ownCause(AlertInstance instance, ConfigChanges.Change change) {
     return new ProbableCause(instance.key.probe(), instance.key.env(), change.at(),
-        change.changes(), Optional.empty());
+        change.changes(), Optional.empty(), ProbableCause.Confidence.LIKELY,
+        "this alert watches " + instance.key.probe() + "'s configuration, and it changed");
+  }
+
+  /** Attribution's plain "no gateway evidence: ..." note on the result, if it left one. */
+  private static Optional<String> noEvidence(ProbeResult result) {
+    return result.notes().stream().filter(n -> n.startsWith(ProbableCause.NO_EVIDENCE)).findFirst();
   }
 }

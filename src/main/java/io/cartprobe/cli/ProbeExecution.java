@@ -57,14 +57,12 @@ final class ProbeExecution {
       }
       // Without a state file `run` has no baseline to diff against: a failing gateway-config
       // probe is the evidence it can offer.
-      Attribution attribution = new Attribution(clock);
-      results.forEach(attribution::record);
+      Attribution attribution = new Attribution(() -> config);
       for (Future<ProbeResult> future : evidence) {
-        attribution.record(future.get());
+        attribution.accept(future.get());
       }
-      return results.stream()
-          .map(r -> attribution.probableCause(r).map(r::withProbableCause).orElse(r))
-          .toList();
+      results.stream().filter(r -> r.probeType().isEvidence()).forEach(attribution::accept);
+      return results.stream().map(attribution::diagnose).toList();
     }
   }
 

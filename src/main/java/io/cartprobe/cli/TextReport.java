@@ -110,8 +110,11 @@ final class TextReport {
         .findFirst()
         .flatMap(StepResult::bodyExcerpt)
         .ifPresent(body -> out.println("     body: " + oneLine(body)));
-    result.probableCause().ifPresent(cause ->
-        out.println("  " + paint(YELLOW + BOLD, "probable cause: ") + cause.summary()));
+    result.probableCause().ifPresent(cause -> {
+      out.println("  " + paint(YELLOW + BOLD, "probable cause (" + cause.confidence().wireName()
+          + "): ") + cause.summary());
+      out.println("     why: " + cause.why());
+    });
   }
 
   private void printDetails(StepResult step) {

@@ -1,5 +1,6 @@
 package io.cartprobe.config;
 
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +12,14 @@ public record AgentConfig(
     int maxConcurrency,
     Optional<Path> stateFile,
     Map<String, String> labels,
-    Optional<String> adminToken) {
+    Optional<String> adminToken,
+    Duration evidenceMinInterval) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
   public static final int DEFAULT_MAX_CONCURRENCY = 64;
+  /** An evidence probe is run for failing checkouts at most this often (providers rate-limit). */
+  public static final Duration DEFAULT_EVIDENCE_MIN_INTERVAL = Duration.ofSeconds(30);
 
   public AgentConfig {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
@@ -23,6 +27,6 @@ public record AgentConfig(
 
   public static AgentConfig defaults() {
     return new AgentConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_CONCURRENCY,
-        Optional.empty(), Map.of(), Optional.empty());
+        Optional.empty(), Map.of(), Optional.empty(), DEFAULT_EVIDENCE_MIN_INTERVAL);
   }
 }

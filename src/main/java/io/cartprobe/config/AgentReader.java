@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** Reads {@code agent:}. */
 final class AgentReader {
 
-  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token");
+  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
+      "evidence_min_interval");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
@@ -36,7 +37,10 @@ final class AgentReader {
     Optional<Path> stateFile = m.get("state_file").flatMap(v -> v.string().flatMap(s -> path(v, s)));
     Map<String, String> labels = m.get("labels").map(AgentReader::labels).orElse(Map.of());
     Optional<String> adminToken = m.get("admin_token").flatMap(Cursor::string);
-    return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken);
+    java.time.Duration evidenceMinInterval = m.get("evidence_min_interval").flatMap(Cursor::duration)
+        .orElse(AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL);
+    return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken,
+        evidenceMinInterval);
   }
 
   private record HostPort(String host, int port) {}

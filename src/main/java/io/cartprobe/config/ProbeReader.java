@@ -29,6 +29,7 @@ final class ProbeReader {
 
   private final Map<String, Environment> environments;
   private final Names names = new Names("probe");
+  private final List<Cursor> gatewayLinks = new ArrayList<>();
 
   ProbeReader(Map<String, Environment> environments) {
     this.environments = environments;
@@ -46,6 +47,9 @@ final class ProbeReader {
     List<Cursor> items = c.list().orElse(List.of());
     List<ProbeConfig> probes = new ArrayList<>();
     items.forEach(item -> probe(item).ifPresent(probes::add));
+    List<String> gatewayProbes = probes.stream().filter(p -> p.type().isEvidence())
+        .map(ProbeConfig::name).toList();
+    gatewayLinks.forEach(link -> Names.references(link, "gateway-config probe", gatewayProbes));
     return probes;
   }
 
@@ -128,6 +132,7 @@ final class ProbeReader {
         .filter(r -> !r.step().name().isEmpty())
         .forEach(r -> stepNames.define(r.at(), r.step().name()));
     checkTemplates(common, steps, cleanup);
+    steps.forEach(r -> r.gatewayAt().ifPresent(gatewayLinks::add));
     return new CheckoutProbe(common.name(), common.environments(), common.interval(), common.timeout(),
         common.intervalWhenFailing(), common.retries(), common.vars(),
         steps.stream().map(StepReader.Read::step).toList(), cleanup.stream().map(StepReader.Read::step).toList());

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One HTTP exchange of a flow. {@code component} names who owns the step, so an alert can name
  * the culprit; {@code extract} carries values to later steps; {@code classify} names a failure in
- * the shop's own words.
+ * the shop's own words; {@code gateway} names the gateway-config probes whose evidence can
+ * explain this step's failure (empty: the default rule of docs/attribution.md).
  */
 public record Step(
     String name,
@@ -16,10 +17,18 @@ public record Step(
     RequestSpec request,
     Expect expect,
     Map<String, Extraction> extract,
-    List<Classifier> classify) {
+    List<Classifier> classify,
+    List<String> gateway) {
 
   public Step {
     extract = Collections.unmodifiableMap(new LinkedHashMap<>(extract));
     classify = List.copyOf(classify);
+    gateway = List.copyOf(gateway);
+  }
+
+  /** A step with no explicit {@code gateway:} link (the default attribution rule applies). */
+  public Step(String name, String component, RequestSpec request, Expect expect,
+      Map<String, Extraction> extract, List<Classifier> classify) {
+    this(name, component, request, expect, extract, classify, List.of());
   }
 }

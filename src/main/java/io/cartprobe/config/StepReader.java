@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class StepReader {
 
-  static final List<String> STEP_KEYS = List.of("name", "component", "request", "expect", "extract", "classify");
+  static final List<String> STEP_KEYS = List.of("name", "component", "request", "expect", "extract", "classify", "gateway");
   static final List<String> REQUEST_KEYS = List.of("method", "url", "headers", "json", "form", "body");
   /** The long form of an {@code extract} entry, {@code {from, secret}}. */
   static final List<String> EXTRACT_KEYS = List.of("from", "secret");
@@ -29,7 +29,7 @@ final class StepReader {
   private StepReader() {}
 
   /** A step read from the file, with the template strings its request holds. */
-  record Read(Step step, Cursor at, List<Templates.Use> templates) {}
+  record Read(Step step, Cursor at, List<Templates.Use> templates, Optional<Cursor> gatewayAt) {}
 
   /** {@code defaultName} is used when the step has no name (cleanup steps); null if required. */
   static Read step(Cursor c, String defaultName) {
@@ -42,8 +42,12 @@ final class StepReader {
     Expect expect = m.get("expect").map(ExpectReader::expect).orElse(Expect.defaults());
     Map<String, Extraction> extract = m.get("extract").map(StepReader::extract).orElse(Map.of());
     List<Classifier> classify = m.get("classify").map(StepReader::classify).orElse(List.of());
-    return new Read(new Step(name, component, request, expect, extract, classify),
-        nameCursor.orElse(c), uses);
+    // Checked against the gateway-config probes once every probe is read (see ProbeReader).
+    Optional<Cursor> gatewayAt = m.get("gateway");
+    List<String> gateway = gatewayAt.flatMap(Cursor::list).orElse(List.of()).stream()
+        .flatMap(item -> item.string().stream()).toList();
+    return new Read(new Step(name, component, request, expect, extract, classify, gateway),
+        nameCursor.orElse(c), uses, gatewayAt);
   }
 
   static RequestSpec placeholderRequest() {

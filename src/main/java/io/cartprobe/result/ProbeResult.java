@@ -51,6 +51,14 @@ public record ProbeResult(
         traceId, steps, failure, cleanup, notes, watched, Optional.of(cause));
   }
 
+  /** The same result with one more note (attribution says "no gateway evidence: ..." here). */
+  public ProbeResult withNote(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
+        traceId, steps, failure, cleanup, more, watched, probableCause);
+  }
+
   public ProbeResult withWatched(Map<String, String> values) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, notes, values, probableCause);

@@ -77,7 +77,13 @@ public final class ProbeResultReader {
           text(c, "after")));
     }
     return new ProbableCause(text(node, "probe"), text(node, "env"), instant(node, "at"),
-        changes, optionalText(node, "failure"));
+        changes, optionalText(node, "failure"), confidence(node), optionalText(node, "why").orElse(""));
+  }
+
+  /** State files before confidence was recorded claimed more than they knew: possible. */
+  static ProbableCause.Confidence confidence(JsonNode node) {
+    return "likely".equals(optionalText(node, "confidence").orElse(""))
+        ? ProbableCause.Confidence.LIKELY : ProbableCause.Confidence.POSSIBLE;
   }
 
   private static List<StepResult> steps(JsonNode array) {

@@ -53,6 +53,8 @@ public final class ResultJson {
           .put("after", change.after());
     }
     putOptional(node, "failure", cause.failure());
+    node.put("confidence", cause.confidence().wireName());
+    node.put("why", cause.why());
     node.put("summary", cause.summary());
     return node;
   }

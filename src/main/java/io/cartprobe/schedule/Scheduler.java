@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -34,10 +31,7 @@ public final class Scheduler {
 
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
-  private final PairTask task;
-  private final ScheduleListener listener;
   private final Clock clock;
-  private final Executor executor;
 
   // One lock for the plan and the runs in flight: every critical section is a few map
   // operations, and a single lock leaves no lock order to get wrong. Never held while calling
@@ -45,16 +39,16 @@ public final class Scheduler {
   private final ReentrantLock lock = new ReentrantLock();
   /** Signalled when the plan may have an earlier due instant, or on stop: the loop re-reads it. */
   private final Condition planChanged = lock.newCondition();
-  /** Signalled when a run ends: stop() re-checks whether all are done. */
-  private final Condition runEnded = lock.newCondition();
   private final Plan plan;
   private final Runs runs;
+  private final Launcher launcher;
   private Thread loopThread;
   private boolean stopped;
 
   /** For production: the system clock, one new virtual thread per run, unseeded jitter. */
   public Scheduler(PairTask task, int maxConcurrency, ScheduleListener listener) {
-    this(task, maxConcurrency, listener, Clock.systemUTC(), virtualThreadPerRun(), new SplittableRandom());
+    this(task, maxConcurrency, listener, Clock.systemUTC(), Launcher.virtualThreadPerRun(),
+        new SplittableRandom());
   }
 
   /**
@@ -65,12 +59,12 @@ public final class Scheduler {
    */
   public Scheduler(PairTask task, int maxConcurrency, ScheduleListener listener, Clock clock,
       Executor executor, RandomGenerator random) {
-    this.task = Objects.requireNonNull(task, "task");
-    this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.executor = Objects.requireNonNull(executor, "executor");
     this.plan = new Plan(new Jitter(random));
     this.runs = new Runs(maxConcurrency);
+    // Read under the lock by the launcher, like every other use of `stopped`.
+    this.launcher = new Launcher(task, listener, clock, executor, lock, planChanged, plan, runs,
+        () -> stopped);
   }
 
   /** Starts the scheduling thread. */
@@ -124,10 +118,10 @@ public final class Scheduler {
     }
     return switch (admission) {
       case Admission.Refused(SkipReason reason) -> {
-        report(() -> listener.runSkipped(pair, reason));
+        launcher.skipped(pair, reason);
         yield new TriggerResult.Skipped(reason);
       }
-      case Admission.Admitted(Run run) -> new TriggerResult.Started(launch(run));
+      case Admission.Admitted(Run run) -> new TriggerResult.Started(launcher.launch(run));
     };
   }
 
@@ -155,28 +149,7 @@ public final class Scheduler {
         Thread.currentThread().interrupt();
       }
     }
-    long deadline = System.nanoTime() + grace.toNanos();
-    lock.lock();
-    try {
-      long left;
-      while (!runs.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
-        runEnded.awaitNanos(left);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // asked to hurry: give up on the grace period
-    }
-    try {
-      if (runs.isEmpty()) {
-        return true;
-      }
-      for (Run run : runs.all()) {
-        run.cancelled = true;
-        run.thread().ifPresent(Thread::interrupt);
-      }
-      return false;
-    } finally {
-      lock.unlock();
-    }
+    return launcher.drain(grace);
   }
 
   /** Started and not stopped: what {@code /readyz} wants to know. */
@@ -237,8 +210,8 @@ public final class Scheduler {
     }
     for (Decision d : decisions) {
       switch (d.admission()) {
-        case Admission.Refused(SkipReason reason) -> report(() -> listener.runSkipped(d.pair(), reason));
-        case Admission.Admitted(Run run) -> launch(run);
+        case Admission.Refused(SkipReason reason) -> launcher.skipped(d.pair(), reason);
+        case Admission.Admitted(Run run) -> launcher.launch(run);
       }
     }
   }
@@ -275,94 +248,8 @@ public final class Scheduler {
     }
   }
 
-  /** Hands an admitted run to the executor; its slot is already taken. */
-  private CompletableFuture<RunOutcome> launch(Run run) {
-    CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-    try {
-      executor.execute(() -> execute(run, outcome));
-    } catch (RejectedExecutionException e) {
-      ended(run, Optional.empty());
-      outcome.completeExceptionally(e);
-      throw e;
-    }
-    return outcome;
-  }
-
-  /** A run's body, on its own thread. */
-  private void execute(Run run, CompletableFuture<RunOutcome> done) {
-    lock.lock();
-    try {
-      if (run.cancelled) { // stop() gave up on it before it got a thread
-        runs.release(run);
-        runEnded.signalAll();
-        done.cancel(false);
-        return;
-      }
-      run.thread = Thread.currentThread();
-    } finally {
-      lock.unlock();
-    }
-    Thread self = Thread.currentThread();
-    String name = self.getName();
-    self.setName("cartprobe-run " + run.pair); // a hung run is easy to find in a thread dump
-    Instant started = clock.instant();
-    report(() -> listener.runStarted(run.pair, Duration.between(run.planned, started)));
-    RunOutcome outcome = RunOutcome.FAILED;
-    Error fatal = null;
-    try {
-      outcome = Objects.requireNonNullElse(task.run(run.pair), RunOutcome.FAILED);
-    } catch (InterruptedException e) {
-      // stop() ran out of grace: the run ends as failed, nobody waits for its outcome.
-    } catch (Exception e) {
-      report(() -> listener.runCrashed(run.pair, e));
-    } catch (Error e) {
-      report(() -> listener.runCrashed(run.pair, e));
-      fatal = e;
-    } finally {
-      self.setName(name);
-    }
-    ended(run, Optional.of(outcome));
-    RunOutcome finalOutcome = outcome;
-    report(() -> listener.runFinished(run.pair, finalOutcome));
-    if (fatal != null) {
-      done.completeExceptionally(fatal);
-      throw fatal;
-    }
-    done.complete(outcome);
-  }
-
-  /** Frees the run's slot and lets its outcome steer the plan (a failing pair looks closer). */
-  private void ended(Run run, Optional<RunOutcome> outcome) {
-    lock.lock();
-    try {
-      runs.release(run);
-      run.thread = null;
-      if (!stopped && outcome.isPresent()) {
-        plan.recordOutcome(run.pair, outcome.get(), clock.instant());
-        planChanged.signalAll();
-      }
-      runEnded.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private PairStatus statusOf(PairKey key) {
     ScheduledPair pair = plan.pair(key).orElseThrow();
     return new PairStatus(pair, plan.nextDue(key).orElseThrow(), plan.isFailing(key), runs.isRunning(key));
-  }
-
-  /** A listener that throws must not break scheduling or leak a slot. */
-  private static void report(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      log.warn("schedule listener failed", e);
-    }
-  }
-
-  private static Executor virtualThreadPerRun() {
-    ThreadFactory threads = Thread.ofVirtual().name("cartprobe-run-", 0).factory();
-    return r -> threads.newThread(r).start();
   }
 }

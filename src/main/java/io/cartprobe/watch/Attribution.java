@@ -1,107 +1,134 @@
 package io.cartprobe.watch;
 
+import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeType;
-import io.cartprobe.result.ConfigChangeSink;
-import io.cartprobe.result.ResultSink;
 import io.cartprobe.result.ConfigChange;
-import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ConfigChangeSink;
 import io.cartprobe.result.ProbeResult;
-import java.time.Clock;
-import java.time.Duration;
+import io.cartprobe.result.ResultSink;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Who probably broke checkout? Keeps recent gateway-config evidence per environment (changes of
- * watched configuration, and each gateway-config probe's latest run) and, for a failed checkout,
- * names the gateway-config probe of the same environment that changed or failed within the
- * lookback. Without such evidence it claims nothing: a wrong culprit costs the hour this exists
- * to save. Thread-safe; a result consumer that never runs probes.
+ * Remembers what the gateway's side said (each evidence probe's changes and failure streak) and
+ * when each checkout last passed, and diagnoses a failed checkout by the rules of
+ * docs/attribution.md ({@link AttributionRules}). Without evidence that fits the failing step and
+ * the timing it claims nothing: a wrong culprit costs the hour this exists to save. Thread-safe; a
+ * result consumer that never runs probes.
  */
 public final class Attribution implements ResultSink, ConfigChangeSink {
 
-  public static final Duration DEFAULT_LOOKBACK = Duration.ofMinutes(30);
-
-  /** Changes kept per environment; more than this within a lookback is a flapping provider. */
+  /** Changes kept per evidence probe; more than this within a lookback is a flapping provider. */
   static final int CHANGES_KEPT = 32;
 
-  private record LatestRun(Instant at, Optional<String> failure) {}
+  private record Key(String probe, String env) {}
 
-  private final Clock clock;
-  private final Map<String, Deque<ConfigChange>> changes = new HashMap<>();
-  private final Map<String, Map<String, LatestRun>> latestRuns = new HashMap<>();
+  /** One checkout pair: when it last passed, and when its current failing streak began. */
+  static final class CheckoutMemory {
+    Instant lastGood;
+    Instant failingSince;
+  }
 
-  public Attribution(Clock clock) {
-    this.clock = clock;
+  /** One evidence probe pair: its recent changes and, while it fails, its failure. */
+  static final class EvidenceMemory {
+    final Deque<ConfigChange> changes = new ArrayDeque<>();
+    Instant failingSince;
+    String failure;
+  }
+
+  private final Supplier<CartprobeConfig> config;
+  private final Map<Key, CheckoutMemory> checkouts = new HashMap<>();
+  private final Map<Key, EvidenceMemory> evidence = new HashMap<>();
+
+  public Attribution(Supplier<CartprobeConfig> config) {
+    this.config = config;
   }
 
   @Override
-  public void accept(ProbeResult result) {
-    record(result);
-  }
-
-  @Override
-  public void accept(ConfigChange change) {
-    record(change);
-  }
-
-  /** A gateway-config run: its failure is evidence until a later run of it passes. */
-  public synchronized void record(ProbeResult result) {
-    if (result.probeType() != ProbeType.GATEWAY_CONFIG) {
-      return;
+  public synchronized void accept(ProbeResult result) {
+    Key key = new Key(result.probe(), result.environment());
+    switch (result.probeType()) {
+      case CHECKOUT -> {
+        CheckoutMemory m = checkouts.computeIfAbsent(key, k -> new CheckoutMemory());
+        if (result.failed()) {
+          m.failingSince = m.failingSince == null ? result.startedAt() : m.failingSince;
+        } else {
+          m.lastGood = later(m.lastGood, result.startedAt());
+          m.failingSince = null;
+        }
+      }
+      case GATEWAY_CONFIG -> {
+        EvidenceMemory m = evidence.computeIfAbsent(key, k -> new EvidenceMemory());
+        if (result.failed()) {
+          m.failingSince = m.failingSince == null ? result.startedAt() : m.failingSince;
+          m.failure = result.failure().map(f -> f.message()).orElse("failed");
+        } else {
+          m.failingSince = null;
+          m.failure = null;
+        }
+      }
     }
-    latestRuns.computeIfAbsent(result.environment(), e -> new LinkedHashMap<>())
-        .put(result.probe(), new LatestRun(result.startedAt(),
-            result.failure().map(f -> f.message())));
   }
 
-  /** A change from {@link ConfigWatch}: evidence for the lookback, healthy probe or not. */
-  public synchronized void record(ConfigChange change) {
-    Deque<ConfigChange> kept = changes.computeIfAbsent(change.environment(), e -> new ArrayDeque<>());
+  /** A change from {@link ConfigWatch}: evidence until the checkout passes again after it. */
+  @Override
+  public synchronized void accept(ConfigChange change) {
+    Deque<ConfigChange> kept = evidence.computeIfAbsent(
+        new Key(change.probe(), change.environment()), k -> new EvidenceMemory()).changes;
     kept.addLast(change);
     while (kept.size() > CHANGES_KEPT) {
       kept.removeFirst();
     }
   }
 
-  public Optional<ProbableCause> probableCause(ProbeResult checkout) {
-    return probableCause(checkout, DEFAULT_LOOKBACK);
+  /** After a restart: where a checkout stood, as history kept it. */
+  public synchronized void recallCheckout(String probe, String env, Optional<Instant> lastGood,
+      Optional<Instant> failingSince) {
+    CheckoutMemory m = checkouts.computeIfAbsent(new Key(probe, env), k -> new CheckoutMemory());
+    m.lastGood = lastGood.orElse(m.lastGood);
+    m.failingSince = failingSince.orElse(m.failingSince);
+  }
+
+  /** After a restart: an evidence probe's latest result and failing streak, as history kept it. */
+  public synchronized void recallEvidence(ProbeResult latest, Optional<Instant> failingSince) {
+    accept(latest);
+    failingSince.ifPresent(since ->
+        evidence.get(new Key(latest.probe(), latest.environment())).failingSince = since);
   }
 
   /**
-   * The probable cause of a failed checkout run: the latest change of a gateway-config probe of
-   * the same environment within the lookback (with that probe's failure, if its latest run
-   * failed too), else the latest gateway-config probe whose latest run failed within it.
-   * Empty for a run that did not fail, or when the gateway looked healthy and unchanged.
+   * The failed checkout with its probable cause, or with a note saying plainly that there is no
+   * gateway evidence and why. Call before the result reaches this sink (it reads the state the
+   * checkout's earlier runs left).
    */
-  public synchronized Optional<ProbableCause> probableCause(ProbeResult checkout,
-      Duration lookback) {
-    if (!checkout.failed() || checkout.probeType() != ProbeType.CHECKOUT) {
-      return Optional.empty();
+  public synchronized ProbeResult diagnose(ProbeResult checkout) {
+    if (!checkout.failed() || checkout.probeType() != ProbeType.CHECKOUT
+        || checkout.failure().isEmpty()) {
+      return checkout;
     }
-    String env = checkout.environment();
-    Instant since = clock.instant().minus(lookback);
-    Map<String, LatestRun> runs = latestRuns.getOrDefault(env, Map.of());
+    CheckoutMemory memory = checkouts.getOrDefault(
+        new Key(checkout.probe(), checkout.environment()), new CheckoutMemory());
+    EvidenceLinks links = EvidenceLinks.of(config.get(), checkout.probe(),
+        checkout.environment(), checkout.failure().get().step());
+    Map<String, EvidenceMemory> linked = new HashMap<>();
+    for (String probe : links.probes()) {
+      linked.put(probe, evidence.get(new Key(probe, checkout.environment())));
+    }
+    AttributionRules.Verdict verdict = new AttributionRules(config.get(), checkout, links,
+        Optional.ofNullable(memory.lastGood),
+        Optional.ofNullable(memory.failingSince).orElse(checkout.startedAt())).decide(linked);
+    return switch (verdict) {
+      case AttributionRules.Verdict.Cause c -> checkout.withProbableCause(c.cause());
+      case AttributionRules.Verdict.NoEvidence n -> checkout.withNote(n.note());
+    };
+  }
 
-    Optional<ConfigChange> change = changes.getOrDefault(env, new ArrayDeque<>()).stream()
-        .filter(c -> !c.at().isBefore(since))
-        .max(Comparator.comparing(ConfigChange::at));
-    if (change.isPresent()) {
-      ConfigChange c = change.get();
-      Optional<String> failure = Optional.ofNullable(runs.get(c.probe()))
-          .filter(r -> !r.at().isBefore(since)).flatMap(LatestRun::failure);
-      return Optional.of(new ProbableCause(c.probe(), env, c.at(), c.changes(), failure));
-    }
-    return runs.entrySet().stream()
-        .filter(e -> e.getValue().failure().isPresent() && !e.getValue().at().isBefore(since))
-        .max(Comparator.comparing(e -> e.getValue().at()))
-        .map(e -> new ProbableCause(e.getKey(), env, e.getValue().at(), java.util.List.of(),
-            e.getValue().failure()));
+  private static Instant later(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
   }
 }

@@ -31,7 +31,7 @@ class ResultPipelineTest {
   private final List<String> seen = new ArrayList<>();
   private final List<PairKey> triggered = new ArrayList<>();
   private final RunHistory history = new RunHistory(clock);
-  private final Attribution attribution = new Attribution(clock);
+  private final Attribution attribution = new Attribution(() -> config);
   private final List<ConfigChange> changes = new ArrayList<>();
 
   private ResultSink recording(String name) {
@@ -42,7 +42,7 @@ class ResultPipelineTest {
     GatewayEvidence evidence = new GatewayEvidence(() -> config, key -> {
       triggered.add(key);
       return new TriggerResult.Refused("not scheduled in this test");
-    }, history, clock, GatewayEvidence.DEFAULT_MIN_INTERVAL, (p, e, o) -> { });
+    }, history, clock, io.cartprobe.config.AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL, (p, e, o) -> { });
     return new ResultPipeline(evidence, attribution, sinks);
   }
 

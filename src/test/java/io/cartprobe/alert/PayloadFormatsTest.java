@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.config.WebhookFormat;
+import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -55,8 +57,14 @@ class PayloadFormatsTest {
     h.clock.set(CHANGED);
     h.alerting.onConfigChange("gateway-config", "production", CHANGED, List.of(
         new FieldChange("$.request_signing", "\"hmac-sha256\"", "\"rsa-pss-sha512\"")));
-    h.feed(paymentRejected("checkout", "production", T0.plusSeconds(10)));
-    assertThat(h.feed(paymentRejected("checkout", "production", T0.plusSeconds(40)))).hasSize(1);
+    // As the agent's attribution would have found it for these runs.
+    ProbableCause cause = new ProbableCause("gateway-config", "production", CHANGED,
+        List.of(new FieldChange("$.request_signing", "\"hmac-sha256\"", "\"rsa-pss-sha512\"")),
+        Optional.empty(), ProbableCause.Confidence.LIKELY,
+        "authorize_payment (payment-gateway) depends on gateway-config (same component)");
+    h.feed(paymentRejected("checkout", "production", T0.plusSeconds(10)).withProbableCause(cause));
+    assertThat(h.feed(paymentRejected("checkout", "production", T0.plusSeconds(40))
+        .withProbableCause(cause))).hasSize(1);
     h.deliver();
   }
 
@@ -170,7 +178,7 @@ class PayloadFormatsTest {
         > expected status 200, got 500
         Expected: `200`
         Actual: `500`
-        Probable cause: gateway-config changed $.request_signing "hmac-sha256" -&gt; "rsa-pss-sha512" at 2024-05-09T17:00:03Z
+        Probable cause (likely): gateway-config changed $.request_signing "hmac-sha256" -&gt; "rsa-pss-sha512" at 2024-05-09T17:00:03Z
         Failing since 2024-05-09T17:00:10Z, 2 runs failed
         Runbook: <https://wiki.example.com/runbooks/checkout>
         Trace id: `4bf92f3577b34da6a3ce929d0e0e4736`""");
@@ -212,6 +220,9 @@ class PayloadFormatsTest {
     assertThat(c.path("changes").get(0).path("path").asText()).isEqualTo("$.request_signing");
     assertThat(c.path("changes").get(0).path("before").asText()).isEqualTo("\"hmac-sha256\"");
     assertThat(c.path("changes").get(0).path("after").asText()).isEqualTo("\"rsa-pss-sha512\"");
+    assertThat(c.path("confidence").asText()).isEqualTo("likely");
+    assertThat(c.path("why").asText()).startsWith("authorize_payment (payment-gateway) depends on");
+    assertThat(e.path("causeNote").isNull()).isTrue();
     assertThat(e.path("runbook").asText()).isEqualTo(Rules.RUNBOOK);
     assertThat(e.path("receiver").asText()).isEqualTo("json");
 

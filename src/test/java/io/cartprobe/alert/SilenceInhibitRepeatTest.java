@@ -85,7 +85,7 @@ class SilenceInhibitRepeatTest {
   }
 
   @Test
-  void anInhibitedAlertIsRecordedNotSentAndSentWhenTheInhibitorResolves() {
+  void anInhibitedAlertIsRecordedNotSentAndSentWhenItOutlastsTheInhibitorsGrace() {
     var h = inhibition();
     assertThat(h.feed(gatewayConfig("gateway-config", "production", at(0), true, Optional.empty())))
         .singleElement().extracting(AlertEvent::alert).isEqualTo("gateway-config-failing");
@@ -97,8 +97,25 @@ class SilenceInhibitRepeatTest {
     List<AlertEvent> events =
         h.feed(gatewayConfig("gateway-config", "production", at(60), false, Optional.empty()));
     assertThat(events).extracting(AlertEvent::alert, AlertEvent::kind).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("gateway-config-failing", EventKind.RESOLVED),
+        org.assertj.core.groups.Tuple.tuple("gateway-config-failing", EventKind.RESOLVED));
+    // The checkout is still failing once the grace (here the 5 s minimum) has passed.
+    assertThat(h.tick(at(63))).isEmpty();
+    assertThat(h.tick(at(66))).extracting(AlertEvent::alert, AlertEvent::kind).containsExactly(
         org.assertj.core.groups.Tuple.tuple("checkout-failing", EventKind.FIRING));
+  }
+
+  @Test
+  void theOrdinaryRecoveryOrderSendsNothingForTheInhibitedAlert() {
+    var h = inhibition();
+    h.feed(gatewayConfig("gateway-config", "production", at(0), true, Optional.empty()));
+    assertThat(h.feed(paymentRejected("checkout", "production", at(10)))).isEmpty();
+
+    // The gateway recovers first, the checkout's next run passes 0.45 s later.
+    assertThat(h.feed(gatewayConfig("gateway-config", "production", at(60), false, Optional.empty())))
+        .extracting(AlertEvent::alert).containsExactly("gateway-config-failing");
+    assertThat(h.feed(ok("checkout", "production", at(60).plusMillis(450)))).isEmpty();
+    assertThat(h.tick(at(120))).isEmpty();
+    assertThat(h.status("checkout-failing", "checkout", "production").firing()).isFalse();
   }
 
   @Test

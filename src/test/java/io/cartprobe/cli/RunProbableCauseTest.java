@@ -54,8 +54,11 @@ class RunProbableCauseTest {
     assertThat(exit).as(err.toString()).isEqualTo(1);
     assertThat(out.toString())
         .contains("-> authorize_payment (payment-gateway) failed, reason status, classified gateway_rejected")
-        .contains("  probable cause: gateway-config failed: json $.request_signing equals: "
+        .contains("  probable cause (possible): gateway-config failed: json $.request_signing equals: "
             + "expected \"hmac-sha256\", got \"rsa-pss-sha512\" at ")
+        // A one-off run knows no good run: it cannot tell which began first, and says so.
+        .contains("     why: authorize_payment (payment-gateway) depends on gateway-config "
+            + "(same component); gateway-config has been failing since ")
         // The evidence run is gathered, not printed: only the selected probe's result shows.
         .doesNotContain("gateway-config @ production")
         .contains("1 run: 0 passed, 0 degraded, 1 failed");
@@ -72,6 +75,8 @@ class RunProbableCauseTest {
     assertThat(cause.path("env").asText()).isEqualTo("staging");
     assertThat(cause.path("failure").asText()).contains("$.request_signing");
     assertThat(cause.path("summary").asText()).startsWith("gateway-config failed: ");
+    assertThat(cause.path("confidence").asText()).isEqualTo("possible");
+    assertThat(cause.path("why").asText()).contains("depends on gateway-config");
   }
 
   @Test
@@ -82,6 +87,8 @@ class RunProbableCauseTest {
     assertThat(out.toString())
         .contains("FAIL  checkout @ production")
         .contains("PASS  gateway-config @ production")
-        .doesNotContain("probable cause");
+        .doesNotContain("probable cause")
+        .contains("note: no gateway evidence: create_cart (cart-service) depends on no "
+            + "gateway-config probe");
   }
 }

@@ -35,7 +35,8 @@ class ConfigLoaderValidTest {
   @Test
   void agentWithInterpolatedTypedValues() {
     assertThat(config.agent()).isEqualTo(new AgentConfig("127.0.0.1", 9900, 32,
-        Optional.of(Path.of("/var/lib/cartprobe/state.json")), Map.of("location", "eu-west-1"), Optional.of("t0ken")));
+        Optional.of(Path.of("/var/lib/cartprobe/state.json")), Map.of("location", "eu-west-1"), Optional.of("t0ken"),
+        AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL));
     assertThat(config.source()).isEqualTo(dir.resolve("probes.yaml"));
   }
 

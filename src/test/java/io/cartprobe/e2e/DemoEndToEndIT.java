@@ -83,7 +83,7 @@ class DemoEndToEndIT {
         .contains("status: expected 200, got 500")
         .contains("invalid_request_error")
         .containsPattern("get_order\\s+\\S+\\s+skip")
-        .contains("probable cause: gateway-config failed: json $.request_signing equals")
+        .contains("probable cause (possible): gateway-config failed: json $.request_signing equals")
         .doesNotContain("4242424242424242");
   }
 

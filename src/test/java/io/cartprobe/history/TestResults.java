@@ -53,7 +53,8 @@ public final class TestResults {
         Optional.of(classification), Optional.empty());
     ProbableCause cause = new ProbableCause("gateway-config", env, at.minusSeconds(40),
         List.of(new ProbableCause.FieldChange("$.request_signing", "\"hmac-sha256\"",
-            "\"rsa-pss-sha512\"")), Optional.empty());
+            "\"rsa-pss-sha512\"")), Optional.empty(), ProbableCause.Confidence.LIKELY,
+        "authorize_payment (payment-gateway) depends on gateway-config (same component)");
     return new ProbeResult(probe, env, ProbeType.CHECKOUT, at, duration, Verdict.FAILURE, 1, trace(at),
         List.of(passed("create_cart", "cart-service", third), failed,
             StepResult.skipped("get_order", "orders-service", "GET")),

@@ -16,6 +16,7 @@ import io.cartprobe.probe.ProbeRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,30 +58,58 @@ class DemoConfigChangeTest {
   void theGatewayConfigFaultIsAChangeThatExplainsTheCheckoutFailure() {
     GatewayConfigProbe gatewayConfig = (GatewayConfigProbe) probe("gateway-config");
     ConfigWatch watch = new ConfigWatch();
-    Attribution attribution = new Attribution(clock);
+    Attribution attribution = new Attribution(() -> config);
 
     ProbeResult healthy = run("gateway-config");
     assertThat(healthy.failed()).isFalse();
     assertThat(watch.observe(gatewayConfig, healthy)).isEmpty();
-    attribution.record(healthy);
+    attribution.accept(healthy);
     assertThat(healthy.watched()).containsEntry("$.request_signing", "\"hmac-sha256\"")
         .containsEntry("$.merchant.currencies", "[\"USD\",\"EUR\"]");
 
     demo.enable(Fault.GATEWAY_CONFIG);
     ProbeResult changed = run("gateway-config");
     ConfigChange change = watch.observe(gatewayConfig, changed).orElseThrow();
-    attribution.record(changed);
-    attribution.record(change);
+    attribution.accept(changed);
+    attribution.accept(change);
     ProbeResult checkout = run("checkout");
 
     assertThat(change.changes()).containsExactly(
         new FieldChange("$.api_version", "\"2024-04-10\"", "\"2024-05-09\""),
         new FieldChange("$.request_signing", "\"hmac-sha256\"", "\"rsa-pss-sha512\""));
     assertThat(checkout.failure().orElseThrow().step()).isEqualTo("authorize_payment");
-    ProbableCause cause = attribution.probableCause(checkout).orElseThrow();
+    ProbableCause cause = attribution.diagnose(checkout).probableCause().orElseThrow();
     assertThat(cause.changes()).isEqualTo(change.changes());
     assertThat(cause.failure()).hasValueSatisfying(f -> assertThat(f).contains("$.request_signing"));
     assertThat(cause.summary()).startsWith("gateway-config changed $.api_version \"2024-04-10\" -> "
         + "\"2024-05-09\", $.request_signing \"hmac-sha256\" -> \"rsa-pss-sha512\" and failed: ");
+  }
+
+  @Test
+  void cartDownAfterTheGatewayWasFixedNamesTheCartServiceAndNoGatewayCause() {
+    GatewayConfigProbe gatewayConfig = (GatewayConfigProbe) probe("gateway-config");
+    ConfigWatch watch = new ConfigWatch();
+    Attribution attribution = new Attribution(() -> config);
+    Consumer<ProbeResult> agent = r -> {
+      watch.observe(gatewayConfig, r).ifPresent(attribution::accept);
+      attribution.accept(r);
+    };
+    agent.accept(run("gateway-config"));
+    attribution.accept(run("checkout"));
+    demo.enable(Fault.GATEWAY_CONFIG);
+    agent.accept(run("gateway-config"));
+    attribution.accept(attribution.diagnose(run("checkout")));
+    demo.disable(Fault.GATEWAY_CONFIG);
+    agent.accept(run("gateway-config"));
+    attribution.accept(run("checkout"));
+
+    demo.enable(Fault.CART_DOWN);
+    ProbeResult checkout = attribution.diagnose(run("checkout"));
+
+    assertThat(checkout.failure().orElseThrow().step()).isEqualTo("create_cart");
+    assertThat(checkout.failure().orElseThrow().classification()).contains("cart_service_down");
+    assertThat(checkout.probableCause()).isEmpty();
+    assertThat(checkout.notes()).contains(
+        "no gateway evidence: create_cart (cart-service) depends on no gateway-config probe");
   }
 }

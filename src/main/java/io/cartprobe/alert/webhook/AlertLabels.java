@@ -1,7 +1,6 @@
 package io.cartprobe.alert.webhook;
 
 import io.cartprobe.alert.AlertEvent;
-import io.cartprobe.result.ProbableCause;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +37,12 @@ public final class AlertLabels {
       f.bodyExcerpt().ifPresent(x -> a.put("body_excerpt", x));
     });
     e.traceId().ifPresent(t -> a.put("trace_id", t));
-    e.probableCause().map(ProbableCause::summary).ifPresent(c -> a.put("probable_cause", c));
+    e.probableCause().ifPresent(c -> {
+      a.put("probable_cause", c.summary());
+      a.put("probable_cause_confidence", c.confidence().wireName());
+      a.put("probable_cause_why", c.why());
+    });
+    e.causeNote().ifPresent(n -> a.put("cause_note", n));
     a.put("failures_began", e.failuresBegan().toString());
     a.put("failed_runs", Integer.toString(e.failedRuns()));
     return a;

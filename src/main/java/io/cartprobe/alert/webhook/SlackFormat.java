@@ -36,7 +36,10 @@ public record SlackFormat() implements PayloadFormat {
       f.expected().ifPresent(x -> t.append("\nExpected: `").append(esc(x)).append('`'));
       f.actual().ifPresent(x -> t.append("\nActual: `").append(esc(x)).append('`'));
     });
-    e.probableCause().ifPresent(c -> t.append("\nProbable cause: ").append(esc(c.summary())));
+    e.probableCause().ifPresentOrElse(
+        c -> t.append("\nProbable cause (").append(c.confidence().wireName()).append("): ")
+            .append(esc(c.summary())),
+        () -> e.causeNote().ifPresent(n -> t.append("\nProbable cause: none, ").append(esc(n))));
     t.append("\nFailing since ").append(e.failuresBegan()).append(", ").append(e.failedRuns())
         .append(e.failedRuns() == 1 ? " run failed" : " runs failed");
     e.runbook().ifPresent(r -> t.append("\nRunbook: <").append(r).append('>'));

@@ -13,14 +13,14 @@ import java.util.Optional;
  *
  * @param certNotAfter the earliest certificate expiry any step saw
  */
-record RunRecord(Instant at, Verdict verdict, Duration duration, Optional<Instant> certNotAfter) {
+public record WindowRun(Instant at, Verdict verdict, Duration duration, Optional<Instant> certNotAfter) {
 
-  static RunRecord of(ProbeResult result) {
+  static WindowRun of(ProbeResult result) {
     Optional<Instant> cert = result.steps().stream()
         .map(StepResult::certNotAfter)
         .flatMap(Optional::stream)
         .min(Instant::compareTo);
-    return new RunRecord(result.startedAt(), result.verdict(), result.duration(), cert);
+    return new WindowRun(result.startedAt(), result.verdict(), result.duration(), cert);
   }
 
   boolean failed() {

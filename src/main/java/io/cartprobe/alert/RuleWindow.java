@@ -13,21 +13,21 @@ import java.util.List;
  * window of any rule on the pair) and by count (the longest run streak any rule looks at, plus a
  * hard cap so a 1s interval with a 1d window cannot grow without end).
  */
-final class RunHistory {
+final class RuleWindow {
 
   /** A probe every second over a day is 86 400 runs; windows that long are sampled as this many. */
   static final int HARD_CAP = 20_000;
 
-  private final Deque<RunRecord> runs = new ArrayDeque<>();
+  private final Deque<WindowRun> runs = new ArrayDeque<>();
   private final Duration keepFor;
   private final int keepAtLeast;
 
-  RunHistory(Duration keepFor, int keepAtLeast) {
+  RuleWindow(Duration keepFor, int keepAtLeast) {
     this.keepFor = keepFor;
     this.keepAtLeast = Math.min(keepAtLeast, HARD_CAP);
   }
 
-  void add(RunRecord run) {
+  void add(WindowRun run) {
     runs.addLast(run);
     Instant horizon = run.at().minus(keepFor);
     while (runs.size() > HARD_CAP
@@ -40,15 +40,15 @@ final class RunHistory {
     return runs.size();
   }
 
-  RunRecord latest() {
+  WindowRun latest() {
     return runs.peekLast();
   }
 
   /** Runs started after {@code now - window}, oldest first. */
-  List<RunRecord> within(Instant now, Duration window) {
+  List<WindowRun> within(Instant now, Duration window) {
     Instant from = now.minus(window);
-    List<RunRecord> inWindow = new ArrayList<>();
-    for (RunRecord run : runs) {
+    List<WindowRun> inWindow = new ArrayList<>();
+    for (WindowRun run : runs) {
       if (run.at().isAfter(from)) {
         inWindow.add(run);
       }
@@ -57,11 +57,11 @@ final class RunHistory {
   }
 
   /** The trailing failed runs, oldest first (empty when the latest run did not fail). */
-  List<RunRecord> failureStreak() {
-    List<RunRecord> streak = new ArrayList<>();
-    Iterator<RunRecord> newestFirst = runs.descendingIterator();
+  List<WindowRun> failureStreak() {
+    List<WindowRun> streak = new ArrayList<>();
+    Iterator<WindowRun> newestFirst = runs.descendingIterator();
     while (newestFirst.hasNext()) {
-      RunRecord run = newestFirst.next();
+      WindowRun run = newestFirst.next();
       if (!run.failed()) {
         break;
       }

@@ -1,0 +1,69 @@
+package io.cartprobe.alert;
+
+import io.cartprobe.config.AlertCondition;
+import io.cartprobe.config.AlertRule;
+import io.cartprobe.result.ProbeResult;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per (probe, environment): the window of runs the rules look at, sized by the longest lookback
+ * and streak of the rules on the pair, and the results a notification quotes. Only the engine,
+ * under its lock, touches it.
+ */
+final class RuleWindows {
+
+  record Pair(String probe, String env) {}
+
+  /** One pair's window and the latest (and latest failed) whole result. */
+  static final class Data {
+    final RuleWindow window;
+    ProbeResult lastResult;
+    ProbeResult lastFailed;
+
+    Data(RuleWindow window) {
+      this.window = window;
+    }
+  }
+
+  private final List<AlertRule> rules;
+  private final Map<Pair, Data> pairs = new HashMap<>();
+
+  RuleWindows(List<AlertRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  Data of(String probe, String env) {
+    return pairs.computeIfAbsent(new Pair(probe, env), p -> {
+      Duration keep = Duration.ZERO;
+      int atLeast = 1;
+      for (AlertRule rule : rules) {
+        if (matches(rule, p.probe(), p.env())) {
+          Duration lookback = ConditionEvaluator.lookback(rule.when());
+          keep = lookback.compareTo(keep) > 0 ? lookback : keep;
+          atLeast = Math.max(atLeast, switch (rule.when()) {
+            case AlertCondition.ConsecutiveFailures c -> c.count() + 1;
+            default -> 1;
+          });
+        }
+      }
+      return new Data(new RuleWindow(keep, atLeast));
+    });
+  }
+
+  void record(ProbeResult result) {
+    Data data = of(result.probe(), result.environment());
+    data.window.add(WindowRun.of(result));
+    data.lastResult = result;
+    if (result.failed()) {
+      data.lastFailed = result;
+    }
+  }
+
+  static boolean matches(AlertRule rule, String probe, String env) {
+    return (rule.probes().isEmpty() || rule.probes().contains(probe))
+        && (rule.environments().isEmpty() || rule.environments().contains(env));
+  }
+}

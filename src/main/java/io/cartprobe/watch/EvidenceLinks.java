@@ -1,0 +1,45 @@
+package io.cartprobe.watch;
+
+import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.CheckoutProbe;
+import io.cartprobe.config.GatewayConfigProbe;
+import io.cartprobe.config.ProbeConfig;
+import io.cartprobe.config.Step;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which evidence probes can explain a failing step: those its {@code gateway:} key names, else
+ * the environment's gateway-config probes whose component is the step's own (the gateway answered
+ * the step). A step owned by anyone else has no gateway evidence, whatever the gateway did.
+ *
+ * @param probes the evidence probes, in config order
+ * @param how the link in words, for the cause's "why"
+ */
+record EvidenceLinks(Step step, List<String> probes, String how) {
+
+  static EvidenceLinks of(CartprobeConfig config, String checkout, String env, String stepName) {
+    Optional<Step> step = config.probe(checkout)
+        .filter(CheckoutProbe.class::isInstance).map(CheckoutProbe.class::cast)
+        .flatMap(p -> p.steps().stream().filter(s -> s.name().equals(stepName)).findFirst());
+    if (step.isEmpty()) {
+      return new EvidenceLinks(null, List.of(), "");
+    }
+    List<GatewayConfigProbe> evidence = config.probes().stream()
+        .filter(GatewayConfigProbe.class::isInstance).map(GatewayConfigProbe.class::cast)
+        .filter(p -> p.environments().contains(env))
+        .toList();
+    Step s = step.get();
+    if (!s.gateway().isEmpty()) {
+      return new EvidenceLinks(s, evidence.stream().map(ProbeConfig::name)
+          .filter(s.gateway()::contains).toList(), "named in its gateway: key");
+    }
+    return new EvidenceLinks(s, evidence.stream()
+        .filter(p -> p.check().component().equals(s.component()))
+        .map(ProbeConfig::name).toList(), "same component");
+  }
+
+  String stepInWords() {
+    return step == null ? "the failing step" : step.name() + " (" + step.component() + ")";
+  }
+}
