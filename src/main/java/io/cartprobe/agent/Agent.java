@@ -129,6 +129,12 @@ public final class Agent implements AutoCloseable {
       return RunOutcome.SUCCEEDED; // removed by a reload while it was due
     }
     ProbeResult result = runner.run(probe.get(), env);
+    if (scheduler.interruptedByStop()) {
+      // Cut short by shutdown: not the target's failure, so no metric, history or alert.
+      log.info("{} @ {} was still running when the agent stopped; its run is not recorded",
+          pair.probe(), pair.environment());
+      return RunOutcome.SUCCEEDED;
+    }
     pipeline.accept(result);
     return RunOutcome.failedIf(result.failed());
   }

@@ -11,6 +11,10 @@ import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.probe.ProbeRunner;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.schedule.PairKey;
+import io.cartprobe.schedule.RunOutcome;
+import io.cartprobe.schedule.TriggerResult;
 import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.server.AgentEndpoints;
 import io.cartprobe.statuspage.ConfigReload;
@@ -28,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -94,11 +99,27 @@ final class Endpoints implements AgentEndpoints {
       return new ProbeNow.NotFound("probe '" + probeName + "' does not run in environment '"
           + environment + "' (it runs in: " + String.join(", ", probe.get().environments()) + ")");
     }
-    ProbeConfig toRun = probe.get();
-    if (deadline.isPresent() && deadline.get().compareTo(toRun.timeout()) < 0) {
-      toRun = toRun.withTimeout(deadline.get());
-    }
-    return new ProbeNow.Ran(runner.run(toRun, current.environments().get(environment)));
+    ProbeConfig toRun = deadline.filter(d -> d.compareTo(probe.get().timeout()) < 0)
+        .map(probe.get()::withTimeout).orElse(probe.get());
+    AtomicReference<ProbeResult> ran = new AtomicReference<>();
+    TriggerResult started = scheduler.runFor(new PairKey(probeName, environment), pair -> {
+      ProbeResult result = runner.run(toRun, current.environments().get(environment));
+      ran.set(result);
+      return RunOutcome.failedIf(result.failed());
+    });
+    return switch (started) {
+      case TriggerResult.Started s -> {
+        try {
+          s.outcome().join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+          yield new ProbeNow.Busy("the run of " + probeName + " @ " + environment + " was stopped");
+        }
+        yield new ProbeNow.Ran(ran.get());
+      }
+      case TriggerResult.Skipped s -> new ProbeNow.Busy("not run now: "
+          + s.reason().label().replace('_', ' ') + " (" + probeName + " @ " + environment + ")");
+      case TriggerResult.Refused r -> new ProbeNow.Busy("not run: " + r.why());
+    };
   }
 
   @Override
@@ -109,6 +130,11 @@ final class Endpoints implements AgentEndpoints {
   @Override
   public Optional<String> adminToken() {
     return config.get().agent().adminToken();
+  }
+
+  @Override
+  public Optional<String> probeToken() {
+    return config.get().agent().probeToken();
   }
 
   @Override

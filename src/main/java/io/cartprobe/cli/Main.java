@@ -1,5 +1,6 @@
 package io.cartprobe.cli;
 
+import io.cartprobe.server.EndpointLimits;
 import io.cartprobe.Version;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    EndpointLimits.install(); // before any HTTP server class loads (demo starts one first)
     Terminal terminal = Terminal.detect(System.getenv());
     CliContext context =
         new CliContext(System.getenv(), Path.of("").toAbsolutePath(), terminal, Clock.systemUTC());

@@ -13,7 +13,8 @@ public record AgentConfig(
     Optional<Path> stateFile,
     Map<String, String> labels,
     Optional<String> adminToken,
-    Duration evidenceMinInterval) {
+    Duration evidenceMinInterval,
+    Optional<String> probeToken) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
@@ -27,6 +28,7 @@ public record AgentConfig(
 
   public static AgentConfig defaults() {
     return new AgentConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_CONCURRENCY,
-        Optional.empty(), Map.of(), Optional.empty(), DEFAULT_EVIDENCE_MIN_INTERVAL);
+        Optional.empty(), Map.of(), Optional.empty(), DEFAULT_EVIDENCE_MIN_INTERVAL,
+        Optional.empty());
   }
 }

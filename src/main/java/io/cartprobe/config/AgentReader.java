@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class AgentReader {
 
   static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
-      "evidence_min_interval");
+      "evidence_min_interval", "probe_token");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
@@ -39,8 +39,9 @@ final class AgentReader {
     Optional<String> adminToken = m.get("admin_token").flatMap(Cursor::string);
     java.time.Duration evidenceMinInterval = m.get("evidence_min_interval").flatMap(Cursor::duration)
         .orElse(AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL);
+    Optional<String> probeToken = m.get("probe_token").flatMap(Cursor::string);
     return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken,
-        evidenceMinInterval);
+        evidenceMinInterval, probeToken);
   }
 
   private record HostPort(String host, int port) {}

@@ -36,6 +36,10 @@ final class Launcher {
   private final Plan plan;
   private final Runs runs;
   private final BooleanSupplier stopped;
+  /** The run on this thread, so its task can ask whether stop() gave up on it. */
+  private final ThreadLocal<Run> current = new ThreadLocal<>();
+  /** After interrupting, how long the interrupted runs get to hand their results on. */
+  static final Duration AFTER_INTERRUPT = Duration.ofSeconds(2);
 
   Launcher(PairTask task, ScheduleListener listener, Clock clock, Executor executor,
       ReentrantLock lock, Condition planChanged, Plan plan, Runs runs, BooleanSupplier stopped) {
@@ -51,11 +55,30 @@ final class Launcher {
     this.stopped = stopped;
   }
 
-  /** Hands an admitted run to the executor; its slot is already taken. */
+  /** On a run's thread: stop() ran out of grace and interrupted this run. */
+  boolean cancelledHere() {
+    Run run = current.get();
+    lock.lock();
+    try {
+      return run != null && run.cancelled;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Hands an admitted run of the pair's own task to the executor; its slot is already taken. */
   CompletableFuture<RunOutcome> launch(Run run) {
+    return launch(run, task, true);
+  }
+
+  /**
+   * @param steersPlan whether the outcome picks the pair's next interval (a run for someone
+   *     else, {@code /probe}, does not move the schedule)
+   */
+  CompletableFuture<RunOutcome> launch(Run run, PairTask body, boolean steersPlan) {
     CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     try {
-      executor.execute(() -> execute(run, outcome));
+      executor.execute(() -> execute(run, body, steersPlan, outcome));
     } catch (RejectedExecutionException e) {
       ended(run, Optional.empty());
       outcome.completeExceptionally(e);
@@ -92,6 +115,14 @@ final class Launcher {
         run.cancelled = true;
         run.thread().ifPresent(Thread::interrupt);
       }
+      long end = System.nanoTime() + AFTER_INTERRUPT.toNanos();
+      long left;
+      while (!runs.isEmpty() && (left = end - System.nanoTime()) > 0) {
+        runEnded.awaitNanos(left);
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     } finally {
       lock.unlock();
@@ -99,7 +130,8 @@ final class Launcher {
   }
 
   /** A run's body, on its own thread. */
-  private void execute(Run run, CompletableFuture<RunOutcome> done) {
+  private void execute(Run run, PairTask body, boolean steersPlan,
+      CompletableFuture<RunOutcome> done) {
     lock.lock();
     try {
       if (run.cancelled) { // stop() gave up on it before it got a thread
@@ -112,6 +144,7 @@ final class Launcher {
     } finally {
       lock.unlock();
     }
+    current.set(run);
     Thread self = Thread.currentThread();
     String name = self.getName();
     self.setName("cartprobe-run " + run.pair); // a hung run is easy to find in a thread dump
@@ -120,7 +153,7 @@ final class Launcher {
     RunOutcome outcome = RunOutcome.FAILED;
     Error fatal = null;
     try {
-      outcome = Objects.requireNonNullElse(task.run(run.pair), RunOutcome.FAILED);
+      outcome = Objects.requireNonNullElse(body.run(run.pair), RunOutcome.FAILED);
     } catch (InterruptedException e) {
       // stop() ran out of grace: the run ends as failed, nobody waits for its outcome.
     } catch (Exception e) {
@@ -130,12 +163,13 @@ final class Launcher {
       fatal = e;
     } finally {
       self.setName(name);
+      current.remove();
     }
     RunOutcome finalOutcome = outcome;
     // Reported before the slot is freed, so whoever waits for runs to end (stop) also sees
     // them reported.
     report(() -> listener.runFinished(run.pair, finalOutcome));
-    ended(run, Optional.of(outcome));
+    ended(run, steersPlan ? Optional.of(outcome) : Optional.empty());
     if (fatal != null) {
       done.completeExceptionally(fatal);
       throw fatal;

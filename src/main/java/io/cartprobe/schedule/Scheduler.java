@@ -98,11 +98,25 @@ public final class Scheduler {
   }
 
   /**
-   * Runs a pair now, outside its schedule (evidence gathering, {@code GET /probe}), under the
+   * Runs a pair's own task now, outside its schedule (evidence gathering), under the
    * same rules as a scheduled run: never overlapping the pair's run in flight, never above
    * {@code max_concurrency}. The pair's schedule is not moved; its outcome counts like any run's.
    */
   public TriggerResult trigger(PairKey pair) {
+    return admit(pair, launcher::launch);
+  }
+
+  /**
+   * Runs {@code body} for a pair now under the pair's rules (no overlap with its run in flight,
+   * within {@code max_concurrency}, a refusal counted as a skip), without moving its schedule:
+   * {@code GET /probe}, whose result goes back to its caller only.
+   */
+  public TriggerResult runFor(PairKey pair, PairTask body) {
+    return admit(pair, run -> launcher.launch(run, body, false));
+  }
+
+  private TriggerResult admit(PairKey pair,
+      java.util.function.Function<Run, java.util.concurrent.CompletableFuture<RunOutcome>> start) {
     Admission admission;
     lock.lock();
     try {
@@ -121,7 +135,7 @@ public final class Scheduler {
         launcher.skipped(pair, reason);
         yield new TriggerResult.Skipped(reason);
       }
-      case Admission.Admitted(Run run) -> new TriggerResult.Started(launcher.launch(run));
+      case Admission.Admitted(Run run) -> new TriggerResult.Started(start.apply(run));
     };
   }
 
@@ -150,6 +164,14 @@ public final class Scheduler {
       }
     }
     return launcher.drain(grace);
+  }
+
+  /**
+   * Asked by a task on its run's thread: true when {@link #stop} ran out of grace and interrupted
+   * this run, so its outcome says nothing about the target.
+   */
+  public boolean interruptedByStop() {
+    return launcher.cancelledHere();
   }
 
   /** Started and not stopped: what {@code /readyz} wants to know. */

@@ -30,6 +30,9 @@ public interface AgentEndpoints {
   /** When set, {@code POST /-/reload} requires it as a bearer token. */
   Optional<String> adminToken();
 
+  /** When set, {@code GET /probe} requires it as a bearer token (each run places real orders). */
+  Optional<String> probeToken();
+
   /** The HTML status page ({@code GET /}). */
   String statusPage();
 
@@ -46,6 +49,12 @@ public interface AgentEndpoints {
 
     /** Unknown probe or environment: the message says which names exist. */
     record NotFound(String message) implements ProbeNow {}
+
+    /**
+     * Not run now: the pair's previous run is still going, or {@code max_concurrency} runs are
+     * (counted in {@code cartprobe_probe_skipped_total} like a scheduled skip).
+     */
+    record Busy(String message) implements ProbeNow {}
   }
 
   record ReloadOutcome(boolean accepted, List<String> errors) {

@@ -30,6 +30,13 @@ public final class AgentServer implements AutoCloseable {
   private static final String SCRAPE_TIMEOUT_HEADER = "X-Prometheus-Scrape-Timeout-Seconds";
   /** Like blackbox_exporter's timeout_offset: leave time for the answer to travel back. */
   private static final Duration SCRAPE_TIMEOUT_OFFSET = Duration.ofMillis(500);
+  /** A scrape timeout outside this is a misconfiguration, not a wish: ignored or clamped. */
+  private static final Duration MIN_SCRAPE_DEADLINE = Duration.ofMillis(100);
+  private static final Duration MAX_SCRAPE_DEADLINE = Duration.ofMinutes(5);
+
+  static {
+    EndpointLimits.install();
+  }
 
   // Set once by start(): the socket is bound first so the agent can put its port into links.
   private volatile AgentEndpoints agent;
@@ -108,7 +115,19 @@ public final class AgentServer implements AutoCloseable {
   }
 
   private void probe(HttpExchange exchange) throws IOException {
-    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    Optional<String> token = agent.probeToken();
+    if (token.isPresent() && !bearerMatches(exchange.getRequestHeaders().getFirst("Authorization"), token.get())) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      send(exchange, 401, "text/plain; charset=utf-8", "/probe needs Authorization: Bearer <probe_token>\n");
+      return;
+    }
+    Map<String, String> query;
+    try {
+      query = query(exchange.getRequestURI().getRawQuery());
+    } catch (IllegalArgumentException e) {
+      send(exchange, 400, "text/plain; charset=utf-8", "bad percent-encoding in the query string\n");
+      return;
+    }
     String probe = query.get("probe");
     String env = query.get("env");
     if (probe == null || env == null) {
@@ -121,20 +140,31 @@ public final class AgentServer implements AutoCloseable {
           send(exchange, 200, MetricsExposition.TEXT, BlackboxFormat.render(ran.result()));
       case AgentEndpoints.ProbeNow.NotFound notFound ->
           send(exchange, 400, "text/plain; charset=utf-8", notFound.message() + "\n");
+      case AgentEndpoints.ProbeNow.Busy busy -> {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        send(exchange, 503, "text/plain; charset=utf-8", busy.message() + "\n");
+      }
     }
   }
 
+  /** Prometheus's scrape timeout, less the time the answer needs to travel; empty if nonsense. */
   static Optional<Duration> scrapeDeadline(String header) {
     if (header == null) {
       return Optional.empty();
     }
+    double seconds;
     try {
-      Duration timeout = Duration.ofMillis((long) (Double.parseDouble(header.trim()) * 1000));
-      Duration usable = timeout.minus(SCRAPE_TIMEOUT_OFFSET);
-      return Optional.of(usable.isNegative() || usable.isZero() ? timeout : usable);
+      seconds = Double.parseDouble(header.trim());
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+    if (!Double.isFinite(seconds) || seconds <= 0) {
+      return Optional.empty(); // NaN, 0 or -5 would fail a healthy target at once
+    }
+    Duration timeout = Duration.ofMillis((long) Math.min(seconds * 1000, MAX_SCRAPE_DEADLINE.toMillis()));
+    Duration usable = timeout.minus(SCRAPE_TIMEOUT_OFFSET);
+    Duration deadline = usable.compareTo(MIN_SCRAPE_DEADLINE) < 0 ? timeout : usable;
+    return Optional.of(deadline.compareTo(MIN_SCRAPE_DEADLINE) < 0 ? MIN_SCRAPE_DEADLINE : deadline);
   }
 
   private void reload(HttpExchange exchange, String method) throws IOException {

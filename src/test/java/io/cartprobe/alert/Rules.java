@@ -47,7 +47,8 @@ public final class Rules {
   public static CartprobeConfig config(List<AlertRule> alerts, List<Silence> silences,
       List<Webhook> webhooks) {
     AgentConfig agent = new AgentConfig("127.0.0.1", 0, 4, Optional.empty(),
-        Map.of("location", "eu-west-1"), Optional.empty(), AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL);
+        Map.of("location", "eu-west-1"), Optional.empty(), AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL,
+        Optional.empty());
     return new CartprobeConfig(Path.of("probes.yaml"), agent, Map.of(), List.of(), alerts,
         silences, webhooks);
   }

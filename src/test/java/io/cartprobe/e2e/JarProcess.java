@@ -99,6 +99,14 @@ final class JarProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * SIGTERM, without waiting: pair with {@link #waitForExit}. Through the process handle, because
+   * {@code Process.destroy()} also closes the pipes, losing what the process says while it stops.
+   */
+  void terminate() {
+    process.toHandle().destroy();
+  }
+
   int waitForExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("process did not exit within " + timeout);

@@ -24,4 +24,13 @@ class ScrapeDeadlineTest {
     assertThat(AgentServer.scrapeDeadline(null)).isEmpty();
     assertThat(AgentServer.scrapeDeadline("soon")).isEmpty();
   }
+
+  @Test
+  void nonsenseTimeoutsAreIgnoredAndHugeOnesCapped() {
+    for (String header : new String[] {"NaN", "0", "-5", "Infinity", "-Infinity"}) {
+      assertThat(AgentServer.scrapeDeadline(header)).as(header).isEmpty();
+    }
+    assertThat(AgentServer.scrapeDeadline("1e12")).contains(Duration.ofMinutes(5).minusMillis(500));
+    assertThat(AgentServer.scrapeDeadline("0.01")).contains(Duration.ofMillis(100));
+  }
 }
