@@ -10,6 +10,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ConfigError;
 import io.cartprobe.config.ConfigException;
 import io.cartprobe.config.Environment;
+import io.cartprobe.config.InsecureTls;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.metrics.AgentMetrics;
@@ -206,6 +207,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
         ALERT_TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     log.info("agent started: {} probe runs scheduled, listening on port {}",
         scheduler.statuses().size(), server.port());
+    InsecureTls.warning(config.get()).ifPresent(log::warn);
     return this;
   }
 
@@ -447,6 +449,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
     lastReloadOk = true;
     agentMetrics.reloadResult(true);
     log.info("config reloaded: {} probe runs scheduled", pairs.size());
+    InsecureTls.warning(fresh).ifPresent(log::warn);
     return new ReloadOutcome(true, List.of());
   }
 
@@ -500,7 +503,7 @@ public final class Agent implements AgentEndpoints, AutoCloseable {
         .map(d -> new UndeliveredNotification(d.webhook(), d.alert(), d.why(), d.droppedAt()))
         .toList();
     return new StatusView(current.agent().labels(), Version.current(), now, reload,
-        StatusView.DEFAULT_REFRESH, rows, undelivered);
+        StatusView.DEFAULT_REFRESH, rows, undelivered, InsecureTls.warning(current).stream().toList());
   }
 
   /** Feeds the scheduler's lag and skips into the metrics. */

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One HTTP exchange of a flow. {@code component} names who owns the step, so an alert can name
  * the culprit; {@code extract} carries values to later steps; {@code classify} names a failure in
- * the shop's own words.
+ * the shop's own words; {@code client} overrides the probe's {@code tls:} and {@code auth:}.
  */
 public record Step(
     String name,
@@ -16,10 +16,16 @@ public record Step(
     RequestSpec request,
     Expect expect,
     Map<String, Extraction> extract,
-    List<Classifier> classify) {
+    List<Classifier> classify,
+    ClientSettings client) {
 
   public Step {
     extract = Collections.unmodifiableMap(new LinkedHashMap<>(extract));
     classify = List.copyOf(classify);
+  }
+
+  public Step(String name, String component, RequestSpec request, Expect expect,
+      Map<String, Extraction> extract, List<Classifier> classify) {
+    this(name, component, request, expect, extract, classify, ClientSettings.NONE);
   }
 }

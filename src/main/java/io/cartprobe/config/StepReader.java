@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class StepReader {
 
-  static final List<String> STEP_KEYS = List.of("name", "component", "request", "expect", "extract", "classify");
+  static final List<String> STEP_KEYS =
+      List.of("name", "component", "request", "expect", "extract", "classify", "tls", "auth");
   static final List<String> REQUEST_KEYS = List.of("method", "url", "headers", "json", "form", "body");
   /** The long form of an {@code extract} entry, {@code {from, secret}}. */
   static final List<String> EXTRACT_KEYS = List.of("from", "secret");
@@ -42,7 +43,8 @@ final class StepReader {
     Expect expect = m.get("expect").map(ExpectReader::expect).orElse(Expect.defaults());
     Map<String, Extraction> extract = m.get("extract").map(StepReader::extract).orElse(Map.of());
     List<Classifier> classify = m.get("classify").map(StepReader::classify).orElse(List.of());
-    return new Read(new Step(name, component, request, expect, extract, classify),
+    ClientSettings client = ClientSettingsReader.read(m, uses);
+    return new Read(new Step(name, component, request, expect, extract, classify, client),
         nameCursor.orElse(c), uses);
   }
 
