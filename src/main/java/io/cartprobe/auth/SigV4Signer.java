@@ -83,11 +83,10 @@ public final class SigV4Signer {
   static String canonicalPath(HttpUrl url, String service) {
     List<String> segments = new ArrayList<>();
     for (String segment : url.encodedPathSegments()) {
-      String once = encode(url.encodedPathSegments().isEmpty() ? "" : decode(segment));
+      String once = encode(decode(segment));
       segments.add(service.equals("s3") ? once : encode(once));
     }
-    String path = "/" + String.join("/", segments);
-    return path;
+    return "/" + String.join("/", segments);
   }
 
   static String canonicalQuery(HttpUrl url) {
