@@ -7,6 +7,7 @@ import java.util.Optional;
  * {@code auth:} of an environment, probe or step: how requests prove who sends them. Every
  * string is a template ({@code {{secret.psp_secret}}}), rendered when the step runs; a more
  * specific level replaces the whole block, and {@code auth: none} turns an inherited one off.
+ * Once rendered the strings hold secrets, so no record prints them.
  */
 public sealed interface AuthConfig {
 
@@ -27,6 +28,11 @@ public sealed interface AuthConfig {
     public String scheme() {
       return "basic";
     }
+
+    @Override
+    public String toString() {
+      return "Basic[" + username + "]";
+    }
   }
 
   /** How the client authenticates to the token endpoint (RFC 6749 section 2.3.1). */
@@ -46,6 +52,11 @@ public sealed interface AuthConfig {
     public String scheme() {
       return "oauth2";
     }
+
+    @Override
+    public String toString() {
+      return "OAuth2[" + tokenUrl + ", " + clientId + ", " + scopes + "]";
+    }
   }
 
   /** How a signature's bytes are written into its header. */
@@ -62,6 +73,11 @@ public sealed interface AuthConfig {
     public String scheme() {
       return "hmac";
     }
+
+    @Override
+    public String toString() {
+      return "Hmac[" + header + ", " + algorithm + "]";
+    }
   }
 
   /** {@code aws_sigv4}: AWS Signature Version 4 in the Authorization header. */
@@ -70,6 +86,11 @@ public sealed interface AuthConfig {
     @Override
     public String scheme() {
       return "aws_sigv4";
+    }
+
+    @Override
+    public String toString() {
+      return "AwsSigV4[" + region + ", " + service + ", " + accessKeyId + "]";
     }
   }
 }

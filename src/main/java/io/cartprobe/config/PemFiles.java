@@ -55,7 +55,11 @@ final class PemFiles {
       }
       return out;
     } catch (CertificateException | IllegalArgumentException e) {
-      throw new PemException("'" + shown + "' is not a valid PEM certificate: " + e.getMessage());
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new PemException("'" + shown + "' is not a valid PEM certificate (" + root.getMessage() + ")");
     }
   }
 
