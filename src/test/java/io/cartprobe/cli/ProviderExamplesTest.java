@@ -136,6 +136,29 @@ class ProviderExamplesTest {
   }
 
   @Test
+  void everyLineGatewaysMdShowsIsInTheExampleFile() throws Exception {
+    String doc = Files.readString(Path.of("docs/gateways.md"));
+    String section = doc.substring(doc.indexOf("## Real providers"), doc.indexOf("## Redundancy"));
+    List<String> file = Files.readAllLines(EXAMPLE).stream().map(ProviderExamplesTest::code).toList();
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\n(.*?)```", java.util.regex.Pattern.DOTALL)
+        .matcher(section);
+    int blocks = 0;
+    while (block.find()) {
+      blocks++;
+      for (String line : block.group(1).split("\n")) {
+        assertThat(file).as("docs/gateways.md line %s", line).contains(code(line));
+      }
+    }
+    assertThat(blocks).isEqualTo(3);
+  }
+
+  /** A YAML line without its comment and indentation. */
+  private static String code(String line) {
+    int comment = line.indexOf(" #");
+    return (comment < 0 ? line : line.substring(0, comment)).strip();
+  }
+
+  @Test
   void theExampleValidates() {
     assertThat(execute("validate", "-c", EXAMPLE.toString())).as(err.toString()).isZero();
     assertThat(out.toString()).contains("valid: 3 probes in 1 environment");
