@@ -6,6 +6,7 @@ import io.cartprobe.alert.Alerting;
 import io.cartprobe.alert.webhook.DeliveryListener;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Environment;
+import io.cartprobe.config.InsecureTls;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
@@ -115,7 +116,8 @@ public final class Agent implements AutoCloseable {
         probeMetrics::reconfigure,
         this::configureHistory,
         fresh -> alerting.replace(buildAlerting(fresh)),
-        fresh -> scheduler.update(ScheduledPair.of(fresh.probes()))));
+        fresh -> scheduler.update(ScheduledPair.of(fresh.probes())),
+        fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, runner, reloader,
         clock, clock.instant());
@@ -140,6 +142,7 @@ public final class Agent implements AutoCloseable {
   }
 
   public Agent start() {
+    InsecureTls.warning(config.get()).ifPresent(log::warn);
     scheduler.update(ScheduledPair.of(config.get().probes()));
     scheduler.start();
     server.start(endpoints);

@@ -5,6 +5,7 @@ import io.cartprobe.Version;
 import io.cartprobe.alert.AlertStatus;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.InsecureTls;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.history.HistoryJson;
 import io.cartprobe.history.HistoryKey;
@@ -186,6 +187,7 @@ final class Endpoints implements AgentEndpoints {
         .map(d -> new UndeliveredNotification(d.webhook(), d.alert(), d.why(), d.droppedAt()))
         .toList();
     return new StatusView(current.agent().labels(), Version.current(), now, shown,
-        StatusView.DEFAULT_REFRESH, rows, undelivered);
+        StatusView.DEFAULT_REFRESH, rows, undelivered,
+        InsecureTls.warning(current).stream().toList());
   }
 }

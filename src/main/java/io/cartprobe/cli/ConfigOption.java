@@ -41,6 +41,12 @@ final class ConfigOption {
     return resolved.startsWith(cwd) ? cwd.relativize(resolved).toString() : resolved.toString();
   }
 
+  /** What is valid but risky, like a compiler's warnings: on stderr, so stdout stays the output. */
+  static void printWarnings(CartprobeConfig config, java.io.PrintWriter err) {
+    config.warnings().forEach(w -> err.println(w.format()));
+    err.flush();
+  }
+
   CartprobeConfig load(CliContext context) throws ConfigException {
     Path path = resolve(context);
     String display = displayName(context);

@@ -36,6 +36,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CartprobeConfig loaded = config.load(context);
+    ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
 
     List<String[]> probes = new ArrayList<>();

@@ -58,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CartprobeConfig loaded = config.load(context);
+    ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     List<PlannedRun> plan = RunPlan.select(loaded, probes, environments, spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(),

@@ -28,6 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CartprobeConfig loaded = config.load(context);
+    ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     int pairs = loaded.probes().stream().mapToInt(p -> p.environments().size()).sum();
     spec.commandLine().getOut().printf("%s: valid: %d %s in %d %s (%d runs per round), %d %s, %d %s%n",
         config.displayName(context),

@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * The whole probes.yaml, validated. Every collection is immutable and keeps the file's order.
  * Built only by {@link ConfigLoader}, which reports every error of a file at once.
+ *
+ * @param warnings what is valid but risky (e.g. {@code insecure_skip_verify}), located like errors
  */
 public record CartprobeConfig(
     Path source,
@@ -16,7 +18,8 @@ public record CartprobeConfig(
     List<ProbeConfig> probes,
     List<AlertRule> alerts,
     List<Silence> silences,
-    List<Webhook> webhooks) {
+    List<Webhook> webhooks,
+    List<ConfigError> warnings) {
 
   public CartprobeConfig {
     environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
@@ -24,6 +27,13 @@ public record CartprobeConfig(
     alerts = List.copyOf(alerts);
     silences = List.copyOf(silences);
     webhooks = List.copyOf(webhooks);
+    warnings = List.copyOf(warnings);
+  }
+
+  public CartprobeConfig(Path source, AgentConfig agent, Map<String, Environment> environments,
+      List<ProbeConfig> probes, List<AlertRule> alerts, List<Silence> silences,
+      List<Webhook> webhooks) {
+    this(source, agent, environments, probes, alerts, silences, webhooks, List.of());
   }
 
   public Optional<ProbeConfig> probe(String name) {

@@ -16,7 +16,8 @@ public record CheckoutProbe(
     int retries,
     Map<String, String> vars,
     List<Step> steps,
-    List<Step> cleanup) implements ProbeConfig {
+    List<Step> cleanup,
+    ClientSettings client) implements ProbeConfig {
 
   public CheckoutProbe {
     environments = List.copyOf(environments);
@@ -25,9 +26,16 @@ public record CheckoutProbe(
     cleanup = List.copyOf(cleanup);
   }
 
+  public CheckoutProbe(String name, List<String> environments, Duration interval, Duration timeout,
+      Duration intervalWhenFailing, int retries, Map<String, String> vars, List<Step> steps,
+      List<Step> cleanup) {
+    this(name, environments, interval, timeout, intervalWhenFailing, retries, vars, steps, cleanup,
+        ClientSettings.NONE);
+  }
+
   @Override
   public CheckoutProbe withTimeout(Duration newTimeout) {
     return new CheckoutProbe(name, environments, interval, newTimeout, intervalWhenFailing, retries,
-        vars, steps, cleanup);
+        vars, steps, cleanup, client);
   }
 }

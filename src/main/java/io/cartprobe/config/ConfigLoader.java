@@ -105,6 +105,7 @@ public final class ConfigLoader {
         .map(new AlertReader(probeNames, environments.keySet(), webhookNames)::read).orElse(List.of());
     List<Silence> silences = m.get("silences")
         .map(s -> SilenceReader.read(s, probeNames, environments.keySet())).orElse(List.of());
-    return new CartprobeConfig(source, agent, environments, probes, alerts, silences, webhooks);
+    return new CartprobeConfig(source, agent, environments, probes, alerts, silences, webhooks,
+        root.session().diagnostics().warnings());
   }
 }

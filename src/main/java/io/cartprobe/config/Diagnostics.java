@@ -14,6 +14,7 @@ final class Diagnostics {
 
   private final String file;
   private final List<ConfigError> errors = new ArrayList<>();
+  private final List<ConfigError> warnings = new ArrayList<>();
 
   Diagnostics(String file) {
     this.file = file;
@@ -28,6 +29,19 @@ final class Diagnostics {
     int line = at == null ? 1 : at.getLine() + 1;
     int column = at == null ? 1 : at.getColumn() + 1;
     errors.add(new ConfigError(file, line, column, path.isEmpty() ? message : path + ": " + message));
+  }
+
+  /** Something valid but risky, said where it is written; the file still loads. */
+  void warn(Mark at, String path, String message) {
+    int line = at == null ? 1 : at.getLine() + 1;
+    int column = at == null ? 1 : at.getColumn() + 1;
+    warnings.add(new ConfigError(file, line, column, "warning: " + (path.isEmpty() ? message : path + ": " + message)));
+  }
+
+  List<ConfigError> warnings() {
+    List<ConfigError> unique = new ArrayList<>(new LinkedHashSet<>(warnings));
+    unique.sort(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
+    return unique;
   }
 
   boolean hasErrors() {

@@ -19,7 +19,8 @@ public record GatewayConfigProbe(
     int retries,
     Map<String, String> vars,
     Step check,
-    List<String> watch) implements ProbeConfig {
+    List<String> watch,
+    ClientSettings client) implements ProbeConfig {
 
   public GatewayConfigProbe {
     environments = List.copyOf(environments);
@@ -27,10 +28,17 @@ public record GatewayConfigProbe(
     watch = List.copyOf(watch);
   }
 
+  public GatewayConfigProbe(String name, List<String> environments, Duration interval,
+      Duration timeout, Duration intervalWhenFailing, int retries, Map<String, String> vars,
+      Step check, List<String> watch) {
+    this(name, environments, interval, timeout, intervalWhenFailing, retries, vars, check, watch,
+        ClientSettings.NONE);
+  }
+
   @Override
   public GatewayConfigProbe withTimeout(Duration newTimeout) {
     return new GatewayConfigProbe(name, environments, interval, newTimeout, intervalWhenFailing,
-        retries, vars, check, watch);
+        retries, vars, check, watch, client);
   }
 
   @Override

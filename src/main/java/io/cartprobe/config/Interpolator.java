@@ -30,6 +30,11 @@ final class Interpolator {
     this.baseDir = baseDir;
   }
 
+  /** Where relative paths are read from: the config file's directory; null for none. */
+  Path baseDir() {
+    return baseDir;
+  }
+
   /** The text with every reference replaced, and what went wrong (each a message). */
   record Result(String value, List<String> errors) {}
 

@@ -24,6 +24,9 @@ public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe {
   /** Probe-level template variables; they override the environment's. */
   Map<String, String> vars();
 
+  /** {@code tls:} and {@code auth:} of the probe: over the environment's, under a step's. */
+  ClientSettings client();
+
   /** The steps in order; a gateway-config probe has exactly one. */
   List<Step> steps();
 

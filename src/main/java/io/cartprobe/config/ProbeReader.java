@@ -15,8 +15,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads {@code probes:}: the common schedule keys, then the type's own keys. */
 final class ProbeReader {
 
-  static final List<String> COMMON_KEYS =
-      List.of("name", "type", "environments", "interval", "timeout", "interval_when_failing", "retries", "vars");
+  static final List<String> COMMON_KEYS = List.of("name", "type", "environments", "interval", "timeout",
+      "interval_when_failing", "retries", "vars", "tls", "auth");
   static final List<String> CHECKOUT_KEYS = List.of("steps", "cleanup");
   static final List<String> GATEWAY_KEYS = List.of("request", "expect", "component", "watch");
   static final List<String> TYPES = List.of("checkout", "gateway-config");
@@ -60,7 +60,8 @@ final class ProbeReader {
 
   /** The common part of a probe, shared by both types. */
   private record Common(String name, List<String> environments, Duration interval, Duration timeout,
-      Duration intervalWhenFailing, int retries, Map<String, String> vars) {}
+      Duration intervalWhenFailing, int retries, Map<String, String> vars, ClientSettings client,
+      List<Templates.Use> clientTemplates) {}
 
   private Optional<ProbeConfig> probe(Cursor c) {
     Optional<MapCursor> map = c.map();
@@ -102,7 +103,9 @@ final class ProbeReader {
     Duration whenFailing = m.get("interval_when_failing").flatMap(Cursor::duration).orElse(interval);
     int retries = m.get("retries").flatMap(r -> r.integer(0, 5)).orElse(0);
     Map<String, String> vars = m.get("vars").map(Cursor::stringMap).orElse(Map.of());
-    return new Common(name, envs, interval, timeout, whenFailing, retries, vars);
+    List<Templates.Use> clientTemplates = new ArrayList<>();
+    ClientSettings client = ClientSettingsReader.read(m, clientTemplates);
+    return new Common(name, envs, interval, timeout, whenFailing, retries, vars, client, clientTemplates);
   }
 
   private static void misplaced(MapCursor m, List<String> keys, String type) {
@@ -135,7 +138,8 @@ final class ProbeReader {
     steps.forEach(r -> r.gatewayAt().ifPresent(gatewayLinks::add));
     return new CheckoutProbe(common.name(), common.environments(), common.interval(), common.timeout(),
         common.intervalWhenFailing(), common.retries(), common.vars(),
-        steps.stream().map(StepReader.Read::step).toList(), cleanup.stream().map(StepReader.Read::step).toList());
+        steps.stream().map(StepReader.Read::step).toList(), cleanup.stream().map(StepReader.Read::step).toList(),
+        common.client());
   }
 
   /** Step i sees what steps before it extracted; cleanup sees everything any step extracted. */
@@ -144,6 +148,9 @@ final class ProbeReader {
     if (envs.isEmpty()) {
       return; // already an error; every name would look unknown
     }
+    // The probe's own auth runs before any step has extracted anything.
+    var probeScope = new Templates.Scope(envs, common.vars().keySet(), Set.of(), Map.of());
+    common.clientTemplates().forEach(u -> Templates.check(u, probeScope));
     Set<String> available = new LinkedHashSet<>();
     for (int i = 0; i < steps.size(); i++) {
       Map<String, String> later = new LinkedHashMap<>();
@@ -171,9 +178,10 @@ final class ProbeReader {
     if (!envs.isEmpty()) {
       var scope = new Templates.Scope(envs, common.vars().keySet(), Set.of(), Map.of());
       uses.forEach(u -> Templates.check(u, scope));
+      common.clientTemplates().forEach(u -> Templates.check(u, scope));
     }
     Step check = new Step(common.name(), component, request, expect, Map.of(), List.of());
     return new GatewayConfigProbe(common.name(), common.environments(), common.interval(), common.timeout(),
-        common.intervalWhenFailing(), common.retries(), common.vars(), check, watch);
+        common.intervalWhenFailing(), common.retries(), common.vars(), check, watch, common.client());
   }
 }

@@ -37,6 +37,13 @@ final class Session {
     return diagnostics;
   }
 
+  /** A path written in the file, resolved like {@code ${file:PATH}}: against the file's directory. */
+  java.nio.file.Path path(String written) {
+    java.nio.file.Path path = java.nio.file.Path.of(written);
+    java.nio.file.Path base = interpolator.baseDir();
+    return path.isAbsolute() || base == null ? path : base.resolve(path);
+  }
+
   /** The node as the loader sees it: tag checked, and a scalar's {@code ${...}} replaced. */
   Node resolve(Node raw, String path) {
     Node done = resolved.get(raw);

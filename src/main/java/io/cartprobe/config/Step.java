@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * One HTTP exchange of a flow. {@code component} names who owns the step, so an alert can name
  * the culprit; {@code extract} carries values to later steps; {@code classify} names a failure in
- * the shop's own words; {@code gateway} names the gateway-config probes whose evidence can
- * explain this step's failure (empty: the default rule of docs/attribution.md).
+ * the shop's own words; {@code client} overrides the probe's {@code tls:} and {@code auth:};
+ * {@code gateway} names the gateway-config probes whose evidence can explain this step's failure
+ * (empty: the default rule of docs/attribution.md).
  */
 public record Step(
     String name,
@@ -18,6 +19,7 @@ public record Step(
     Expect expect,
     Map<String, Extraction> extract,
     List<Classifier> classify,
+    ClientSettings client,
     List<String> gateway) {
 
   public Step {
@@ -26,9 +28,9 @@ public record Step(
     gateway = List.copyOf(gateway);
   }
 
-  /** A step with no explicit {@code gateway:} link (the default attribution rule applies). */
+  /** A step with the probe's client settings and the default attribution rule. */
   public Step(String name, String component, RequestSpec request, Expect expect,
       Map<String, Extraction> extract, List<Classifier> classify) {
-    this(name, component, request, expect, extract, classify, List.of());
+    this(name, component, request, expect, extract, classify, ClientSettings.NONE, List.of());
   }
 }

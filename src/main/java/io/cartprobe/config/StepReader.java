@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class StepReader {
 
-  static final List<String> STEP_KEYS = List.of("name", "component", "request", "expect", "extract", "classify", "gateway");
+  static final List<String> STEP_KEYS = List.of("name", "component", "request", "expect", "extract",
+      "classify", "tls", "auth", "gateway");
   static final List<String> REQUEST_KEYS = List.of("method", "url", "headers", "json", "form", "body");
   /** The long form of an {@code extract} entry, {@code {from, secret}}. */
   static final List<String> EXTRACT_KEYS = List.of("from", "secret");
@@ -42,11 +43,12 @@ final class StepReader {
     Expect expect = m.get("expect").map(ExpectReader::expect).orElse(Expect.defaults());
     Map<String, Extraction> extract = m.get("extract").map(StepReader::extract).orElse(Map.of());
     List<Classifier> classify = m.get("classify").map(StepReader::classify).orElse(List.of());
+    ClientSettings client = ClientSettingsReader.read(m, uses);
     // Checked against the gateway-config probes once every probe is read (see ProbeReader).
     Optional<Cursor> gatewayAt = m.get("gateway");
     List<String> gateway = gatewayAt.flatMap(Cursor::list).orElse(List.of()).stream()
         .flatMap(item -> item.string().stream()).toList();
-    return new Read(new Step(name, component, request, expect, extract, classify, gateway),
+    return new Read(new Step(name, component, request, expect, extract, classify, client, gateway),
         nameCursor.orElse(c), uses, gatewayAt);
   }
 

@@ -15,6 +15,7 @@ public final class ProbeHttpClient {
   private final OkHttpClient base;
   private final String userAgent;
   private final CappedBodyReader bodyReader;
+  private final TlsClients tlsClients = new TlsClients();
 
   public ProbeHttpClient(OkHttpClient base, String version, CappedBodyReader bodyReader) {
     this.base = base;
@@ -56,6 +57,6 @@ public final class ProbeHttpClient {
             .header("traceparent", trace.nextTraceparent())
             .build()))
         .build();
-    return new RunSession(client, pool, cookies, bodyReader, trace);
+    return new RunSession(client, pool, cookies, bodyReader, trace, tlsClients);
   }
 }

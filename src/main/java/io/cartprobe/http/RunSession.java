@@ -1,11 +1,15 @@
 package io.cartprobe.http;
 
+import io.cartprobe.config.TlsConfig;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -15,6 +19,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import javax.net.ssl.SSLException;
 
 /**
  * The HTTP side of one probe run (one synthetic customer): its own connection pool and cookie
@@ -28,14 +33,18 @@ public final class RunSession implements AutoCloseable {
   private final RunCookieJar cookies;
   private final CappedBodyReader bodyReader;
   private final TraceContext trace;
+  private final TlsClients tlsClients;
+  /** The run's client for each {@code tls:} setting its steps use; all share pool and cookies. */
+  private final Map<TlsConfig, OkHttpClient> byTls = new ConcurrentHashMap<>();
 
   RunSession(OkHttpClient client, ConnectionPool pool, RunCookieJar cookies,
-      CappedBodyReader bodyReader, TraceContext trace) {
+      CappedBodyReader bodyReader, TraceContext trace, TlsClients tlsClients) {
     this.client = client;
     this.pool = pool;
     this.cookies = cookies;
     this.bodyReader = bodyReader;
     this.trace = trace;
+    this.tlsClients = tlsClients;
   }
 
   public TraceContext trace() {
@@ -53,6 +62,21 @@ public final class RunSession implements AutoCloseable {
    * throws for the target's failures.
    */
   public HttpExchange execute(Request request, Duration timeout) {
+    return execute(request, timeout, TlsConfig.NONE);
+  }
+
+  /**
+   * As {@link #execute(Request, Duration)}, connecting with {@code tls}. The pool keys
+   * connections by their TLS settings too, so steps with different settings never share one.
+   */
+  public HttpExchange execute(Request request, Duration timeout, TlsConfig tls) {
+    OkHttpClient client;
+    try {
+      client = clientFor(tls);
+    } catch (GeneralSecurityException e) {
+      return new HttpExchange.Failed(new SSLException("cannot set up TLS: " + e.getMessage(), e),
+          Optional.empty(), Optional.empty(), new PhaseTimer().phases(), false, Duration.ZERO);
+    }
     PhaseTimer timer = new PhaseTimer();
     // The event listener factory finds this call's timer through the request tag.
     Call call = client.newCall(request.newBuilder().tag(PhaseTimer.class, timer).build());
@@ -64,8 +88,9 @@ public final class RunSession implements AutoCloseable {
       response = call.execute();
     } catch (IOException e) {
       timer.finished();
-      return new HttpExchange.Failed(e, Optional.empty(), Optional.empty(), timer.phases(),
-          timer.requestSent(), since(start));
+      Duration elapsed = since(start);
+      return new HttpExchange.Failed(explained(client, request, e, timeout.minus(elapsed)),
+          Optional.empty(), Optional.empty(), timer.phases(), timer.requestSent(), elapsed);
     } catch (RuntimeException e) {
       // OkHttp signals a few network conditions unchecked; they are the target's, not ours.
       timer.finished();
@@ -88,6 +113,31 @@ public final class RunSession implements AutoCloseable {
     }
   }
 
+  /** {@code error}, or the TLS alert behind it when the server hung up right after the handshake. */
+  private static IOException explained(OkHttpClient client, Request request, IOException error,
+      Duration left) {
+    if (left.isNegative() || left.isZero() || !TlsRefusal.worthAsking(request.url(), error)) {
+      return error;
+    }
+    return TlsRefusal.ask(client, request.url(), left).map(alert -> {
+      SSLException explained = new SSLException(alert.getMessage(), alert);
+      explained.addSuppressed(error);
+      return (IOException) explained;
+    }).orElse(error);
+  }
+
+  private OkHttpClient clientFor(TlsConfig tls) throws GeneralSecurityException {
+    if (tls.isDefault()) {
+      return client;
+    }
+    OkHttpClient found = byTls.get(tls);
+    if (found == null) {
+      found = tlsClients.material(tls).applyTo(client.newBuilder()).build();
+      byTls.put(tls, found);
+    }
+    return found;
+  }
+
   /**
    * OkHttp's handshake holds the chain as verified (cleaned up to the trusted root), so the
    * earliest expiry in it is the day this endpoint stops working for clients like us.
@@ -96,10 +146,16 @@ public final class RunSession implements AutoCloseable {
     if (handshake == null) {
       return Optional.empty(); // plain http
     }
-    return handshake.peerCertificates().stream()
-        .filter(X509Certificate.class::isInstance)
-        .map(c -> ((X509Certificate) c).getNotAfter().toInstant())
-        .min(Instant::compareTo);
+    try {
+      return handshake.peerCertificates().stream()
+          .filter(X509Certificate.class::isInstance)
+          .map(c -> ((X509Certificate) c).getNotAfter().toInstant())
+          .min(Instant::compareTo);
+    } catch (Exception e) {
+      // insecure_skip_verify: no verified chain to clean up to a trusted root, and OkHttp (in
+      // Kotlin) throws SSLPeerUnverifiedException undeclared
+      return Optional.empty();
+    }
   }
 
   private static Duration since(long start) {

@@ -7,7 +7,9 @@ import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
 import io.cartprobe.result.Verdict;
+import io.cartprobe.auth.TokenCache;
 import io.cartprobe.config.CheckoutProbe;
+import io.cartprobe.config.ClientSettings;
 import io.cartprobe.config.Environment;
 import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.config.ProbeConfig;
@@ -42,11 +44,14 @@ public final class ProbeRunner {
   private final ProbeHttpClient http;
   private final Clock clock;
   private final RandomGenerator random;
+  /** OAuth2 tokens outlive a run: reused by later runs of the same environment until near expiry. */
+  private final TokenCache tokens;
 
   public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random) {
     this.http = http;
     this.clock = clock;
     this.random = random;
+    this.tokens = new TokenCache(clock);
   }
 
   /** @param version goes into {@code User-Agent: cartprobe/<version>} */
@@ -103,7 +108,8 @@ public final class ProbeRunner {
       Map<String, String> extracted = new LinkedHashMap<>();
       TemplateScope scope =
           new TemplateScope(extracted, probe.vars(), env, probe.name(), clock, random);
-      RunState state = new RunState(session, extracted, scope, redactor, idempotencyKeys, env);
+      RunState state = new RunState(session, extracted, scope, redactor, idempotencyKeys, env,
+          ClientSettings.forProbe(env, probe), new StepAuth(tokens, env.name(), redactor));
 
       long deadline = System.nanoTime() + probe.timeout().toNanos();
       List<StepResult> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.config.ClientSettings;
 import io.cartprobe.config.Environment;
 import io.cartprobe.http.RunSession;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * What the steps of one attempt share: the HTTP session, the values extracted so far, the
  * template scope over them, the run's redactor and the run's Idempotency-Key values (kept
- * across attempts, so a retried request carries the key the server saw first).
+ * across attempts, so a retried request carries the key the server saw first), the
+ * {@code tls:}/{@code auth:} the steps inherit, and the run's credentials.
  */
 record RunState(
     RunSession session,
@@ -15,4 +17,6 @@ record RunState(
     TemplateScope scope,
     Redactor redactor,
     Map<String, String> idempotencyKeys,
-    Environment environment) {}
+    Environment environment,
+    ClientSettings client,
+    StepAuth auth) {}

@@ -6,7 +6,9 @@ import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.cartprobe.config.Body;
+import io.cartprobe.auth.AuthFailure;
 import io.cartprobe.config.Classifier;
+import io.cartprobe.config.ClientSettings;
 import io.cartprobe.config.RequestSpec;
 import io.cartprobe.config.Step;
 import io.cartprobe.http.HttpExchange;
@@ -54,7 +56,10 @@ final class StepExecutor {
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
       List<String> watch) {
     RequestSpec spec = step.request();
+    ClientSettings client = state.client().forStep(step);
     Prepared prepared;
+    Request request;
+    long start = System.nanoTime();
     try {
       prepared = prepare(spec, keySlot, state);
     } catch (TemplateException e) {
@@ -62,11 +67,23 @@ final class StepExecutor {
     } catch (Unbuildable e) {
       return notSent(step, spec.url(), StepProblem.of(FailureReason.TEMPLATE, e.getMessage()));
     }
+    try {
+      request = state.auth().authorize(prepared.request(), client, state, timeout);
+    } catch (TemplateException e) {
+      return notSent(step, spec.url(), StepProblem.of(FailureReason.TEMPLATE, e.getMessage()));
+    } catch (AuthFailure e) {
+      return notSent(step, prepared.url(), StepProblem.of(FailureReason.AUTH, StepAuth.describe(e)));
+    }
+    // A token fetched just now took its time out of the step's.
+    Duration left = timeout.minusNanos(System.nanoTime() - start);
     boolean safe = spec.idempotentMethod() || prepared.hasIdempotencyKey();
-    HttpExchange exchange = state.session().execute(prepared.request(), timeout);
+    HttpExchange exchange = state.session().execute(request, left, client.tls());
+    if (exchange instanceof HttpExchange.Completed done && done.head().status() == 401) {
+      state.auth().refused();
+    }
     return switch (exchange) {
-      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state, watch);
-      case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, timeout, state);
+      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state, watch, client);
+      case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, left, state);
     };
   }
 
@@ -80,12 +97,14 @@ final class StepExecutor {
   }
 
   private static StepOutcome completed(Step step, Prepared prepared,
-      HttpExchange.Completed done, boolean safe, RunState state, List<String> watch) {
+      HttpExchange.Completed done, boolean safe, RunState state, List<String> watch,
+      ClientSettings client) {
     HttpExchange.Head head = done.head();
     ResponseView response = new ResponseView(head.status(), head.headers(), done.body(),
         done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter());
-    ExpectChecker.Report report =
-        ExpectChecker.check(step.expect(), response, state.scope().clock().instant());
+    ExpectChecker.Report report = ClientCertExpiry.check(step.expect(), client.tls(),
+        ExpectChecker.check(step.expect(), response, state.scope().clock().instant()),
+        state.scope().clock().instant());
     Optional<StepProblem> problem = report.problem();
 
     // Extract even from a failed response: cleanup may need an id it carried (say, to void an

@@ -21,12 +21,17 @@ final class TlsDiagnosis {
   private static final Pattern HOSTNAME =
       Pattern.compile("Hostname (\\S+) not verified", Pattern.CASE_INSENSITIVE);
   private static final Pattern SANS = Pattern.compile("subjectAltNames: \\[([^]]*)]");
+  /** The JDK's words for an alert the server sent, e.g. "Received fatal alert: bad_certificate". */
+  private static final Pattern ALERT = Pattern.compile("Received fatal alert: ([a-z_]+)");
+  private static final Pattern PROTOCOL =
+      Pattern.compile("protocol.?version|No appropriate protocol", Pattern.CASE_INSENSITIVE);
 
   private TlsDiagnosis() {}
 
   /** A one-line cause, without the "TLS handshake failed: " prefix. */
   static String describe(Throwable error) {
     return expired(error)
+        .or(() -> serverAlert(error))
         .or(() -> find(error, SSLPeerUnverifiedException.class).flatMap(TlsDiagnosis::wrongHost))
         .or(() -> find(error, CertPathBuilderException.class).map(e ->
             "certificate not trusted: no path to a trusted root (self-signed, or issued by a CA "
@@ -54,6 +59,42 @@ final class TlsDiagnosis {
         : " before " + c.getNotBefore().toInstant() + " ("
             + c.getSubjectX500Principal().getName() + ")").orElse("");
     return Optional.of((isExpired ? "certificate expired" : "certificate not valid yet") + detail);
+  }
+
+  /**
+   * What the server's alert says about this client: its certificate (mutual TLS) or its TLS
+   * versions. A refused client certificate is named as such, never as "connection failed".
+   */
+  private static Optional<String> serverAlert(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage() == null ? "" : t.getMessage();
+      Matcher alert = ALERT.matcher(message);
+      String name = alert.find() ? alert.group(1) : "";
+      String said = " (server alert: " + name + ")";
+      switch (name) {
+        case "certificate_required" -> {
+          return Optional.of("client certificate refused: the server requires one and none was sent "
+              + "(none is configured, or the configured one is not from a CA the server accepts)" + said);
+        }
+        case "bad_certificate", "unknown_ca", "certificate_unknown", "unsupported_certificate", "access_denied" -> {
+          return Optional.of("client certificate refused by the server" + said);
+        }
+        case "certificate_expired" -> {
+          return Optional.of("client certificate refused by the server: expired" + said);
+        }
+        case "certificate_revoked" -> {
+          return Optional.of("client certificate refused by the server: revoked" + said);
+        }
+        default -> {
+          if (name.equals("protocol_version") || PROTOCOL.matcher(message).find()) {
+            return Optional.of("protocol version not accepted: the server and this client share no TLS "
+                + "version (check min_version, or the server is too old)"
+                + (name.isEmpty() ? " (" + oneLine(message) + ")" : said));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<X509Certificate> failedCertificate(CertPathValidatorException e) {

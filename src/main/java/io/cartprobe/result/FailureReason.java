@@ -2,10 +2,14 @@ package io.cartprobe.result;
 
 import java.util.Locale;
 
-/** Why a step failed; the values of the {@code reason} label. */
+/**
+ * Why a step failed; the values of the {@code reason} label. {@code AUTH}: the credentials a
+ * step needs could not be had (an OAuth2 token endpoint refused or was unreachable), so the
+ * step was never sent.
+ */
 public enum FailureReason {
   DNS, CONNECT, TLS, TIMEOUT, STATUS, ASSERTION, LATENCY, BODY, EXTRACT, TEMPLATE,
-  CONFIG_CHANGED, CERT_EXPIRY;
+  CONFIG_CHANGED, CERT_EXPIRY, AUTH;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -134,6 +134,7 @@ final class Layout {
       .undelivered { border: 1px solid var(--fail); border-radius: 8px; padding: 8px 14px; margin: 0 0 16px; }
       .undelivered h2 { font-size: 15px; margin: 0 0 4px; color: var(--fail); }
       .undelivered ul { margin: 0; padding-left: 18px; font-size: 13px; }
+      .config-warning { border: 1px solid var(--fail); border-radius: 8px; padding: 8px 14px; margin: 0 0 16px; font-weight: 600; }
       .badge { display: inline-flex; align-items: center; gap: 4px; border-radius: 4px; padding: 1px 8px;
         font-weight: 600; font-size: 13px; white-space: nowrap; border: 1px solid currentColor; }
       .badge.failing, .st-failing { color: var(--fail); background: var(--fail-bg); }

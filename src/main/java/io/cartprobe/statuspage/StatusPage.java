@@ -28,6 +28,7 @@ public final class StatusPage {
           counts(m, view);
           reload(m, view.reload(), view);
           m.close();
+          view.warnings().forEach(w -> m.element("p", "⚠ " + w, "class", "config-warning", "role", "alert"));
           undelivered(m, view);
           if (rows.isEmpty()) {
             m.element("p", "No probes are configured.", "class", "empty");

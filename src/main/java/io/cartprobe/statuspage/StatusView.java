@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param refresh how often the page fetches itself again
  * @param rows one per probe × environment, in any order (the page sorts failing first)
  * @param undelivered notifications given up on, newest last
+ * @param warnings what in the running config people must know about (insecure TLS), shown on top
  */
 public record StatusView(
     Map<String, String> agentLabels,
@@ -22,13 +23,20 @@ public record StatusView(
     ConfigReload reload,
     Duration refresh,
     List<StatusRow> rows,
-    List<UndeliveredNotification> undelivered) {
+    List<UndeliveredNotification> undelivered,
+    List<String> warnings) {
 
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(15);
 
   public StatusView(Map<String, String> agentLabels, String version, Instant generatedAt,
       ConfigReload reload, Duration refresh, List<StatusRow> rows) {
     this(agentLabels, version, generatedAt, reload, refresh, rows, List.of());
+  }
+
+  public StatusView(Map<String, String> agentLabels, String version, Instant generatedAt,
+      ConfigReload reload, Duration refresh, List<StatusRow> rows,
+      List<UndeliveredNotification> undelivered) {
+    this(agentLabels, version, generatedAt, reload, refresh, rows, undelivered, List.of());
   }
 
   public StatusView {
@@ -39,6 +47,7 @@ public record StatusView(
     Objects.requireNonNull(refresh, "refresh");
     rows = List.copyOf(rows);
     undelivered = List.copyOf(undelivered);
+    warnings = List.copyOf(warnings);
   }
 
   public long count(StatusState state) {

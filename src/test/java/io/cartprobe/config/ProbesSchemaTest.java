@@ -55,6 +55,12 @@ class ProbesSchemaTest {
     LOADER_KEYS.put("/$defs/alertWhen", AlertReader.WHEN_KEYS);
     LOADER_KEYS.put("/$defs/silence", SilenceReader.KEYS);
     LOADER_KEYS.put("/$defs/webhook", WebhookReader.KEYS);
+    LOADER_KEYS.put("/$defs/tls", TlsReader.KEYS);
+    LOADER_KEYS.put("/$defs/auth/anyOf/1", AuthReader.SCHEMES);
+    LOADER_KEYS.put("/$defs/oauth2", AuthReader.OAUTH2_KEYS);
+    LOADER_KEYS.put("/$defs/basic", AuthReader.BASIC_KEYS);
+    LOADER_KEYS.put("/$defs/hmac", AuthReader.HMAC_KEYS);
+    LOADER_KEYS.put("/$defs/awsSigv4", AuthReader.SIGV4_KEYS);
   }
 
   static JsonNode schemaNode() throws IOException {
