@@ -1,6 +1,8 @@
 package io.cartprobe.alert.webhook;
 
 import io.cartprobe.Version;
+import io.cartprobe.Words;
+import io.cartprobe.alert.Durations;
 import io.cartprobe.config.Webhook;
 import java.io.IOException;
 import java.time.Clock;
@@ -236,14 +238,14 @@ public final class DeliveryQueue {
           Duration wait = retryAfter.orElseGet(() -> backoff.delay(tried.attempts()));
           Instant next = now.plus(wait);
           if (tried.attempts() >= policy.maxAttempts()) {
-            dead = deadLetter(tried, why + "; gave up after " + tried.attempts() + " attempts", now);
+            dead = deadLetter(tried, why + "; gave up after " + Words.count(tried.attempts(), "attempt"), now);
           } else if (next.isAfter(head.createdAt().plus(policy.maxAge()))) {
-            dead = deadLetter(tried, why + "; expired after " + tried.attempts() + " attempts", now);
+            dead = deadLetter(tried, why + "; expired after " + Words.count(tried.attempts(), "attempt"), now);
           } else {
             pending.add(at, head.retryAt(next));
             listener.retried(webhook.name());
-            LOG.warn("webhook {} to {}: {}; retry {} in {}", webhook.name(), SafeUrl.of(url), why,
-                tried.attempts(), wait);
+            LOG.warn("webhook {} to {}: {}; attempt {} in {}", webhook.name(), SafeUrl.of(url), why,
+                tried.attempts() + 1, Durations.brief(wait));
           }
         }
       }
