@@ -1,6 +1,7 @@
 package io.cartprobe.agent;
 
 import io.cartprobe.Version;
+import io.cartprobe.Words;
 import io.cartprobe.alert.AlertStateJson;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.alert.webhook.DeliveryListener;
@@ -149,8 +150,8 @@ public final class Agent implements AutoCloseable {
     timers.every(HEARTBEAT_EVERY, Duration.ZERO, "heartbeat", this::beat);
     timers.every(HISTORY_SAVE_EVERY, HISTORY_SAVE_EVERY, "history save", this::saveHistory);
     timers.every(ALERT_TICK_EVERY, ALERT_TICK_EVERY, "alert tick", alerting::tick);
-    log.info("agent started: {} probe runs scheduled, listening on port {}",
-        scheduler.statuses().size(), server.port());
+    log.info("agent started: {} scheduled, listening on port {}",
+        Words.count(scheduler.statuses().size(), "probe run"), server.port());
     return this;
   }
 

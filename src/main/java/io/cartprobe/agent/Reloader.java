@@ -1,5 +1,6 @@
 package io.cartprobe.agent;
 
+import io.cartprobe.Words;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ConfigError;
 import io.cartprobe.config.ConfigException;
@@ -68,8 +69,8 @@ final class Reloader {
     components.forEach(c -> c.accept(fresh));
     status = new Status(true, at, 0);
     metrics.reloadResult(true);
-    log.info("config reloaded: {} probe runs scheduled",
-        fresh.probes().stream().mapToInt(p -> p.environments().size()).sum());
+    log.info("config reloaded: {} scheduled", Words.count(
+        fresh.probes().stream().mapToInt(p -> p.environments().size()).sum(), "probe run"));
     return new ReloadOutcome(true, List.of());
   }
 }

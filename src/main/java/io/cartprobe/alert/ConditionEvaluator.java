@@ -1,5 +1,6 @@
 package io.cartprobe.alert;
 
+import io.cartprobe.Words;
 import io.cartprobe.config.AlertCondition;
 import io.cartprobe.config.AlertCondition.CertExpiresWithin;
 import io.cartprobe.config.AlertCondition.ConfigChangedWithin;
@@ -50,7 +51,7 @@ final class ConditionEvaluator {
   // A degraded run passed every check but a latency budget: it is not a failure here.
   private static Evaluation consecutive(int count, RuleWindow history) {
     List<WindowRun> streak = history.failureStreak();
-    String describe = streak.size() + " consecutive failures (alert at " + count + ")";
+    String describe = Words.count(streak.size(), "consecutive failure") + " (alert at " + count + ")";
     if (streak.isEmpty()) {
       return Evaluation.quiet(describe);
     }
@@ -65,8 +66,9 @@ final class ConditionEvaluator {
     double observed = runs.isEmpty() ? 0 : (double) failed.size() / runs.size();
     boolean holds = runs.size() >= minRuns && !failed.isEmpty() && observed >= ratio;
     String describe = String.format(Locale.ROOT,
-        "%d of %d runs failed in the last %s (%.0f%%, alert at %.0f%% over at least %d runs)",
-        failed.size(), runs.size(), Durations.human(window), observed * 100, ratio * 100, minRuns);
+        "%d of %s failed in the last %s (%.0f%%, alert at %.0f%% over at least %s)",
+        failed.size(), Words.count(runs.size(), "run"), Durations.human(window), observed * 100,
+        ratio * 100, Words.count(minRuns, "run"));
     boolean bad = history.latest() != null && history.latest().failed();
     return new Evaluation(holds, bad,
         failed.isEmpty() ? Optional.empty() : Optional.of(failed.getFirst().at()),
@@ -84,7 +86,7 @@ final class ConditionEvaluator {
     List<WindowRun> slow = runs.stream().filter(r -> r.duration().compareTo(threshold) > 0).toList();
     String describe = "p95 latency " + Durations.latency(p95) + " over the last "
         + Durations.human(window) + " (alert above " + Durations.latency(threshold) + ", "
-        + runs.size() + " runs)";
+        + Words.count(runs.size(), "run") + ")";
     boolean bad = history.latest().duration().compareTo(threshold) > 0;
     return new Evaluation(p95.compareTo(threshold) > 0, bad,
         slow.isEmpty() ? Optional.empty() : Optional.of(slow.getFirst().at()), slow.size(),
@@ -106,8 +108,8 @@ final class ConditionEvaluator {
     if (recent.isEmpty()) {
       return Evaluation.quiet("no watched field changed in the last " + Durations.human(within));
     }
-    String describe = "watched configuration changed " + recent.size()
-        + (recent.size() == 1 ? " time" : " times") + " in the last " + Durations.human(within);
+    String describe = "watched configuration changed " + Words.count(recent.size(), "time")
+        + " in the last " + Durations.human(within);
     return new Evaluation(true, true, Optional.of(recent.getFirst().at()), recent.size(), describe);
   }
 

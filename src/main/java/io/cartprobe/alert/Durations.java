@@ -36,6 +36,12 @@ public final class Durations {
     return text.toString().trim();
   }
 
+  /** A wait as a person reads it: "520ms", "1.52s", "2m 30s" (never Java's "PT0.52S"). */
+  public static String brief(Duration d) {
+    return d.compareTo(Duration.ofMinutes(1)) < 0 ? latency(d.isNegative() ? Duration.ZERO : d)
+        : human(d);
+  }
+
   /** Latency with millisecond precision: "2.4s", "850ms". */
   public static String latency(Duration d) {
     long ms = d.toMillis();

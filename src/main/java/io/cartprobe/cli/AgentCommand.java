@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
           + "(up to 10 s) and exits 0."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "2:bad config file or bad usage"})
+    exitCodeList = {"0:stopped by SIGTERM or Ctrl-C",
+        "2:bad config file, bad usage, or the address to listen on is taken"})
 final class AgentCommand implements Callable<Integer> {
 
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -54,7 +55,12 @@ final class AgentCommand implements Callable<Integer> {
     Logging.configure(logFormat, verbose);
     CartprobeConfig loaded = config.load(context);
     Optional<InetSocketAddress> listenOverride = Optional.ofNullable(listen).map(l -> parseListen(l));
-    try (Agent agent = new Agent(() -> config.load(context), loaded, context.clock(), listenOverride)) {
+    InetSocketAddress address = listenOverride.orElseGet(() ->
+        new InetSocketAddress(loaded.agent().listenHost(), loaded.agent().listenPort()));
+    Agent opened = Listening.open("agent", address,
+        "another agent running? choose another address with --listen HOST:PORT or agent.listen",
+        () -> new Agent(() -> config.load(context), loaded, context.clock(), listenOverride));
+    try (Agent agent = opened) {
       agent.start();
       PrintWriter out = spec.commandLine().getOut();
       out.println("agent: http://127.0.0.1:" + agent.port() + "/  (metrics: /metrics, status: /api/status)");

@@ -9,6 +9,7 @@ import io.cartprobe.demo.Fault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,11 @@ final class DemoCommand implements Callable<Integer> {
               + String.join(", ", Fault.ids()) + ")")));
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (DemoShop shop = new DemoShop(port, initial).start()) {
+    DemoShop opened = Listening.open("demo shop",
+        new InetSocketAddress(InetAddress.getLoopbackAddress().getHostAddress(), port),
+        "choose another port with --port N, 0 for a free one",
+        () -> new DemoShop(port, initial).start());
+    try (DemoShop shop = opened) {
       out.println("demo shop: " + shop.baseUrl());
       out.println(shop.describe());
       out.println();
@@ -89,7 +94,12 @@ final class DemoCommand implements Callable<Integer> {
       CartprobeConfig loaded = loadConfig(demoContext);
       Optional<InetSocketAddress> listen = Optional.ofNullable(agentPort)
           .map(p -> new InetSocketAddress("127.0.0.1", p));
-      try (Agent agent = new Agent(() -> loadConfig(demoContext), loaded, context.clock(), listen)) {
+      InetSocketAddress address = listen.orElseGet(() ->
+          new InetSocketAddress(loaded.agent().listenHost(), loaded.agent().listenPort()));
+      Agent started = Listening.open("agent", address,
+          "choose another port with --agent-port N, 0 for a free one",
+          () -> new Agent(() -> loadConfig(demoContext), loaded, context.clock(), listen));
+      try (Agent agent = started) {
         agent.start();
         out.println("Status page: http://127.0.0.1:" + agent.port() + "/   Metrics: http://127.0.0.1:"
             + agent.port() + "/metrics");

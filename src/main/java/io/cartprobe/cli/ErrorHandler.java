@@ -1,5 +1,6 @@
 package io.cartprobe.cli;
 
+import io.cartprobe.Words;
 import io.cartprobe.config.ConfigError;
 import io.cartprobe.config.ConfigException;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
     int count = config.errors().size();
     String file = config.errors().isEmpty() ? "config" : config.errors().getFirst().file();
-    err.println(count + (count == 1 ? " error" : " errors") + " in " + file
+    err.println(Words.count(count, "error") + " in " + file
         + "; nothing was run");
     err.flush();
   }

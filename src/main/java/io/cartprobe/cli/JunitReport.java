@@ -82,8 +82,8 @@ final class JunitReport {
     xml.writeStartElement("failure");
     String reason = step.reason().map(r -> r.wireName()).orElse("failure");
     xml.writeAttribute("type", reason);
-    xml.writeAttribute("message", step.component() + ": " + reason + ": "
-        + step.message().orElse(""));
+    // the reason is the type; the message names its own check ("expected status 200, got 500")
+    xml.writeAttribute("message", step.component() + ": " + step.message().orElse(reason));
     StringBuilder text = new StringBuilder();
     failure.ifPresent(f -> {
       f.classification().ifPresent(c -> text.append("classified as: ").append(c).append('\n'));

@@ -1,5 +1,6 @@
 package io.cartprobe.cli;
 
+import io.cartprobe.Words;
 import io.cartprobe.config.AlertCondition;
 import io.cartprobe.config.AlertRule;
 import io.cartprobe.config.CartprobeConfig;
@@ -77,10 +78,10 @@ final class ListCommand implements Callable<Integer> {
 
   static String describe(AlertCondition when) {
     return switch (when) {
-      case AlertCondition.ConsecutiveFailures c -> c.count() + " consecutive failures";
+      case AlertCondition.ConsecutiveFailures c -> Words.count(c.count(), "consecutive failure");
       case AlertCondition.FailureRatio r -> String.format(java.util.Locale.ROOT,
-          "failure ratio >= %.0f%% over %s (min %d runs)", r.ratio() * 100,
-          Durations.format(r.window()), r.minRuns());
+          "failure ratio >= %.0f%% over %s (min %s)", r.ratio() * 100,
+          Durations.format(r.window()), Words.count(r.minRuns(), "run"));
       case AlertCondition.LatencyP95 l -> "p95 latency > " + Durations.format(l.threshold())
           + " over " + Durations.format(l.window());
       case AlertCondition.ConfigChangedWithin c -> "config changed within " + Durations.format(c.within());

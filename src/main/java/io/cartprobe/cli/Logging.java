@@ -2,7 +2,6 @@ package io.cartprobe.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -23,13 +22,7 @@ final class Logging {
     }
     context.reset();
     Encoder<ILoggingEvent> encoder = switch (format) {
-      case json -> {
-        JsonEncoder json = new JsonEncoder();
-        json.setWithSequenceNumber(false);
-        json.setWithNanoseconds(false);
-        json.setWithContext(false);
-        yield json;
-      }
+      case json -> new JsonLogEncoder();
       case text -> {
         PatternLayoutEncoder pattern = new PatternLayoutEncoder();
         pattern.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n");

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:success", "1:a probe failed (run)", "2:bad config file or bad usage"
+      "0:success", "1:a probe failed (run)",
+      "2:bad config file, bad usage, or an address to listen on is taken (agent, demo)"
     })
 public final class Main implements Runnable {
 

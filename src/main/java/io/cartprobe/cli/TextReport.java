@@ -1,5 +1,6 @@
 package io.cartprobe.cli;
 
+import io.cartprobe.Words;
 import io.cartprobe.result.AssertionResult;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.ProbeResult;
@@ -43,7 +44,7 @@ final class TextReport {
     long failed = results.stream().filter(r -> r.verdict() == Verdict.FAILURE).count();
     long degraded = results.stream().filter(r -> r.verdict() == Verdict.DEGRADED).count();
     long passed = results.size() - failed - degraded;
-    String summary = results.size() + (results.size() == 1 ? " run: " : " runs: ")
+    String summary = Words.count(results.size(), "run") + ": "
         + passed + " passed, " + degraded + " degraded, " + failed + " failed";
     out.println(failed > 0 ? paint(RED + BOLD, summary) : paint(GREEN + BOLD, summary));
   }

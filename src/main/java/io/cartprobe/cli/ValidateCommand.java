@@ -1,5 +1,6 @@
 package io.cartprobe.cli;
 
+import io.cartprobe.Words;
 import io.cartprobe.config.CartprobeConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,17 +31,13 @@ final class ValidateCommand implements Callable<Integer> {
     CartprobeConfig loaded = config.load(context);
     ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     int pairs = loaded.probes().stream().mapToInt(p -> p.environments().size()).sum();
-    spec.commandLine().getOut().printf("%s: valid: %d %s in %d %s (%d runs per round), %d %s, %d %s%n",
+    spec.commandLine().getOut().printf("%s: valid: %s in %s (%s per round), %s, %s%n",
         config.displayName(context),
-        loaded.probes().size(), plural(loaded.probes().size(), "probe"),
-        loaded.environments().size(), plural(loaded.environments().size(), "environment"),
-        pairs,
-        loaded.alerts().size(), plural(loaded.alerts().size(), "alert"),
-        loaded.webhooks().size(), plural(loaded.webhooks().size(), "webhook"));
+        Words.count(loaded.probes().size(), "probe"),
+        Words.count(loaded.environments().size(), "environment"),
+        Words.count(pairs, "run"),
+        Words.count(loaded.alerts().size(), "alert"),
+        Words.count(loaded.webhooks().size(), "webhook"));
     return 0;
-  }
-
-  private static String plural(int n, String word) {
-    return n == 1 ? word : word + "s";
   }
 }

@@ -35,7 +35,7 @@ public record RunRecord(
     Optional<String> probableCause,
     Optional<Integer> httpStatus) {
 
-  /** Enough for "status: expected 200, got 500" and its like; the full text is in the result. */
+  /** Enough for "expected status 200, got 500" and its like; the full text is in the result. */
   public static final int MAX_MESSAGE = 200;
 
   public static final int MAX_CAUSE = 300;

@@ -114,19 +114,21 @@ final class ExpectChecker {
   }
 
   /**
-   * A refused credential is the commonest gateway-config failure (a rolled or revoked API key)
-   * and a bare "got 401" makes people look at the network first: say what it means.
+   * "expected status 200, got 500": every report puts the reason before the message, so a
+   * message starting "status:" read "status: status: ..." there. A refused credential is the
+   * commonest gateway-config failure (a rolled or revoked API key) and a bare "got 401" makes
+   * people look at the network first: say what it means.
    */
   private static StepProblem statusProblem(AssertionResult status, ResponseView response) {
-    StepProblem plain = StepProblem.of(FailureReason.STATUS, status);
+    String plain = "expected status " + status.expected() + ", got " + status.actual();
     String meaning = switch (response.status()) {
       case 401 -> " (credentials refused: API key missing, invalid, revoked or expired)";
       case 403 -> " (credentials accepted but not allowed: the key lacks a permission or is"
           + " for another account or mode)";
       default -> "";
     };
-    return new StepProblem(plain.reason(), plain.message() + meaning, plain.expected(),
-        plain.actual());
+    return new StepProblem(FailureReason.STATUS, plain + meaning, Optional.of(status.expected()),
+        Optional.of(status.actual()));
   }
 
   private static AssertionResult status(StatusExpectation expected, ResponseView response) {

@@ -1,5 +1,6 @@
 package io.cartprobe.statuspage;
 
+import io.cartprobe.Words;
 import io.cartprobe.history.RunRecord;
 import io.cartprobe.result.Verdict;
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class Charts {
   /** Run durations as a line, scaled to the slowest run shown. */
   static void sparkline(Markup m, List<RunRecord> runs, Instant now) {
     String label = runs.isEmpty() ? "no runs yet"
-        : "duration of the last " + runs.size() + " runs, slowest "
+        : "duration of the last " + Words.count(runs.size(), "run") + ", slowest "
             + Format.duration(runs.stream().map(RunRecord::duration).max(java.util.Comparator
                 .naturalOrder()).orElseThrow());
     m.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "spark", "role", "img",
@@ -57,7 +58,7 @@ final class Charts {
     long failed = runs.stream().filter(RunRecord::failed).count();
     long degraded = runs.stream().filter(r -> r.verdict() == Verdict.DEGRADED).count();
     String label = runs.isEmpty() ? "no runs yet"
-        : "last " + runs.size() + " runs: " + (runs.size() - failed - degraded) + " passed, "
+        : "last " + Words.count(runs.size(), "run") + ": " + (runs.size() - failed - degraded) + " passed, "
             + degraded + " degraded, " + failed + " failed";
     double slot = (double) WIDTH / Math.max(slots, 1);
     m.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "strip", "role", "img",

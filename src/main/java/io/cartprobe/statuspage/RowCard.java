@@ -1,5 +1,6 @@
 package io.cartprobe.statuspage;
 
+import io.cartprobe.Words;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.history.PairSummary;
 import io.cartprobe.history.RunRecord;
@@ -64,7 +65,7 @@ final class RowCard {
       m.open("div", "class", "charts");
       m.open("figure");
       Charts.sparkline(m, summary.recent(), now);
-      m.element("figcaption", "latency, last " + summary.recent().size() + " runs");
+      m.element("figcaption", "latency, last " + Words.count(summary.recent().size(), "run"));
       m.close();
       m.open("figure");
       Charts.strip(m, summary.recent(), io.cartprobe.history.RunHistory.RECENT_RUNS, now);
@@ -110,8 +111,7 @@ final class RowCard {
       m.text("failing since ");
       m.element("time", Format.time(since, now), "datetime", since.toString());
       m.text(" (" + Format.age(java.time.Duration.between(since, now)) + ", "
-          + summary.consecutiveFailures() + " run" + (summary.consecutiveFailures() == 1 ? "" : "s")
-          + ")");
+          + Words.count(summary.consecutiveFailures(), "run") + ")");
       m.close();
     });
   }

@@ -1,5 +1,6 @@
 package io.cartprobe.statuspage;
 
+import io.cartprobe.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +88,7 @@ public final class StatusPage {
     } else {
       m.element("span", "⚠ last config reload rejected" + reload.at()
           .map(at -> " at " + Format.time(at, view.generatedAt())).orElse("")
-          + " (" + reload.errors() + " error" + (reload.errors() == 1 ? "" : "s")
-          + "; the previous config is still running, see the agent's log)",
+          + " (" + Words.count(reload.errors(), "error") + "; the previous config is still running, see the agent's log)",
           "class", "reload bad", "role", "alert");
     }
   }
@@ -99,8 +99,7 @@ public final class StatusPage {
     }
     int count = view.undelivered().size();
     m.open("section", "class", "undelivered", "role", "alert", "aria-label", "undelivered notifications");
-    m.element("h2", "⚠ " + count + " notification" + (count == 1 ? "" : "s")
-        + " could not be delivered");
+    m.element("h2", "⚠ " + Words.count(count, "notification") + " could not be delivered");
     m.open("ul");
     for (UndeliveredNotification n : view.undelivered()) {
       m.element("li", n.alert() + " → webhook " + n.webhook() + ": " + n.why() + " ("

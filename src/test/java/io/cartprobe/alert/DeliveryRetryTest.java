@@ -6,7 +6,11 @@ import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.cartprobe.alert.webhook.Backoff;
+import io.cartprobe.alert.webhook.DeliveryQueue;
 import io.cartprobe.alert.webhook.DeliveryPolicy;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.config.WebhookFormat;
@@ -22,6 +26,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Which answers are retried, when, and what is given up on. */
 class DeliveryRetryTest {
@@ -109,6 +114,24 @@ class DeliveryRetryTest {
   }
 
   @Test
+  void theRetryIsLoggedWithItsWaitInWords() {
+    Logger queueLog = (Logger) LoggerFactory.getLogger(DeliveryQueue.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    queueLog.addAppender(logged);
+    try {
+      answer(503, "120");
+      answer(200);
+      DeliveryHarness h = fired(DeliveryPolicy.defaults());
+      h.deliver();
+    } finally {
+      queueLog.detachAppender(logged);
+    }
+    assertThat(logged.list).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+        .endsWith(": HTTP 503; attempt 2 in 2m"));
+  }
+
+  @Test
   void retryAfterAsAnHttpDateIsHonoured() {
     DeliveryHarness h = harness(DeliveryPolicy.defaults());
     Instant firstAttempt = T0.plusMillis(300);
@@ -168,6 +191,6 @@ class DeliveryRetryTest {
         Duration.ofMinutes(30)));
     h.deliverUntil(T0.plus(Duration.ofHours(2)));
     assertThat(receiver.getRequestCount()).isEqualTo(1);
-    assertThat(h.counts.dropped).containsExactly("oncall: HTTP 429; expired after 1 attempts");
+    assertThat(h.counts.dropped).containsExactly("oncall: HTTP 429; expired after 1 attempt");
   }
 }

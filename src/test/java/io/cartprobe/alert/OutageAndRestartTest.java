@@ -87,7 +87,7 @@ class OutageAndRestartTest {
   }
 
   @Test
-  void receiverDownForAWhileThenUpGetsEveryNotificationInOrderOnce() throws Exception {
+  void receiverDownForAWhileThenUpGetsEveryNotificationOnceInOrderPerAlert() throws Exception {
     int port = freePort();
     var h = new DeliveryHarness(RULES, List.of(webhook(port)));
     h.feed(paymentRejected("checkout", "production", T0));
@@ -107,11 +107,12 @@ class OutageAndRestartTest {
     h.deliverUntil(T0.plus(Duration.ofMinutes(40)));
 
     List<JsonNode> events = received(4);
-    assertThat(kinds(events)).containsExactly(
+    // Each alert backs off on its own, so alerts may overtake each other; never within one.
+    assertThat(kinds(events)).filteredOn(k -> k.startsWith("checkout-failing")).containsExactly(
         "checkout-failing firing",
-        "gateway-config-failing firing",
         "checkout-failing resolved",
         "checkout-failing firing");
+    assertThat(kinds(events)).contains("gateway-config-failing firing");
     assertThat(events.stream().map(e -> e.path("webhook-id").asText()).distinct()).hasSize(4);
     assertThat(h.counts.deliveredCount("oncall")).isEqualTo(4);
     assertThat(h.counts.dropped).isEmpty();

@@ -29,6 +29,23 @@ class WhenFormsTest {
   }
 
   @Test
+  void aCountOfOneIsWordedInTheSingular() {
+    var streak = new EngineHarness(List.of(rule("checkout-failing", new ConsecutiveFailures(1), 1)));
+    assertThat(streak.feed(paymentRejected("checkout", "production", at(0)))).singleElement()
+        .satisfies(e -> {
+          assertThat(e.condition()).isEqualTo("1 consecutive failure (alert at 1)");
+          assertThat(e.description()).startsWith("1 consecutive failure (alert at 1) on checkout@production.")
+              .contains("Failing since " + at(0) + ", 1 bad run.");
+        });
+
+    var ratio = new EngineHarness(
+        List.of(rule("checkout-flaky", new FailureRatio(0.5, Duration.ofMinutes(5), 1), 1)));
+    assertThat(ratio.feed(paymentRejected("checkout", "production", at(0)))).singleElement()
+        .satisfies(e -> assertThat(e.condition()).isEqualTo(
+            "1 of 1 run failed in the last 5m (100%, alert at 50% over at least 1 run)"));
+  }
+
+  @Test
   void consecutiveFailuresCountsOnlyFailuresAndResolvesAfterGoodRuns() {
     var h = new EngineHarness(List.of(rule("checkout-failing", new ConsecutiveFailures(3), 2)));
 

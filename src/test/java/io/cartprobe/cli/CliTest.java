@@ -110,6 +110,41 @@ class CliTest {
   }
 
   @Test
+  void countsOfOneAreWordedInTheSingular() throws Exception {
+    write("probes.yaml", """
+        environments:
+          production:
+            vars: {base_url: "http://127.0.0.1:9/production"}
+        probes:
+          - name: checkout
+            type: checkout
+            steps:
+              - name: create_cart
+                request: {method: POST, url: "{{base_url}}/api/carts", json: {sku: A}}
+        alerts:
+          - name: checkout-failing
+            when: {consecutive_failures: 1}
+            notify: [oncall]
+          - name: checkout-flaky
+            when: {failure_ratio: 0.5, window: 10m, min_runs: 1}
+            notify: [oncall]
+        webhooks:
+          - name: oncall
+            url: http://127.0.0.1:9/hook
+        """);
+
+    assertThat(execute("validate")).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo(
+        "probes.yaml: valid: 1 probe in 1 environment (1 run per round), 2 alerts, 1 webhook\n");
+
+    out.getBuffer().setLength(0);
+    assertThat(execute("list")).isZero();
+    assertThat(out.toString())
+        .contains("checkout-failing  warning   1 consecutive failure ")
+        .contains("failure ratio >= 50% over 10m (min 1 run)");
+  }
+
+  @Test
   void unknownProbeOrEnvironmentIsAUsageError() throws Exception {
     write("probes.yaml", VALID);
 

@@ -84,7 +84,7 @@ class WatchedValuesTest extends ServerTest {
 
     Failure f = r.failure().orElseThrow();
     assertThat(f.reason()).isEqualTo(FailureReason.STATUS);
-    assertThat(f.message()).isEqualTo("status: expected 200, got 401 (credentials refused: "
+    assertThat(f.message()).isEqualTo("expected status 200, got 401 (credentials refused: "
         + "API key missing, invalid, revoked or expired)");
   }
 }

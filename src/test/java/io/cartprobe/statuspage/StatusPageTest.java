@@ -6,8 +6,11 @@ import static io.cartprobe.statuspage.PageFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.history.HistoryKey;
+import io.cartprobe.history.RunHistory;
+import io.cartprobe.history.TestResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,22 @@ class StatusPageTest {
         .isEqualTo("last 60 runs: 52 passed, 0 degraded, 8 failed");
     assertThat(select(doc, "//article[@data-state='no-data']//*[local-name()='svg']").getLength())
         .isZero();
+  }
+
+  @Test
+  void aSingleRunIsCountedInTheSingular() throws Exception {
+    RunHistory one = new RunHistory(fixture.clock);
+    one.record(TestResults.failure("checkout", "production", fixture.clock.instant().minusSeconds(30),
+        Duration.ofMillis(268)));
+    Document doc = parse(StatusPage.render(fixture.view(one)));
+    String checkout = "//article[@data-probe='checkout' and @data-env='production']";
+
+    assertThat(text(doc, checkout + "//*[@class='strip']/@aria-label"))
+        .isEqualTo("last 1 run: 0 passed, 0 degraded, 1 failed");
+    assertThat(text(doc, checkout + "//*[@class='spark']/@aria-label"))
+        .startsWith("duration of the last 1 run, slowest ");
+    assertThat(text(doc, checkout + "//figure[1]/figcaption")).isEqualTo("latency, last 1 run");
+    assertThat(text(doc, checkout + "//p[@class='since']")).endsWith(", 1 run)");
   }
 
   @Test

@@ -1,33 +1,41 @@
 package io.cartprobe.alert.webhook;
 
 import io.cartprobe.Version;
+import io.cartprobe.Words;
+import io.cartprobe.alert.Durations;
 import io.cartprobe.config.Webhook;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deliveries of one webhook URL, strictly in order: only the head is attempted, and while it
- * backs off everything behind it waits, so a receiver never sees "resolved" before "firing". A
+ * The deliveries of one webhook URL. Order is kept where it matters, per alert instance: only
+ * the oldest delivery of an instance is attempted, so a receiver never sees its "resolved"
+ * before its "firing". Instances do not wait for each other: while one backs off (or hangs
+ * until its timeout), the others are sent, up to {@link #MAX_IN_FLIGHT} at once per URL. A
  * down receiver holds up only its own queue.
  *
  * <p>{@link #add} is O(1) under a short lock and never waits for the network: sending happens on
  * the scheduler's threads. A delivery leaves the queue only once it is answered 2xx or given up
  * on, so a crash mid-attempt resends it (at least once; {@code webhook-id} lets a receiver
- * de-duplicate).
+ * de-duplicate). The queue is one list in arrival order, which is what the state file keeps.
  */
 public final class DeliveryQueue {
+
+  /** Attempts under way at once to one URL: parallel enough, without flooding a receiver. */
+  static final int MAX_IN_FLIGHT = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
   private static final String USER_AGENT = "cartprobe/" + Version.current();
@@ -47,6 +55,9 @@ public final class DeliveryQueue {
     record Drop(String why) implements Outcome {}
   }
 
+  /** An instance's next attempt: scheduled after {@code delay}, holding a slot when due now. */
+  private record Start(String instance, Duration delay, boolean holdsSlot) {}
+
   private final Webhook webhook;
   private final String url;
   private final Optional<StandardWebhookSigner> signer;
@@ -58,9 +69,11 @@ public final class DeliveryQueue {
   private final DeliveryListener listener;
   private final Callbacks callbacks;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Deque<PendingDelivery> pending = new ArrayDeque<>();
-  /** A drain is running or scheduled; at most one at a time keeps the order. */
-  private boolean draining;
+  private final List<PendingDelivery> pending = new ArrayList<>();
+  /** Instances with an attempt scheduled or under way: at most one each keeps their order. */
+  private final Set<String> busy = new HashSet<>();
+  /** Slots taken: attempts under way or about to start. */
+  private int inFlight;
 
   DeliveryQueue(Webhook webhook, String url, Transport transport, Clock clock, Backoff backoff,
       DeliveryPolicy policy, DeliveryScheduler scheduler, DeliveryListener listener,
@@ -85,23 +98,38 @@ public final class DeliveryQueue {
   void add(PendingDelivery delivery) {
     lock.lock();
     try {
-      pending.addLast(delivery);
+      pending.add(delivery);
     } finally {
       lock.unlock();
     }
   }
 
+  /** Schedules the next attempt of every instance that has none scheduled. */
   void kick() {
+    List<Start> starts = new ArrayList<>();
     lock.lock();
     try {
-      if (draining || pending.isEmpty()) {
-        return;
+      Instant now = clock.instant();
+      Set<String> seen = new HashSet<>();
+      for (PendingDelivery d : pending) {
+        if (!seen.add(d.dedupKey()) || busy.contains(d.dedupKey())) {
+          continue;  // not the oldest of its instance, or that one is already on its way
+        }
+        Duration wait = d.notBefore().isAfter(now) ? Duration.between(now, d.notBefore()) : Duration.ZERO;
+        boolean due = wait.isZero();
+        if (due && inFlight >= MAX_IN_FLIGHT) {
+          continue;  // the next attempt to finish kicks again
+        }
+        busy.add(d.dedupKey());
+        if (due) {
+          inFlight++;
+        }
+        starts.add(new Start(d.dedupKey(), wait, due));
       }
-      draining = true;
     } finally {
       lock.unlock();
     }
-    scheduler.schedule(this::drain, Duration.ZERO);
+    starts.forEach(s -> scheduler.schedule(() -> send(s), s.delay()));
   }
 
   boolean contains(String dedupKey) {
@@ -122,27 +150,47 @@ public final class DeliveryQueue {
     }
   }
 
-  private void drain() {
-    while (true) {
-      PendingDelivery head;
+  private void send(Start start) {
+    PendingDelivery head;
+    lock.lock();
+    try {
+      head = pending.stream().filter(d -> d.dedupKey().equals(start.instance())).findFirst()
+          .orElse(null);
+      boolean ready = head != null && !head.notBefore().isAfter(clock.instant())
+          && (start.holdsSlot() || inFlight < MAX_IN_FLIGHT);
+      if (!ready) {
+        release(start);
+        head = null;
+      } else if (!start.holdsSlot()) {
+        inFlight++;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (head == null) {
+      kick();
+      return;
+    }
+    try {
+      settle(head, attempt(head));
+    } finally {
       lock.lock();
       try {
-        head = pending.peekFirst();
-        if (head == null) {
-          draining = false;
-          return;
-        }
-        Instant now = clock.instant();
-        if (head.notBefore().isAfter(now)) {
-          scheduler.schedule(this::drain, Duration.between(now, head.notBefore()));
-          return;
-        }
+        inFlight--;
+        busy.remove(start.instance());
       } finally {
         lock.unlock();
       }
-      Outcome outcome = attempt(head);
-      settle(head, outcome);
-      callbacks.changed();
+    }
+    callbacks.changed();
+    kick();
+  }
+
+  /** Gives back what {@code start} held, when it did not attempt after all. */
+  private void release(Start start) {
+    busy.remove(start.instance());
+    if (start.holdsSlot()) {
+      inFlight--;
     }
   }
 
@@ -179,7 +227,8 @@ public final class DeliveryQueue {
     DeadLetter dead = null;
     lock.lock();
     try {
-      pending.removeFirst();
+      int at = pending.indexOf(head);
+      pending.remove(at);
       switch (outcome) {
         case Outcome.Delivered d -> listener.delivered(webhook.name());
         case Outcome.Drop(String why) -> dead = deadLetter(head.attempted(), why, now);
@@ -189,14 +238,14 @@ public final class DeliveryQueue {
           Duration wait = retryAfter.orElseGet(() -> backoff.delay(tried.attempts()));
           Instant next = now.plus(wait);
           if (tried.attempts() >= policy.maxAttempts()) {
-            dead = deadLetter(tried, why + "; gave up after " + tried.attempts() + " attempts", now);
+            dead = deadLetter(tried, why + "; gave up after " + Words.count(tried.attempts(), "attempt"), now);
           } else if (next.isAfter(head.createdAt().plus(policy.maxAge()))) {
-            dead = deadLetter(tried, why + "; expired after " + tried.attempts() + " attempts", now);
+            dead = deadLetter(tried, why + "; expired after " + Words.count(tried.attempts(), "attempt"), now);
           } else {
-            pending.addFirst(head.retryAt(next));
+            pending.add(at, head.retryAt(next));
             listener.retried(webhook.name());
-            LOG.warn("webhook {} to {}: {}; retry {} in {}", webhook.name(), SafeUrl.of(url), why,
-                tried.attempts(), wait);
+            LOG.warn("webhook {} to {}: {}; attempt {} in {}", webhook.name(), SafeUrl.of(url), why,
+                tried.attempts() + 1, Durations.brief(wait));
           }
         }
       }
