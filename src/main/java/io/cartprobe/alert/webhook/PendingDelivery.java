@@ -21,6 +21,11 @@ public record PendingDelivery(
     int attempts,
     Instant notBefore) {
 
+  /** The same notification for another URL of its webhook (the URL was edited). */
+  PendingDelivery toUrl(String newUrl) {
+    return new PendingDelivery(id, webhook, newUrl, dedupKey, kind, body, createdAt, attempts, notBefore);
+  }
+
   PendingDelivery retryAt(Instant when) {
     return new PendingDelivery(id, webhook, url, dedupKey, kind, body, createdAt, attempts + 1, when);
   }
