@@ -1,5 +1,7 @@
 package io.cartprobe.alert;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cartprobe.result.ProbableCause;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +13,8 @@ import java.util.Optional;
 
 /**
  * One notification: everything a webhook format renders. Built once by the engine so every
- * format says the same thing, and serialisable (see {@code JsonEventFormat}) so it survives a
- * restart in the state file.
+ * format says the same thing, and serialisable (as {@link EventJson}) so it survives a restart in
+ * the state file.
  *
  * @param id unique per notification; webhooks use it (with the URL) as the delivery id
  * @param at when the engine decided to send it
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param probeInterval the probe's interval; alertmanager-api derives endsAt from it
  * @param webhooks the rule's {@code notify} list
  */
+@JsonSerialize(converter = EventJson.FromEvent.class)
+@JsonDeserialize(converter = EventJson.ToEvent.class)
 public record AlertEvent(
     String id,
     EventKind kind,

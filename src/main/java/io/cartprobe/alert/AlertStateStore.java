@@ -1,14 +1,14 @@
 package io.cartprobe.alert;
 
-import io.cartprobe.state.AtomicFiles;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cartprobe.result.json.Json;
+import io.cartprobe.state.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,8 +18,6 @@ import java.util.Optional;
  * SIGKILL or power loss) the file is the old state or the new one, never half of each.
  */
 public final class AlertStateStore implements AlertStateSink {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path file;
 
@@ -33,10 +31,9 @@ public final class AlertStateStore implements AlertStateSink {
 
   @Override
   public synchronized void save(AlertState state) {
-    ObjectNode root = MAPPER.createObjectNode();
-    AlertStateJson.writeSection(root, state);
     try {
-      AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+      AtomicFiles.write(file, Json.pretty(Map.of(AlertStateJson.SECTION,
+          AlertStateJson.toJson(state))).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write alert state to " + file, e);
     }
@@ -48,8 +45,9 @@ public final class AlertStateStore implements AlertStateSink {
       return Optional.empty();
     }
     try {
-      JsonNode root = MAPPER.readTree(file.toFile());
-      return AlertStateJson.readSection(root);
+      JsonNode section = Json.parse(Files.readAllBytes(file)).get(AlertStateJson.SECTION);
+      return section == null || section.isNull() ? Optional.empty()
+          : Optional.of(AlertStateJson.fromJson(section));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read alert state from " + file, e);
     }

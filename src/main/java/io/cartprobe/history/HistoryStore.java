@@ -1,10 +1,9 @@
 package io.cartprobe.history;
 
+import io.cartprobe.result.json.Json;
 import io.cartprobe.state.AtomicFiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,8 +13,6 @@ import java.nio.file.Path;
  * crash mid-write leaves the previous file, never half a file.
  */
 public final class HistoryStore {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path file;
 
@@ -29,7 +26,7 @@ public final class HistoryStore {
 
   /** Writes the snapshot to a temporary file next to the target, then moves it over atomically. */
   public void save(RunHistory history) throws IOException {
-    AtomicFiles.write(file, MAPPER.writeValueAsBytes(history.snapshot()));
+    AtomicFiles.write(file, Json.write(history.snapshot()).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -41,7 +38,6 @@ public final class HistoryStore {
     if (!Files.exists(file)) {
       return 0;
     }
-    JsonNode root = MAPPER.readTree(file.toFile());
-    return history.restore(root);
+    return history.restore(Json.parse(Files.readAllBytes(file)));
   }
 }

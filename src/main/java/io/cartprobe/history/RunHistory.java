@@ -3,7 +3,6 @@ package io.cartprobe.history;
 import io.cartprobe.result.ConfigChange;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbeResult;
 import java.time.Clock;
@@ -161,7 +160,7 @@ public final class RunHistory {
   }
 
   /** Everything held, as JSON for the agent's state file. */
-  public ObjectNode snapshot() {
+  public JsonNode snapshot() {
     return SnapshotJson.write(keys().stream().map(pairs::get).filter(Objects::nonNull).toList());
   }
 
@@ -177,10 +176,10 @@ public final class RunHistory {
       int capacity = capacities.getOrDefault(p.key(),
           p.capacity() > 0 ? Math.min(p.capacity(), MAX_CAPACITY) : defaultCapacity);
       PairHistory pair = new PairHistory(p.key(), capacity);
-      p.runs().forEach(pair::add);
+      p.records().forEach(pair::add);
       // The ring may start mid-streak; the saved streak knows when it began.
       pair.restoreStreak(p.failingSince(), p.consecutiveFailures());
-      p.configChanges().forEach(pair::add);
+      p.changes().forEach(pair::add);
       p.alertTransitions().forEach(pair::add);
       p.latest().ifPresent(pair::restoreLatest);
       pairs.put(p.key(), pair);

@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record ProbableCause(
     String probe,
-    String environment,
+    @JsonProperty("env") String environment,
     Instant at,
     List<FieldChange> changes,
     Optional<String> failure) {
@@ -28,6 +29,7 @@ public record ProbableCause(
   public record FieldChange(String path, String before, String after) {}
 
   /** One line for people: "gateway-config changed $.request_signing "a" → "b" at 10:00:03Z". */
+  @JsonProperty(value = "summary", access = JsonProperty.Access.READ_ONLY)
   public String summary() {
     StringBuilder text = new StringBuilder(probe);
     if (!changes.isEmpty()) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +119,6 @@ class NotificationContentTest {
     var h = new EngineHarness(List.of(rule("checkout-failing", new ConsecutiveFailures(1), 1)));
     h.engine.onConfigChange("gateway-config", "production", at(0), MAY_9);
     AlertEvent e = h.feed(paymentRejected("checkout", "production", at(10))).getFirst();
-    assertThat(AlertEventJson.fromJson(AlertEventJson.toJson(e))).isEqualTo(e);
+    assertThat(Json.read(Json.tree(e), AlertEvent.class)).isEqualTo(e);
   }
 }

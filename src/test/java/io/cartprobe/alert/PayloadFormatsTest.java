@@ -186,7 +186,7 @@ class PayloadFormatsTest {
     RecordedRequest request = take(json);
     Signatures.assertSigned(request, DeliveryHarness.SECRET);
     JsonNode e = body(request);
-    assertThat(e.path("schema").asText()).isEqualTo(AlertEventJson.SCHEMA);
+    assertThat(e.path("schema").asText()).isEqualTo(EventJson.SCHEMA);
     assertThat(e.path("kind").asText()).isEqualTo("firing");
     assertThat(e.path("status").asText()).isEqualTo("firing");
     assertThat(e.path("alert").asText()).isEqualTo("checkout-failing");

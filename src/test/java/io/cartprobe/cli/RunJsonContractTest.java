@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartprobe.result.AssertionResult;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbeResult;
-import io.cartprobe.result.ProbeResultReader;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
 import io.cartprobe.result.Verdict;
+import io.cartprobe.result.json.Json;
 import io.cartprobe.testing.ContractFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,8 +38,8 @@ class RunJsonContractTest {
 
   static List<ProbeResult> read(String report) throws Exception {
     List<ProbeResult> results = new ArrayList<>();
-    for (JsonNode node : new ObjectMapper().readTree(report).path("results")) {
-      results.add(ProbeResultReader.read(node));
+    for (JsonNode node : Json.parse(report).path("results")) {
+      results.add(Json.read(node, ProbeResult.class));
     }
     return results;
   }
