@@ -1,16 +1,17 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.gatewayConfig;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.rule;
+import static io.cartprobe.testing.Results.gatewayConfig;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
-import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.json.Json;
+import io.cartprobe.testing.Results;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

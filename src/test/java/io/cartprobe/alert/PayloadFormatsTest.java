@@ -1,10 +1,10 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.rule;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.config.WebhookFormat;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.testing.Results;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -167,7 +168,7 @@ class PayloadFormatsTest {
         *FIRING* [critical] checkout-failing: checkout@production location=eu-west-1
         2 consecutive failures (alert at 2)
         Failed step: *authorize_payment* (component payment-gateway), reason status, classified gateway_rejected
-        > expected status 200, got 500
+        > status: expected 200, got 500
         Expected: `200`
         Actual: `500`
         Probable cause: gateway-config changed $.request_signing "hmac-sha256" -&gt; "rsa-pss-sha512" at 2024-05-09T17:00:03Z

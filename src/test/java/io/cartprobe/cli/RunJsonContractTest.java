@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cartprobe.result.AssertionResult;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
-import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
@@ -65,7 +65,11 @@ class RunJsonContractTest {
     assertThat(read(ContractFiles.text("run-every-field.json"))).containsExactly(everyField(), minimal());
   }
 
-  /** A result with every optional part present, and durations Jackson writes in E notation. */
+  /**
+   * A result with every optional part present, and durations Jackson writes in E notation. Made
+   * with the records' own constructors, not the test builders: a component added to the model
+   * has to be added here, and to the fixture, on purpose.
+   */
   static ProbeResult everyField() {
     Instant at = Instant.parse("2026-05-09T17:00:10.123456789Z");
     StepResult passed = new StepResult("create_cart", "cart-service", StepStatus.DEGRADED, "POST",

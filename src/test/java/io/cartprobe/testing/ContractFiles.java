@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -30,8 +28,8 @@ public final class ContractFiles {
 
   private ContractFiles() {}
 
-  public static Clock clock() {
-    return Clock.fixed(NOW, ZoneOffset.UTC);
+  public static TestClock clock() {
+    return new TestClock(NOW);
   }
 
   public static byte[] bytes(String name) {

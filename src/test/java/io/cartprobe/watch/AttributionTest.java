@@ -1,18 +1,17 @@
 package io.cartprobe.watch;
 
-import io.cartprobe.result.ConfigChange;
-import static io.cartprobe.watch.Results.checkoutFailure;
-import static io.cartprobe.watch.Results.checkoutSuccess;
-import static io.cartprobe.watch.Results.gatewayFailure;
-import static io.cartprobe.watch.Results.gatewayRun;
+import static io.cartprobe.testing.Results.gatewayConfig;
+import static io.cartprobe.testing.Results.gatewayFailure;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.ConfigChange;
 import io.cartprobe.result.ProbableCause.FieldChange;
-import java.time.Clock;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,16 +25,16 @@ class AttributionTest {
       List.of(new FieldChange("$.request_signing", "\"hmac-sha256\"", "\"rsa-pss-sha512\"")));
 
   private final Attribution attribution =
-      new Attribution(Clock.fixed(NOW, ZoneOffset.UTC));
+      new Attribution(new TestClock(NOW));
 
   @Test
   void checkoutFailingWhileTheGatewayConfigChangedNamesTheChange() {
-    attribution.record(gatewayRun("gateway-config", "production", SIGNING_CHANGED.at(),
+    attribution.record(gatewayConfig("gateway-config", "production", SIGNING_CHANGED.at(),
         Map.of("$.request_signing", "\"rsa-pss-sha512\"")));
     attribution.record(SIGNING_CHANGED);
 
     ProbableCause cause =
-        attribution.probableCause(checkoutFailure("production", NOW)).orElseThrow();
+        attribution.probableCause(paymentRejected("checkout", "production", NOW)).orElseThrow();
 
     assertThat(cause.probe()).isEqualTo("gateway-config");
     assertThat(cause.environment()).isEqualTo("production");
@@ -53,7 +52,7 @@ class AttributionTest {
         "json $.request_signing equals: expected \"hmac-sha256\", got \"rsa-pss-sha512\""));
 
     ProbableCause cause =
-        attribution.probableCause(checkoutFailure("production", NOW)).orElseThrow();
+        attribution.probableCause(paymentRejected("checkout", "production", NOW)).orElseThrow();
 
     assertThat(cause.changes()).isNotEmpty();
     assertThat(cause.failure()).contains(
@@ -62,12 +61,12 @@ class AttributionTest {
 
   @Test
   void checkoutFailingWhileTheGatewayConfigFailedNamesTheFailure() {
-    attribution.record(gatewayRun("gateway-health", "production", NOW.minusSeconds(30), Map.of()));
+    attribution.record(gatewayConfig("gateway-health", "production", NOW.minusSeconds(30), Map.of()));
     attribution.record(gatewayFailure("gateway-config", "production", NOW.minusSeconds(20),
         "status: expected 200, got 401"));
 
     ProbableCause cause =
-        attribution.probableCause(checkoutFailure("production", NOW)).orElseThrow();
+        attribution.probableCause(paymentRejected("checkout", "production", NOW)).orElseThrow();
 
     assertThat(cause.probe()).isEqualTo("gateway-config");
     assertThat(cause.changes()).isEmpty();
@@ -78,19 +77,19 @@ class AttributionTest {
 
   @Test
   void checkoutFailingWithTheGatewayHealthyAndUnchangedClaimsNoCause() {
-    attribution.record(gatewayRun("gateway-config", "production", NOW.minusSeconds(30), HEALTHY));
-    attribution.record(gatewayRun("gateway-health", "production", NOW.minusSeconds(30), Map.of()));
+    attribution.record(gatewayConfig("gateway-config", "production", NOW.minusSeconds(30), HEALTHY));
+    attribution.record(gatewayConfig("gateway-health", "production", NOW.minusSeconds(30), Map.of()));
 
-    assertThat(attribution.probableCause(checkoutFailure("production", NOW))).isEmpty();
+    assertThat(attribution.probableCause(paymentRejected("checkout", "production", NOW))).isEmpty();
   }
 
   @Test
   void aGatewayFailureThatRecoveredIsNoLongerEvidence() {
     attribution.record(gatewayFailure("gateway-config", "production", NOW.minusSeconds(600),
         "connection failed"));
-    attribution.record(gatewayRun("gateway-config", "production", NOW.minusSeconds(60), HEALTHY));
+    attribution.record(gatewayConfig("gateway-config", "production", NOW.minusSeconds(60), HEALTHY));
 
-    assertThat(attribution.probableCause(checkoutFailure("production", NOW))).isEmpty();
+    assertThat(attribution.probableCause(paymentRejected("checkout", "production", NOW))).isEmpty();
   }
 
   @Test
@@ -100,8 +99,8 @@ class AttributionTest {
         SIGNING_CHANGED.changes()));
     attribution.record(gatewayFailure("gateway-config", "production", old, "status: got 401"));
 
-    assertThat(attribution.probableCause(checkoutFailure("production", NOW))).isEmpty();
-    assertThat(attribution.probableCause(checkoutFailure("production", NOW),
+    assertThat(attribution.probableCause(paymentRejected("checkout", "production", NOW))).isEmpty();
+    assertThat(attribution.probableCause(paymentRejected("checkout", "production", NOW),
         Duration.ofHours(1))).isPresent();
   }
 
@@ -112,8 +111,8 @@ class AttributionTest {
     attribution.record(gatewayFailure("gateway-config", "staging", NOW.minusSeconds(60),
         "status: got 401"));
 
-    assertThat(attribution.probableCause(checkoutFailure("production", NOW))).isEmpty();
-    assertThat(attribution.probableCause(checkoutFailure("staging", NOW))).isPresent();
+    assertThat(attribution.probableCause(paymentRejected("checkout", "production", NOW))).isEmpty();
+    assertThat(attribution.probableCause(paymentRejected("checkout", "staging", NOW))).isPresent();
   }
 
   @Test
@@ -122,7 +121,7 @@ class AttributionTest {
     attribution.record(gatewayFailure("gateway-webhooks", "production", NOW.minusSeconds(10),
         "json $.status equals: expected \"enabled\", got \"disabled\""));
 
-    assertThat(attribution.probableCause(checkoutFailure("production", NOW)).orElseThrow()
+    assertThat(attribution.probableCause(paymentRejected("checkout", "production", NOW)).orElseThrow()
         .probe()).isEqualTo("gateway-config");
   }
 
@@ -130,6 +129,6 @@ class AttributionTest {
   void aPassingCheckoutHasNoCause() {
     attribution.record(SIGNING_CHANGED);
 
-    assertThat(attribution.probableCause(checkoutSuccess("production", NOW))).isEmpty();
+    assertThat(attribution.probableCause(ok("checkout", "production", NOW))).isEmpty();
   }
 }
