@@ -3,6 +3,7 @@ package io.cartprobe.demo;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cartprobe.result.json.Json;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,6 +15,23 @@ import java.util.List;
 final class Bodies {
 
   private Bodies() {}
+
+  /**
+   * Writes one of each body once. Jackson learns a record's shape on its first use, which on a
+   * cold, busy JVM takes long enough to show in the first probe's latency; a shop that has just
+   * started should answer like a warm one, as probes.yaml's budgets assume.
+   */
+  static void warmUp() {
+    BigDecimal one = BigDecimal.ONE;
+    List.of(error("t", "c", "m").withOrderId("o").withKnown(List.of("k")), new Status("ok"),
+        new ShopHealth("ok", "e"), new CartBody("c", "USD", one, "open",
+            List.of(new Shop.Item("s", "n", 1, one)), "o"),
+        new OrderBody("o", "s", "c", "p", one, "USD"), new Authorized("s", "o", "p", one, "USD"),
+        new Upstream("s", 1), new AccountConfig(true, "v", "m", new Merchant("i", "n", List.of()),
+            "w", "r"), new PaymentRequest(1, "USD", "c"), new Payment("p", "s", 1, "USD", true),
+        new Faults(List.of(), List.of(new KnownFault("n", "d", true))))
+        .forEach(Json::write);
+  }
 
   /** {@code {"error": {"type", "code"?, "message"?}, ...}}: the shop's and the gateway's errors. */
   record ErrorBody(
