@@ -45,7 +45,9 @@ import java.util.Map;
  * ISO-8601 text as {@link java.time.Instant#toString()} writes them; enums are their
  * {@code wireName()} ({@code @JsonValue}); an empty {@code Optional} is {@code null}. Reading
  * ignores unknown keys (a newer cartprobe's additions do not break an older one) and takes an
- * absent {@code Optional}, list or map as empty.
+ * absent {@code Optional}, list or map as empty. So a component added to a record needs no
+ * mapping code: it is written under its snake_case name (left out while empty with
+ * {@code @JsonInclude(NON_EMPTY)} or {@code NON_ABSENT}), and files written before it read.
  *
  * <p>Configured once and never changed afterwards: in that state a Jackson mapper is
  * thread-safe, so this one is shared.
