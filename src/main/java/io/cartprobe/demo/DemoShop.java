@@ -70,6 +70,7 @@ public final class DemoShop implements AutoCloseable {
     router.add("GET", "/", request -> Response.text(200, describe() + "\n"));
     bound.createContext("/", router);
     bound.setExecutor(executor);
+    Bodies.warmUp();
     bound.start();
     server = bound;
     return this;

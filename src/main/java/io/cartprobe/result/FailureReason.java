@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,7 @@ public enum FailureReason {
   DNS, CONNECT, TLS, TIMEOUT, STATUS, ASSERTION, LATENCY, BODY, EXTRACT, TEMPLATE,
   CONFIG_CHANGED, CERT_EXPIRY, AUTH;
 
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

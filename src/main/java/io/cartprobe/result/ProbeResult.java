@@ -1,5 +1,8 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cartprobe.config.ProbeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +26,15 @@ import java.util.Optional;
  * @param probableCause set on a failed checkout result when a gateway-config probe of the same
  *     environment failed or saw a change shortly before: who probably broke checkout
  */
+// The wire form (run -o json, /api/status, the state file) names the failure before the steps.
+@JsonPropertyOrder({"probe", "env", "type", "started_at", "duration_seconds", "verdict", "attempts",
+    "trace_id", "failure", "steps"})
 public record ProbeResult(
     String probe,
-    String environment,
-    ProbeType probeType,
+    @JsonProperty("env") String environment,
+    @JsonProperty("type") ProbeType probeType,
     Instant startedAt,
-    Duration duration,
+    @JsonProperty("duration_seconds") Duration duration,
     Verdict verdict,
     int attempts,
     String traceId,
@@ -36,7 +42,7 @@ public record ProbeResult(
     Optional<Failure> failure,
     List<StepResult> cleanup,
     List<String> notes,
-    Map<String, String> watched,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> watched,
     Optional<ProbableCause> probableCause) {
 
   public ProbeResult {

@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,8 @@ public record StepResult(
     String method,
     String url,
     Optional<Integer> httpStatus,
-    Duration duration,
-    Timings timings,
+    @JsonProperty("duration_seconds") Duration duration,
+    @JsonProperty("timings_seconds") Timings timings,
     List<AssertionResult> assertions,
     Optional<FailureReason> reason,
     Optional<String> message,

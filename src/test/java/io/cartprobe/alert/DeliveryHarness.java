@@ -7,6 +7,7 @@ import io.cartprobe.config.Silence;
 import io.cartprobe.config.Webhook;
 import io.cartprobe.config.WebhookFormat;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.cartprobe.alert;
 
-import static io.cartprobe.alert.Results.paymentRejected;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.rule;
 import static org.assertj.core.api.Assertions.assertThat;

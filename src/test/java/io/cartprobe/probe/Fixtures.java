@@ -15,10 +15,10 @@ import io.cartprobe.config.JsonCheck;
 import io.cartprobe.config.RequestSpec;
 import io.cartprobe.config.StatusExpectation;
 import io.cartprobe.config.Step;
+import io.cartprobe.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ import okhttp3.OkHttpClient;
  */
 final class Fixtures {
 
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+  static final Clock CLOCK = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
 
   private Fixtures() {}
 

@@ -3,6 +3,7 @@ package io.cartprobe.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cartprobe.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class SchedulerTest {
   private static final Duration S10 = Duration.ofSeconds(10);
   private static final RandomGenerator NO_JITTER = () -> 0L;
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final TestClock clock = new TestClock(T0);
   private final ManualExecutor executor = new ManualExecutor();
   private final RecordingListener listener = new RecordingListener();
 

@@ -39,6 +39,9 @@ class DemoConfigChangeTest {
     demo = new DemoShop(0).start();
     config = new ConfigLoader(Map.of("CARTPROBE_DEMO_URL", demo.baseUrl()))
         .load(Path.of("probes.yaml"));
+    // A fresh JVM's first request (class loading, a cold shop) can take seconds on a loaded
+    // machine, over probes.yaml's latency budgets, which are for a warm agent: warm up first.
+    run("gateway-config");
   }
 
   @AfterEach

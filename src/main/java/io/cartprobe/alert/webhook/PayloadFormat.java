@@ -1,18 +1,13 @@
 package io.cartprobe.alert.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.alert.AlertEvent;
 import io.cartprobe.config.WebhookFormat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** How a notification becomes an HTTP body, one implementation per {@code format}. */
 public sealed interface PayloadFormat
     permits AlertmanagerFormat, AlertmanagerApiFormat, SlackFormat, JsonEventFormat {
-
-  ObjectMapper MAPPER = new ObjectMapper();
 
   String render(AlertEvent event, RenderContext context);
 
@@ -38,19 +33,5 @@ public sealed interface PayloadFormat
     String base = externalUrl.endsWith("/") ? externalUrl : externalUrl + "/";
     return base + "?probe=" + URLEncoder.encode(e.probe(), StandardCharsets.UTF_8)
         + "&env=" + URLEncoder.encode(e.env(), StandardCharsets.UTF_8);
-  }
-
-  static ObjectNode object(Map<String, String> map) {
-    ObjectNode node = MAPPER.createObjectNode();
-    map.forEach(node::put);
-    return node;
-  }
-
-  static String write(Object node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot happen for a tree of strings", e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.cartprobe.alert;
+package io.cartprobe.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: alerting is asserted at exact instants without sleeping. */
+/**
+ * The one clock tests move by hand: scheduling, alerting, history ages and windows are asserted
+ * at exact instants, without sleeping. Always UTC, as cartprobe's own clock is.
+ */
 public final class TestClock extends Clock {
 
   private volatile Instant now;
@@ -15,7 +18,8 @@ public final class TestClock extends Clock {
     this.now = start;
   }
 
-  public Instant advance(Duration d) {
+  /** Moves time on; returns the new now. */
+  public synchronized Instant advance(Duration d) {
     now = now.plus(d);
     return now;
   }
@@ -36,6 +40,9 @@ public final class TestClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
+    if (!ZoneOffset.UTC.equals(zone.normalized())) {
+      throw new UnsupportedOperationException("a TestClock is UTC only, not " + zone);
+    }
     return this;
   }
 }
