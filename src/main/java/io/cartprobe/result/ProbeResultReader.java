@@ -53,7 +53,7 @@ public final class ProbeResultReader {
               : Optional.empty(),
           steps(node.path("cleanup")),
           strings(node.path("notes")),
-          watched(node.path("watched")),
+          textMap(node.path("watched")),
           node.path("probable_cause").isObject()
               ? Optional.of(probableCause(node.get("probable_cause")))
               : Optional.empty());
@@ -95,7 +95,8 @@ public final class ProbeResultReader {
           optionalText(s, "message"),
           optionalText(s, "body_excerpt"),
           optionalText(s, "classification"),
-          optionalInstant(s, "cert_not_after")));
+          optionalInstant(s, "cert_not_after"),
+          textMap(s.path("extracted"))));
     }
     return steps;
   }
@@ -128,7 +129,7 @@ public final class ProbeResultReader {
     return out;
   }
 
-  private static Map<String, String> watched(JsonNode node) {
+  private static Map<String, String> textMap(JsonNode node) {
     Map<String, String> out = new LinkedHashMap<>();
     node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;

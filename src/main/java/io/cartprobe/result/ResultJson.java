@@ -109,6 +109,10 @@ public final class ResultJson {
     putOptional(node, "body_excerpt", step.bodyExcerpt());
     putOptional(node, "classification", step.classification());
     putOptional(node, "cert_not_after", step.certNotAfter().map(Object::toString));
+    if (!step.extracted().isEmpty()) {
+      ObjectNode extracted = node.putObject("extracted");
+      step.extracted().forEach(extracted::put);
+    }
     return node;
   }
 
