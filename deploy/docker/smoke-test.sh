@@ -153,7 +153,7 @@ docker rm "$NAME-jar" >/dev/null
 demo_pid=$!
 demo_url=
 for _ in $(seq 60); do
-  demo_url=$(grep -o 'demo shop: http://127\.0\.0\.1:[0-9]*' "$LOGS/demo.log" | head -1 | cut -d' ' -f3 || true)
+  demo_url=$(grep -o 'shop  *http://127\.0\.0\.1:[0-9]*' "$LOGS/demo.log" | head -1 | awk '{print $2}' || true)
   [ -n "$demo_url" ] && break
   sleep 0.5
 done

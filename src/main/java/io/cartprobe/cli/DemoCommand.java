@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
+  @Option(names = "--port", defaultValue = "" + DemoBanner.DEFAULT_PORT, paramLabel = "N",
       description = "Shop port on 127.0.0.1 (0 picks a free one; default ${DEFAULT-VALUE})")
   int port;
 
@@ -72,28 +72,26 @@ final class DemoCommand implements Callable<Integer> {
               + String.join(", ", Fault.ids()) + ")")));
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (DemoShop shop = new DemoShop(port, initial).start()) {
-      out.println("demo shop: " + shop.baseUrl());
-      out.println(shop.describe());
-      out.println();
-      out.println("Break it:  curl -X POST " + shop.baseUrl() + "/demo/faults/gateway-config");
-      out.println("Probe it:  " + DEMO_URL_VARIABLE + "=" + shop.baseUrl() + " cartprobe run");
+    try (DemoShop shop = new DemoShop(port, initial, context.clock()).start()) {
+      shop.onNotification(n -> {
+        DemoBanner.lines(n).forEach(out::println);
+        out.flush();
+      });
       if (noAgent) {
-        out.println("Press Ctrl-C to stop.");
+        DemoBanner.lines(shop, Optional.empty()).forEach(out::println);
         out.flush();
         Signals.waitForTermination(() -> { });
         return 0;
       }
-      Logging.configure(Logging.Format.text, false);
+      // The banner says where everything is: the terminal is left to failed runs and alerts.
+      Logging.configure(Logging.Format.text, ch.qos.logback.classic.Level.WARN);
       CliContext demoContext = withDemoUrl(shop.baseUrl());
       CartprobeConfig loaded = loadConfig(demoContext);
       Optional<InetSocketAddress> listen = Optional.ofNullable(agentPort)
           .map(p -> new InetSocketAddress("127.0.0.1", p));
       try (Agent agent = new Agent(() -> loadConfig(demoContext), loaded, context.clock(), listen)) {
         agent.start();
-        out.println("Status page: http://127.0.0.1:" + agent.port() + "/   Metrics: http://127.0.0.1:"
-            + agent.port() + "/metrics");
-        out.println("Press Ctrl-C to stop.");
+        DemoBanner.lines(shop, Optional.of("http://127.0.0.1:" + agent.port())).forEach(out::println);
         return AgentCommand.serveUntilStopped(agent, out);
       }
     }

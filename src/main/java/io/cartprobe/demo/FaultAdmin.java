@@ -52,6 +52,7 @@ final class FaultAdmin {
           .put("description", fault.description())
           .put("active", active.contains(fault));
     }
-    return Response.json(status, body);
+    // Mostly read in a terminal after curl: end the line, so the prompt starts on its own.
+    return Response.json(status, body).withTrailingNewline();
   }
 }

@@ -25,7 +25,7 @@ final class Results {
         new RequestSpec("GET", "http://gateway.test/v1/account", Map.of(), new Body.None()),
         Expect.defaults(), Map.of(), List.of());
     return new GatewayConfigProbe(name, List.of("production", "staging"), Duration.ofMinutes(1),
-        Duration.ofSeconds(5), Duration.ofMinutes(1), 0, Map.of(), check, List.of(watch));
+        Duration.ofSeconds(30), Duration.ofMinutes(1), 0, Map.of(), check, List.of(watch));
   }
 
   static ProbeResult gatewayRun(String probe, String env, Instant at, Map<String, String> watched) {
