@@ -245,6 +245,8 @@ check "HostConfig.ReadonlyRootfs is true" \
 check "root filesystem refuses writes" bash -c "! docker exec $NAME sh -c 'echo x > /opt/cartprobe/x'"
 check "/etc/cartprobe refuses writes" bash -c "! docker exec $NAME sh -c 'echo x > /etc/cartprobe/x'"
 check "the volume takes writes" docker exec "$NAME" sh -c 'echo x > /var/lib/cartprobe/.probe && rm /var/lib/cartprobe/.probe'
+check "the cartprobe launcher runs beside the agent" \
+  docker exec -e CARTPROBE_DEMO_URL="$demo_url" "$NAME" cartprobe run -p checkout
 # The ENTRYPOINT's own flags with -XX:AOTMode=on: the JVM refuses to start if it cannot use the cache.
 read -r -a entrypoint <<<"$(docker image inspect -f '{{range .Config.Entrypoint}}{{.}} {{end}}' "$IMAGE")"
 check "AOT cache maps (AOTMode=on, entrypoint flags)" \
