@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = {"-v", "--verbose"},
-      description = "Show every step's assertions and timing phases, not only the failed one's")
+      description = "Show every step's assertions, extracted values and timing phases, not only"
+          + " the failed one's")
   boolean verbose;
 
   RunCommand(CliContext context) {

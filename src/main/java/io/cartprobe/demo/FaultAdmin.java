@@ -45,6 +45,6 @@ final class FaultAdmin {
     return Response.json(status, new Bodies.Faults(active.stream().map(Fault::id).toList(),
         Arrays.stream(Fault.values())
             .map(f -> new Bodies.KnownFault(f.id(), f.description(), active.contains(f)))
-            .toList()));
+            .toList())).withTrailingNewline();
   }
 }

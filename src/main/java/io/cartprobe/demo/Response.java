@@ -23,6 +23,17 @@ record Response(int status, Map<String, String> headers, String contentType, byt
         body.getBytes(StandardCharsets.UTF_8));
   }
 
+  static Response html(int status, String body) {
+    return new Response(status, Map.of(), "text/html; charset=utf-8",
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Response withTrailingNewline() {
+    byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+    withNewline[body.length] = '\n';
+    return new Response(status, headers, contentType, withNewline);
+  }
+
   Response withHeader(String name, String value) {
     var merged = new LinkedHashMap<>(headers);
     merged.put(name, value);

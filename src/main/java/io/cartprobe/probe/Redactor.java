@@ -84,7 +84,7 @@ public final class Redactor {
     return new StepResult(s.name(), s.component(), s.status(), s.method(), redact(s.url()),
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
-        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter());
+        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(), redactValues(s.extracted()));
   }
 
   public Failure redact(Failure f) {

@@ -110,11 +110,14 @@ final class StepExecutor {
     // Extract even from a failed response: cleanup may need an id it carried (say, to void an
     // order whose confirmation failed a check).
     Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
+    Map<String, String> shown = new LinkedHashMap<>();
     extracted.values().forEach((name, value) -> {
       state.extracted().put(name, value);
-      if (step.extract().get(name).secret()) {
+      boolean secret = step.extract().get(name).secret();
+      if (secret) {
         state.redactor().add(value);
       }
+      shown.put(name, secret ? Redactor.MASK : value);
     });
     if (problem.isEmpty() && !extracted.missing().isEmpty()) {
       problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
@@ -130,7 +133,7 @@ final class StepExecutor {
     StepResult result = new StepResult(step.name(), step.component(), status,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
-        problem.map(StepProblem::message), excerpt, classification, head.certNotAfter());
+        problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown);
     // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
     // values must be seen and diffed.
     return new StepOutcome(result, done.requestSent(), safe, problem,

@@ -1,17 +1,24 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One step as it ran. URL, excerpt, assertion values and messages are already redacted.
+ * One step as it ran. URL, excerpt, assertion values, messages and extracted values are already
+ * redacted.
  *
  * @param httpStatus absent when no response arrived
  * @param bodyExcerpt at most 2 KiB of the response body, kept only when the step failed
  * @param certNotAfter over HTTPS, the earliest {@code notAfter} of the server's certificate chain
+ * @param extracted the values this step's {@code extract} found, in config order; those
+ *     extracted with {@code secret: true} are {@code ***}
  */
 public record StepResult(
     String name,
@@ -27,10 +34,22 @@ public record StepResult(
     Optional<String> message,
     Optional<String> bodyExcerpt,
     Optional<String> classification,
-    Optional<Instant> certNotAfter) {
+    Optional<Instant> certNotAfter,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> extracted) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
+    extracted = Collections.unmodifiableMap(new LinkedHashMap<>(extracted));
+  }
+
+  /** A step that extracted nothing. */
+  public StepResult(String name, String component, StepStatus status, String method, String url,
+      Optional<Integer> httpStatus, Duration duration, Timings timings,
+      List<AssertionResult> assertions, Optional<FailureReason> reason, Optional<String> message,
+      Optional<String> bodyExcerpt, Optional<String> classification,
+      Optional<Instant> certNotAfter) {
+    this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
+        message, bodyExcerpt, classification, certNotAfter, Map.of());
   }
 
   public static StepResult skipped(String name, String component, String method) {

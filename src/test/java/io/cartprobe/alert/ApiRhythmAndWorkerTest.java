@@ -102,7 +102,7 @@ class ApiRhythmAndWorkerTest {
         .build()) {
       assertThat(alerting.onResult(paymentRejected("checkout", "production", java.time.Instant.now())))
           .hasSize(1);
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivered).hasValue(1));
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(delivered).hasValue(1));
       assertThat(alerting.pending()).isEmpty();
     }
   }

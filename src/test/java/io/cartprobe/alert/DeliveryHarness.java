@@ -95,7 +95,7 @@ final class DeliveryHarness {
 
   static Webhook webhook(String name, WebhookFormat format, String url) {
     return new Webhook(name, List.of(url), format, Optional.of(SECRET), true,
-        Duration.ofSeconds(2), Map.of("X-Team", "payments"));
+        Duration.ofSeconds(30), Map.of("X-Team", "payments"));
   }
 
   List<AlertEvent> feed(ProbeResult result) {

@@ -72,7 +72,7 @@ class OutageAndRestartTest {
   private List<JsonNode> received(int count) throws Exception {
     List<JsonNode> events = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      RecordedRequest request = receiver.takeRequest(5, TimeUnit.SECONDS);
+      RecordedRequest request = receiver.takeRequest(30, TimeUnit.SECONDS);
       assertThat(request).as("request %d of %d", i + 1, count).isNotNull();
       JsonNode body = JSON.readTree(request.getBody().string(StandardCharsets.UTF_8));
       ((com.fasterxml.jackson.databind.node.ObjectNode) body)

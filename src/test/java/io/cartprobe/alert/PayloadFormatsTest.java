@@ -75,7 +75,7 @@ class PayloadFormatsTest {
   }
 
   private static RecordedRequest take(MockWebServer server) throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest(30, TimeUnit.SECONDS);
     assertThat(request).as("a request arrived").isNotNull();
     return request;
   }

@@ -180,7 +180,7 @@ class AssertionsTest extends ServerTest {
     ProbeResult slow = runner.run(checkout("p").step(step("s", base() + "/x")
         .expect(expect().maxLatency(java.time.Duration.ofMillis(100)))).build(), env());
     ProbeResult fast = runner.run(checkout("p").step(step("s", base() + "/x")
-        .expect(expect().maxLatency(java.time.Duration.ofSeconds(5)))).build(), env());
+        .expect(expect().maxLatency(java.time.Duration.ofSeconds(30)))).build(), env());
 
     Failure f = slow.failure().orElseThrow();
     assertThat(f.reason()).isEqualTo(FailureReason.LATENCY);

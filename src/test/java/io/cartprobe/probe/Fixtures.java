@@ -64,12 +64,12 @@ final class Fixtures {
 
   static GatewayConfigProbe gatewayConfig(String name, Step check) {
     return new GatewayConfigProbe(name, List.of("staging"), Duration.ofMinutes(1),
-        Duration.ofSeconds(5), Duration.ofMinutes(1), 0, Map.of(), check, List.of());
+        Duration.ofSeconds(30), Duration.ofMinutes(1), 0, Map.of(), check, List.of());
   }
 
   static GatewayConfigProbe gatewayConfig(String name, Step check, List<String> watch) {
     return new GatewayConfigProbe(name, List.of("staging"), Duration.ofMinutes(1),
-        Duration.ofSeconds(5), Duration.ofMinutes(1), 0, Map.of(), check, watch);
+        Duration.ofSeconds(30), Duration.ofMinutes(1), 0, Map.of(), check, watch);
   }
 
   static ExpectBuilder expect() {
@@ -78,7 +78,7 @@ final class Fixtures {
 
   static final class ProbeBuilder {
     private final String name;
-    private Duration timeout = Duration.ofSeconds(5);
+    private Duration timeout = Duration.ofSeconds(30);
     private int retries;
     private final Map<String, String> vars = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();

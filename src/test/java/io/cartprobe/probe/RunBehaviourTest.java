@@ -172,7 +172,7 @@ class RunBehaviourTest extends ServerTest {
 
     ProbeResult r = Fixtures.runner().run(checkout("p").step(step("a", base() + "/a")
         .expect(expect().degradedLatency(Duration.ofMillis(50))
-            .maxLatency(Duration.ofSeconds(5)))).build(), env());
+            .maxLatency(Duration.ofSeconds(30)))).build(), env());
 
     assertThat(r.verdict()).isEqualTo(Verdict.DEGRADED);
     assertThat(r.failure()).isEmpty();

@@ -298,7 +298,7 @@ class SchedulerTest {
     });
     s.update(List.of(slow));
     s.trigger(slow.key());
-    await().atMost(5, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
 
     CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> s.stop(Duration.ofSeconds(30)));
     assertThat(stopped).isNotDone(); // it cannot be: the run is still going
@@ -323,12 +323,12 @@ class SchedulerTest {
     });
     s.update(List.of(hung));
     s.trigger(hung.key());
-    await().atMost(5, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
 
     assertThat(s.stop(Duration.ofMillis(100))).isFalse();
 
-    await().atMost(5, TimeUnit.SECONDS).untilTrue(interrupted);
-    await().atMost(5, TimeUnit.SECONDS).until(() -> listener.finished.size() == 1);
+    await().atMost(30, TimeUnit.SECONDS).untilTrue(interrupted);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> listener.finished.size() == 1);
     assertThat(s.trigger(hung.key())).isInstanceOf(TriggerResult.Refused.class);
     clock.advance(Duration.ofMinutes(5));
     s.runDue();
