@@ -5,8 +5,6 @@ import io.cartprobe.result.Failure;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.config.Environment;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,8 +15,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Hides secret values and card-number-like digit runs in everything a result carries. One
- * instance per run: values extracted with {@code secret: true} join the set as the run goes.
+ * Hides secret values and card-number-like digit runs in everything a result carries. A
+ * secret is also found in the forms a server may echo it in: JSON string escapes
+ * ({@code \u003d} as Gson and Go write '=', {@code \/}, {@code \"}, any {@code \}uXXXX), URL
+ * encoding ({@code %3D} in either case, {@code +} for a space), those nested two deep, and
+ * Base64 (standard or URL-safe, padded or not, at any byte alignment inside a longer text).
+ * One instance per run: values extracted with {@code secret: true} join the set as the run goes.
  */
 public final class Redactor {
 
@@ -32,6 +34,7 @@ public final class Redactor {
       Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
 
   private final Set<String> secrets = new LinkedHashSet<>();
+  private final List<SecretForm> forms = new ArrayList<>();
 
   public Redactor(Collection<String> secretValues) {
     secretValues.forEach(this::add);
@@ -41,34 +44,55 @@ public final class Redactor {
     return new Redactor(env.secrets().values());
   }
 
-  /** Adds a secret; its URL-encoded form too, since that is how it may appear in a URL. */
   public synchronized void add(String secret) {
-    if (secret == null || secret.isEmpty()) {
+    if (secret == null || secret.isEmpty() || !secrets.add(secret)) {
       return; // an empty secret would "match" everywhere
     }
-    secrets.add(secret);
-    String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    if (!encoded.equals(secret)) {
-      secrets.add(encoded);
-      secrets.add(encoded.replace("+", "%20"));
-    }
+    SecretForm.of(secret).stream().filter(f -> !forms.contains(f)).forEach(forms::add);
   }
 
   public String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    List<String> ordered;
+    List<SecretForm> known;
     synchronized (this) {
-      ordered = new ArrayList<>(secrets);
+      known = List.copyOf(forms);
     }
-    // Longest first, so a secret containing another is hidden whole.
-    ordered.sort(Comparator.comparingInt(String::length).reversed());
-    String out = text;
-    for (String s : ordered) {
-      out = out.replace(s, MASK);
-    }
+    String out = known.isEmpty() ? text : mask(text, known);
     return CARD_LIKE.matcher(out).replaceAll(MASK);
+  }
+
+  /** Every range of {@code text} where some decoding of it holds a form, replaced by the mask. */
+  private static String mask(String text, List<SecretForm> known) {
+    List<int[]> ranges = new ArrayList<>();
+    for (DecodedView view : DecodedView.all(text)) {
+      String in = view.text();
+      for (SecretForm form : known) {
+        for (int at = in.indexOf(form.text()); at >= 0; at = in.indexOf(form.text(), at + 1)) {
+          int[] hidden = form.hidden(in, at, at + form.text().length());
+          ranges.add(new int[] {view.originalStart(hidden[0]), view.originalEnd(hidden[1])});
+        }
+      }
+    }
+    if (ranges.isEmpty()) {
+      return text;
+    }
+    ranges.sort(Comparator.comparingInt((int[] r) -> r[0]).thenComparingInt(r -> -r[1]));
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    int maskedTo = -1;
+    for (int[] r : ranges) {
+      if (r[0] < maskedTo) {
+        maskedTo = Math.max(maskedTo, r[1]); // overlaps the mask just written: one mask
+        copied = maskedTo;
+        continue;
+      }
+      out.append(text, copied, r[0]).append(MASK);
+      maskedTo = r[1];
+      copied = r[1];
+    }
+    return out.append(text, copied, text.length()).toString();
   }
 
   public Optional<String> redact(Optional<String> text) {

@@ -9,6 +9,7 @@ import io.cartprobe.config.Body;
 import io.cartprobe.config.Classifier;
 import io.cartprobe.config.RequestSpec;
 import io.cartprobe.config.Step;
+import io.cartprobe.config.UrlEscapes;
 import io.cartprobe.http.HttpExchange;
 import io.cartprobe.http.Phases;
 import java.time.Duration;
@@ -53,6 +54,7 @@ final class StepExecutor {
   /** @param watch JSONPaths whose values the outcome records (a gateway-config probe's watch) */
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
       List<String> watch) {
+    Deadline deadline = Deadline.after(timeout);
     RequestSpec spec = step.request();
     Prepared prepared;
     try {
@@ -65,7 +67,13 @@ final class StepExecutor {
     boolean safe = spec.idempotentMethod() || prepared.hasIdempotencyKey();
     HttpExchange exchange = state.session().execute(prepared.request(), timeout);
     return switch (exchange) {
-      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state, watch);
+      case HttpExchange.Completed done -> {
+        try {
+          yield completed(step, prepared, done, safe, state, watch, deadline);
+        } catch (Deadline.Exceeded e) {
+          yield overran(step, prepared, done, safe, state, deadline);
+        }
+      }
       case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, timeout, state);
     };
   }
@@ -80,10 +88,12 @@ final class StepExecutor {
   }
 
   private static StepOutcome completed(Step step, Prepared prepared,
-      HttpExchange.Completed done, boolean safe, RunState state, List<String> watch) {
+      HttpExchange.Completed done, boolean safe, RunState state, List<String> watch,
+      Deadline deadline) {
     HttpExchange.Head head = done.head();
     ResponseView response = new ResponseView(head.status(), head.headers(), done.body(),
-        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter());
+        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter(),
+        deadline);
     ExpectChecker.Report report =
         ExpectChecker.check(step.expect(), response, state.scope().clock().instant());
     Optional<StepProblem> problem = report.problem();
@@ -118,6 +128,24 @@ final class StepExecutor {
         WatchedValues.read(watch, response));
   }
 
+  /**
+   * The response arrived but checking it (expect, extract, classify) ran into the deadline:
+   * the step fails as a timeout, with what the server answered.
+   */
+  private static StepOutcome overran(Step step, Prepared prepared, HttpExchange.Completed done,
+      boolean safe, RunState state, Deadline deadline) {
+    StepProblem problem = StepProblem.of(FailureReason.TIMEOUT, "deadline exceeded while"
+        + " checking the response: expect, extract and classify did not finish within the "
+        + deadline.budget().toMillis() + "ms the step had");
+    HttpExchange.Head head = done.head();
+    StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
+        step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
+        timings(done.phases()), List.of(), Optional.of(problem.reason()),
+        Optional.of(problem.message()), Optional.of(excerpt(state.redactor().redact(done.body()))),
+        Optional.empty(), head.certNotAfter());
+    return new StepOutcome(result, done.requestSent(), safe, Optional.of(problem));
+  }
+
   private static StepOutcome failed(Step step, Prepared prepared, HttpExchange.Failed failed,
       boolean safe, Duration timeout, RunState state) {
     boolean deadlinePassed = failed.elapsed().compareTo(timeout) >= 0;
@@ -142,6 +170,11 @@ final class StepExecutor {
   private static Prepared prepare(RequestSpec spec, String keySlot, RunState state)
       throws TemplateException, Unbuildable {
     String url = Templates.render(spec.url(), state.scope());
+    Optional<String> badEscape = UrlEscapes.invalid(url, false);
+    if (badEscape.isPresent()) {
+      throw new Unbuildable("rendered URL " + url + " has an invalid percent-escape "
+          + UrlEscapes.describe(badEscape.get()) + " (" + UrlEscapes.HINT + ")");
+    }
     HttpUrl httpUrl = HttpUrl.parse(url);
     if (httpUrl == null) {
       throw new Unbuildable("rendered URL is not a valid http(s) URL: " + url);
