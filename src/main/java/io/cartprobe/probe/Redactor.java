@@ -12,12 +12,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Hides secret values and card-number-like digit runs in everything a result carries. A
  * secret is also found in the forms a server may echo it in: JSON string escapes
- * ({@code \u003d} as Gson and Go write '=', {@code \/}, {@code \"}, any {@code \}uXXXX), URL
+ * ({@code \}u003d as Gson and Go write '=', {@code \/}, {@code \"}, any {@code \}uXXXX), URL
  * encoding ({@code %3D} in either case, {@code +} for a space), those nested two deep, and
  * Base64 (standard or URL-safe, padded or not, at any byte alignment inside a longer text).
  * One instance per run: values extracted with {@code secret: true} join the set as the run goes.
@@ -33,8 +34,16 @@ public final class Redactor {
   private static final Pattern CARD_LIKE =
       Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
 
+  /**
+   * How far past an excerpt's end a form may still begin to reach into it: a character
+   * percent-encoded as UTF-8 with each '%' JSON-escaped takes up to 24; card runs take 37.
+   */
+  private static final int SPAN_PER_CHAR = 24;
+  private static final int MIN_MARGIN = 64;
+
   private final Set<String> secrets = new LinkedHashSet<>();
   private final List<SecretForm> forms = new ArrayList<>();
+  private int longest;
 
   public Redactor(Collection<String> secretValues) {
     secretValues.forEach(this::add);
@@ -49,50 +58,73 @@ public final class Redactor {
       return; // an empty secret would "match" everywhere
     }
     SecretForm.of(secret).stream().filter(f -> !forms.contains(f)).forEach(forms::add);
+    longest = Math.max(longest, secret.length());
   }
 
   public String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    List<SecretForm> known;
-    synchronized (this) {
-      known = List.copyOf(forms);
-    }
-    String out = known.isEmpty() ? text : mask(text, known);
+    List<SecretForm> known = known();
+    String out = known.isEmpty() ? text
+        : render(text, SecretRanges.find(text, known), text.length());
     return CARD_LIKE.matcher(out).replaceAll(MASK);
   }
 
-  /** Every range of {@code text} where some decoding of it holds a form, replaced by the mask. */
-  private static String mask(String text, List<SecretForm> known) {
-    List<int[]> ranges = new ArrayList<>();
-    for (DecodedView view : DecodedView.all(text)) {
-      String in = view.text();
-      for (SecretForm form : known) {
-        for (int at = in.indexOf(form.text()); at >= 0; at = in.indexOf(form.text(), at + 1)) {
-          int[] hidden = form.hidden(in, at, at + form.text().length());
-          ranges.add(new int[] {view.originalStart(hidden[0]), view.originalEnd(hidden[1])});
-        }
-      }
+  /**
+   * The redacted beginning of a response body: at most {@code limit} characters, ending in
+   * {@code marker} when the body goes on. Only the part that can show is searched, so a 1 MiB
+   * body costs no more than a short one; it reaches far enough past the cut that a secret
+   * straddling it is still found whole.
+   */
+  public String excerpt(String body, int limit, String marker) {
+    List<SecretForm> known = known();
+    int margin;
+    synchronized (this) {
+      margin = Math.max(MIN_MARGIN, SPAN_PER_CHAR * longest);
     }
+    int end = (int) Math.min(body.length(), (long) limit + margin);
+    String window = body.substring(0, end);
+    List<int[]> ranges = new ArrayList<>(SecretRanges.find(window, known));
+    Matcher cards = CARD_LIKE.matcher(window);
+    while (cards.find()) {
+      ranges.add(new int[] {cards.start(), cards.end()});
+    }
+    boolean whole = end == body.length();
+    String shown = render(window, ranges, whole ? end : end - margin);
+    if (whole && shown.length() <= limit) {
+      return shown;
+    }
+    int cut = Math.min(shown.length(), limit - marker.length());
+    if (cut > 0 && Character.isHighSurrogate(shown.charAt(cut - 1))) {
+      cut--;
+    }
+    return shown.substring(0, cut) + marker;
+  }
+
+  private synchronized List<SecretForm> known() {
+    return List.copyOf(forms);
+  }
+
+  /** {@code text} up to {@code stop} with each range (start, end) replaced by one mask. */
+  private static String render(String text, List<int[]> ranges, int stop) {
     if (ranges.isEmpty()) {
-      return text;
+      return text.substring(0, stop);
     }
-    ranges.sort(Comparator.comparingInt((int[] r) -> r[0]).thenComparingInt(r -> -r[1]));
-    StringBuilder out = new StringBuilder(text.length());
+    List<int[]> sorted = new ArrayList<>(ranges);
+    sorted.sort(Comparator.comparingInt((int[] r) -> r[0]));
+    StringBuilder out = new StringBuilder(stop);
     int copied = 0;
-    int maskedTo = -1;
-    for (int[] r : ranges) {
-      if (r[0] < maskedTo) {
-        maskedTo = Math.max(maskedTo, r[1]); // overlaps the mask just written: one mask
-        copied = maskedTo;
-        continue;
+    for (int[] r : sorted) {
+      if (r[0] >= stop) {
+        break;
       }
-      out.append(text, copied, r[0]).append(MASK);
-      maskedTo = r[1];
-      copied = r[1];
+      if (r[0] >= copied) {
+        out.append(text, copied, r[0]).append(MASK);
+      } // else it overlaps the mask just written: one mask for both
+      copied = Math.max(copied, r[1]);
     }
-    return out.append(text, copied, text.length()).toString();
+    return copied < stop ? out.append(text, copied, stop).toString() : out.toString();
   }
 
   public Optional<String> redact(Optional<String> text) {

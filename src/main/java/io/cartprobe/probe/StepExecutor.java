@@ -117,7 +117,7 @@ final class StepExecutor {
     StepStatus status = problem.isPresent() ? StepStatus.FAILED
         : report.degraded() ? StepStatus.DEGRADED : StepStatus.PASSED;
     Optional<String> excerpt = problem.isPresent()
-        ? Optional.of(excerpt(state.redactor().redact(done.body()))) : Optional.empty();
+        ? Optional.of(excerpt(state.redactor(), done.body())) : Optional.empty();
     StepResult result = new StepResult(step.name(), step.component(), status,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
@@ -141,7 +141,7 @@ final class StepExecutor {
     StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), List.of(), Optional.of(problem.reason()),
-        Optional.of(problem.message()), Optional.of(excerpt(state.redactor().redact(done.body()))),
+        Optional.of(problem.message()), Optional.of(excerpt(state.redactor(), done.body())),
         Optional.empty(), head.certNotAfter());
     return new StepOutcome(result, done.requestSent(), safe, Optional.of(problem));
   }
@@ -157,7 +157,7 @@ final class StepExecutor {
         step.request().method(), prepared.url(), failed.head().map(HttpExchange.Head::status),
         failed.elapsed(), timings(failed.phases()), List.of(), Optional.of(reason),
         Optional.of(message),
-        failed.partialBody().map(b -> excerpt(state.redactor().redact(b))), Optional.empty(),
+        failed.partialBody().map(b -> excerpt(state.redactor(), b)), Optional.empty(),
         failed.head().flatMap(HttpExchange.Head::certNotAfter));
     return new StepOutcome(result, failed.requestSent(), safe, Optional.of(problem));
   }
@@ -254,16 +254,9 @@ final class StepExecutor {
     return type;
   }
 
-  /** At most {@link #EXCERPT_LIMIT} chars, never splitting a surrogate pair. */
-  static String excerpt(String body) {
-    if (body.length() <= EXCERPT_LIMIT) {
-      return body;
-    }
-    int end = EXCERPT_LIMIT - TRUNCATED.length();
-    if (Character.isHighSurrogate(body.charAt(end - 1))) {
-      end--;
-    }
-    return body.substring(0, end) + TRUNCATED;
+  /** The redacted beginning of a body: at most {@link #EXCERPT_LIMIT} chars, whole characters. */
+  static String excerpt(Redactor redactor, String body) {
+    return redactor.excerpt(body, EXCERPT_LIMIT, TRUNCATED);
   }
 
   static Timings timings(Phases p) {

@@ -72,8 +72,10 @@ class RedactionProperties {
 
   @Property(tries = 2000)
   void neverThrowsAndOnlyEverHides(@ForAll("anything") String text,
-      @ForAll("secrets") String secret) {
-    String redacted = new Redactor(List.of(secret, "tok", "k")).redact(text);
+      @ForAll("secrets") String secret, @ForAll @IntRange(min = 4, max = 400) int limit) {
+    Redactor redactor = new Redactor(List.of(secret, "tok", "k"));
+    String redacted = redactor.redact(text);
+    assertThat(redactor.excerpt(text, limit, "...")).hasSizeLessThanOrEqualTo(limit);
 
     // What is left of the text is the text, in order, with masks in between.
     String[] pieces = redacted.split(Pattern.quote(Redactor.MASK), -1);

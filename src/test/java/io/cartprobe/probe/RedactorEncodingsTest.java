@@ -157,6 +157,36 @@ class RedactorEncodingsTest {
     assertThat(r.redact("x " + secret + " y")).isEqualTo("x *** y");
   }
 
+  // ---- excerpts of long bodies ----
+
+  @Test
+  void anExcerptHidesASecretThatStraddlesItsEnd() {
+    String gson = "sk_live_4eC3\\u003d9/Hq\\\"L+y jW";
+    for (int before = 2000; before < 2060; before++) {
+      String body = "x".repeat(before) + gson + "y".repeat(1024 * 1024);
+
+      String excerpt = redactor.excerpt(body, 2048, "...[truncated]");
+
+      assertThat(excerpt).hasSizeLessThanOrEqualTo(2048).endsWith("...[truncated]")
+          .doesNotContain("sk_l").doesNotContain("4eC3").doesNotContain("jW");
+    }
+  }
+
+  @Test
+  void anExcerptHidesACardNumberCutByItsEnd() {
+    String body = "x".repeat(2025) + "4242 4242 4242 4242" + "y".repeat(5000);
+
+    // Only the first 2,048 characters are shown, so the text after the mask stops there.
+    assertThat(redactor.excerpt(body, 2048, "...")).isEqualTo("x".repeat(2025) + "***yyyy...");
+  }
+
+  @Test
+  void aShortBodyIsItsWholeRedactedSelf() {
+    assertThat(redactor.excerpt("{\"k\":\"" + SECRET.replace("\"", "\\\"") + "\"}", 2048, "..."))
+        .isEqualTo("{\"k\":\"***\"}");
+    assertThat(redactor.excerpt("🔑".repeat(1500), 2048, "...")).isEqualTo("🔑".repeat(1022) + "...");
+  }
+
   @Test
   void textWithoutTheSecretIsUnchanged() {
     String text = "{\"a\":\"\\u003d\\/%3D+\",\"b\":\"c2stbGl2ZQ==\"}";
