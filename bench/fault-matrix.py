@@ -4,7 +4,7 @@ when a target or a pattern misbehaves.
 
 Starts a misbehaving HTTP target on 127.0.0.1 (backtracking bait, 1 MiB bodies, a redirect loop,
 20,000 response headers, a secret echoed in every encoding), writes a probes.yaml with one probe
-per misbehaviour (timeout 2s), and runs the real jar's `run -o json` once per probe, each in its
+per misbehaviour (timeout --timeout, 3s by default), and runs the real jar's `run -o json` once per probe, each in its
 own process. Prints a Markdown table: misbehaviour, reason, message, the run's own duration and
 the process's wall time. Then runs `validate` on patterns and URLs RE2 or the URL rules refuse.
 
@@ -85,7 +85,7 @@ class Target(BaseHTTPRequestHandler):
 
 
 PROBES = [
-    # name, misbehaviour, step yaml (under a step), probe timeout
+    # name, misbehaviour, the step's yaml after its name
     ("bt-body", "backtracking regex `((a+)+)+$` on the body (a×40 + b)",
      'request: {url: "{{base_url}}/evil"}\nexpect: {body: {matches: "((a+)+)+$"}}'),
     ("bt-json", "the same in a json `matches`",
@@ -125,12 +125,12 @@ def indent(text, spaces):
     return "\n".join(" " * spaces + line for line in text.splitlines())
 
 
-def probes_yaml(base_url, probes):
+def probes_yaml(base_url, probes, timeout):
     out = ["environments:", "  staging:",
            '    vars: {base_url: "%s", q: "100%%"}' % base_url,
            '    secrets: {key: "${BENCH_SECRET}"}', "probes:"]
     for name, _, step in probes:
-        out += ["  - name: " + name, "    type: checkout", "    timeout: 2s", "    steps:",
+        out += ["  - name: " + name, "    type: checkout", "    timeout: " + timeout, "    steps:",
                 "      - name: s", indent(step, 8)]
     return "\n".join(out) + "\n"
 
@@ -165,6 +165,7 @@ def main():
     parser.add_argument("--jar", default=os.path.join(ROOT, "target", "cartprobe.jar"))
     parser.add_argument("--kill-after", type=float, default=30)
     parser.add_argument("--validate-only", action="store_true", help="skip the runs")
+    parser.add_argument("--timeout", default="3s", help="each probe's timeout (a duration)")
     args = parser.parse_args()
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Target)
@@ -175,7 +176,9 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         config = os.path.join(tmp, "probes.yaml")
         with open(config, "w") as f:
-            f.write(probes_yaml(base_url, PROBES))
+            f.write(probes_yaml(base_url, PROBES, args.timeout))
+        print("jar %s, probe timeout %s, %d cores, load average %.1f at the start\n" % (
+            os.path.relpath(args.jar, ROOT), args.timeout, os.cpu_count(), os.getloadavg()[0]))
         print("| misbehaviour | reason | message | run's duration | process wall time |")
         print("|---|---|---|---|---|")
         for name, what, _ in [] if args.validate_only else PROBES:
