@@ -98,22 +98,32 @@ final class StepExecutor {
         ExpectChecker.check(step.expect(), response, state.scope().clock().instant());
     Optional<StepProblem> problem = report.problem();
 
-    // Extract even from a failed response: cleanup may need an id it carried (say, to void an
-    // order whose confirmation failed a check).
-    Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
-    extracted.values().forEach((name, value) -> {
-      state.extracted().put(name, value);
-      if (step.extract().get(name).secret()) {
-        state.redactor().add(value);
+    Optional<String> classification = Optional.empty();
+    Map<String, String> watched = Map.of();
+    try {
+      // Extract even from a failed response: cleanup may need an id it carried (say, to void
+      // an order whose confirmation failed a check).
+      Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
+      extracted.values().forEach((name, value) -> {
+        state.extracted().put(name, value);
+        if (step.extract().get(name).secret()) {
+          state.redactor().add(value);
+        }
+      });
+      if (problem.isEmpty() && !extracted.missing().isEmpty()) {
+        problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
+            "nothing to extract for " + String.join(", ", extracted.missing())));
       }
-    });
-    if (problem.isEmpty() && !extracted.missing().isEmpty()) {
-      problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
-          "nothing to extract for " + String.join(", ", extracted.missing())));
+      classification = problem.isEmpty() ? Optional.empty() : classify(step.classify(), response);
+      // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
+      // values must be seen and diffed.
+      watched = WatchedValues.read(watch, response);
+    } catch (Deadline.Exceeded e) {
+      if (problem.isEmpty()) {
+        throw e; // nothing was wrong with the response: the step overstayed
+      }
+      // The response had already failed its checks; the deadline only cut the extras short.
     }
-
-    Optional<String> classification = problem.isEmpty() ? Optional.empty()
-        : classify(step.classify(), response);
     StepStatus status = problem.isPresent() ? StepStatus.FAILED
         : report.degraded() ? StepStatus.DEGRADED : StepStatus.PASSED;
     Optional<String> excerpt = problem.isPresent()
@@ -122,15 +132,12 @@ final class StepExecutor {
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
         problem.map(StepProblem::message), excerpt, classification, head.certNotAfter());
-    // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
-    // values must be seen and diffed.
-    return new StepOutcome(result, done.requestSent(), safe, problem,
-        WatchedValues.read(watch, response));
+    return new StepOutcome(result, done.requestSent(), safe, problem, watched);
   }
 
   /**
-   * The response arrived but checking it (expect, extract, classify) ran into the deadline:
-   * the step fails as a timeout, with what the server answered.
+   * The response arrived but checking it ran into the deadline before anything was found
+   * wrong: the step fails as a timeout, with what the server answered.
    */
   private static StepOutcome overran(Step step, Prepared prepared, HttpExchange.Completed done,
       boolean safe, RunState state, Deadline deadline) {

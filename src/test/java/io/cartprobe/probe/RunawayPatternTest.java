@@ -147,4 +147,19 @@ class RunawayPatternTest extends ServerTest {
     assertThat(failure(r).reason()).isEqualTo(FailureReason.TIMEOUT);
     assertThat(r.duration()).isLessThan(ON_TIME);
   }
+
+  /** A response already wrong keeps its reason: the deadline only cut its classifying short. */
+  @Test
+  void slowClassifyStopsAtTheDeadlineAndKeepsTheStatusReason() {
+    enqueue(500, "a".repeat(1024 * 1024 - 1));
+
+    ProbeResult r = run("1s", """
+        classify:
+          - when: {body: {matches: "(?s).{0,999}z"}}
+            as: slow""");
+
+    assertThat(failure(r).reason()).isEqualTo(FailureReason.STATUS);
+    assertThat(failure(r).classification()).isEmpty();
+    assertThat(r.duration()).isLessThan(ON_TIME);
+  }
 }
