@@ -34,7 +34,7 @@ import okhttp3.HttpUrl;
  * machine may leave the thread unscheduled for seconds, which says nothing about the matcher,
  * while work that ignores the deadline burns CPU (seconds to minutes for these patterns).
  */
-class MatchingProperties {
+class MatchingPropertiesTest {
 
   private static final Duration BUDGET = Duration.ofMillis(20);
   /** CPU the thread may spend past the budget: the last checks, and JIT on the first tries. */

@@ -23,7 +23,7 @@ import net.jqwik.api.statistics.Statistics;
  * after redaction, undoing that encoding (with decoders written here, not the redactor's)
  * never gives the secret back, and redaction never throws on any text.
  */
-class RedactionProperties {
+class RedactionPropertiesTest {
 
   enum Encoding { LITERAL, JSON, JSON_TWICE, URL, JSON_OF_URL, BASE64 }
 
