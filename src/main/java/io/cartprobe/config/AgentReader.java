@@ -53,12 +53,12 @@ final class AgentReader {
     }
     Matcher matcher = LISTEN.matcher(text.get().trim());
     if (!matcher.matches()) {
-      c.error("expected HOST:PORT like 0.0.0.0:9781, found " + Cursor.quote(text.get()));
+      c.error("expected HOST:PORT like 0.0.0.0:9781, found " + c.shown(text.get()));
       return Optional.empty();
     }
     int port = Integer.parseInt(matcher.group(2));
     if (port > 65535) {
-      c.error("port must be between 0 and 65535, found " + port);
+      c.error("port must be between 0 and 65535, found " + c.shown(matcher.group(2), Integer.toString(port)));
       return Optional.empty();
     }
     String host = matcher.group(1);
@@ -72,7 +72,7 @@ final class AgentReader {
     try {
       return Optional.of(Path.of(text));
     } catch (InvalidPathException e) {
-      at.error("invalid path " + Cursor.quote(text) + ": " + e.getReason());
+      at.error("invalid path " + at.shown(text) + ": " + e.getReason());
       return Optional.empty();
     }
   }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /** Pulls {@code extract} values out of a response for later steps. */
 final class Extractor {
@@ -33,14 +32,14 @@ final class Extractor {
   private static Optional<String> find(Extraction.Source source, ResponseView response) {
     return switch (source) {
       case Extraction.Source.Json(var path) -> response.json()
-          .map(doc -> Json.read(path, doc))
+          .map(doc -> Json.read(path, doc, response.deadline()))
           .flatMap(found -> found instanceof Json.Found(Object v) && v != null
               ? Optional.of(Json.text(v)) : Optional.empty());
       case Extraction.Source.Header(String name) ->
           Optional.ofNullable(response.headers().get(name));
       case Extraction.Source.Cookie(String name) -> response.cookie(name);
       case Extraction.Source.Regex(var pattern) -> {
-        Matcher m = pattern.matcher(response.body());
+        var m = pattern.matcher(response.matchable(response.body()));
         yield m.find() ? Optional.ofNullable(m.groupCount() > 0 ? m.group(1) : m.group())
             : Optional.empty();
       }

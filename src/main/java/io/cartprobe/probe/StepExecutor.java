@@ -11,6 +11,7 @@ import io.cartprobe.config.Classifier;
 import io.cartprobe.config.ClientSettings;
 import io.cartprobe.config.RequestSpec;
 import io.cartprobe.config.Step;
+import io.cartprobe.config.UrlEscapes;
 import io.cartprobe.http.HttpExchange;
 import io.cartprobe.http.Phases;
 import java.time.Duration;
@@ -55,6 +56,7 @@ final class StepExecutor {
   /** @param watch JSONPaths whose values the outcome records (a gateway-config probe's watch) */
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
       List<String> watch) {
+    Deadline deadline = Deadline.after(timeout);
     RequestSpec spec = step.request();
     ClientSettings client = state.client().forStep(step);
     Prepared prepared;
@@ -82,7 +84,13 @@ final class StepExecutor {
       state.auth().refused();
     }
     return switch (exchange) {
-      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state, watch, client);
+      case HttpExchange.Completed done -> {
+        try {
+          yield completed(step, prepared, done, safe, state, watch, client, deadline);
+        } catch (Deadline.Exceeded e) {
+          yield overran(step, prepared, done, safe, state, deadline);
+        }
+      }
       case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, left, state);
     };
   }
@@ -98,46 +106,72 @@ final class StepExecutor {
 
   private static StepOutcome completed(Step step, Prepared prepared,
       HttpExchange.Completed done, boolean safe, RunState state, List<String> watch,
-      ClientSettings client) {
+      ClientSettings client, Deadline deadline) {
     HttpExchange.Head head = done.head();
     ResponseView response = new ResponseView(head.status(), head.headers(), done.body(),
-        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter());
+        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter(),
+        deadline);
     ExpectChecker.Report report = ClientCertExpiry.check(step.expect(), client.tls(),
         ExpectChecker.check(step.expect(), response, state.scope().clock().instant()),
         state.scope().clock().instant());
     Optional<StepProblem> problem = report.problem();
 
-    // Extract even from a failed response: cleanup may need an id it carried (say, to void an
-    // order whose confirmation failed a check).
-    Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
+    Optional<String> classification = Optional.empty();
+    Map<String, String> watched = Map.of();
     Map<String, String> shown = new LinkedHashMap<>();
-    extracted.values().forEach((name, value) -> {
-      state.extracted().put(name, value);
-      boolean secret = step.extract().get(name).secret();
-      if (secret) {
-        state.redactor().add(value);
+    try {
+      // Extract even from a failed response: cleanup may need an id it carried (say, to void
+      // an order whose confirmation failed a check).
+      Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
+      extracted.values().forEach((name, value) -> {
+        state.extracted().put(name, value);
+        boolean secret = step.extract().get(name).secret();
+        if (secret) {
+          state.redactor().add(value);
+        }
+        shown.put(name, secret ? Redactor.MASK : value);
+      });
+      if (problem.isEmpty() && !extracted.missing().isEmpty()) {
+        problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
+            "nothing to extract for " + String.join(", ", extracted.missing())));
       }
-      shown.put(name, secret ? Redactor.MASK : value);
-    });
-    if (problem.isEmpty() && !extracted.missing().isEmpty()) {
-      problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
-          "nothing to extract for " + String.join(", ", extracted.missing())));
+      classification = problem.isEmpty() ? Optional.empty() : classify(step.classify(), response);
+      // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
+      // values must be seen and diffed.
+      watched = WatchedValues.read(watch, response);
+    } catch (Deadline.Exceeded e) {
+      if (problem.isEmpty()) {
+        throw e; // nothing was wrong with the response: the step overstayed
+      }
+      // The response had already failed its checks; the deadline only cut the extras short.
     }
-
-    Optional<String> classification = problem.isEmpty() ? Optional.empty()
-        : classify(step.classify(), response);
     StepStatus status = problem.isPresent() ? StepStatus.FAILED
         : report.degraded() ? StepStatus.DEGRADED : StepStatus.PASSED;
     Optional<String> excerpt = problem.isPresent()
-        ? Optional.of(excerpt(state.redactor().redact(done.body()))) : Optional.empty();
+        ? Optional.of(excerpt(state.redactor(), done.body())) : Optional.empty();
     StepResult result = new StepResult(step.name(), step.component(), status,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
         problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown);
-    // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
-    // values must be seen and diffed.
-    return new StepOutcome(result, done.requestSent(), safe, problem,
-        WatchedValues.read(watch, response));
+    return new StepOutcome(result, done.requestSent(), safe, problem, watched);
+  }
+
+  /**
+   * The response arrived but checking it ran into the deadline before anything was found
+   * wrong: the step fails as a timeout, with what the server answered.
+   */
+  private static StepOutcome overran(Step step, Prepared prepared, HttpExchange.Completed done,
+      boolean safe, RunState state, Deadline deadline) {
+    StepProblem problem = StepProblem.of(FailureReason.TIMEOUT, "deadline exceeded while"
+        + " checking the response: expect, extract and classify did not finish within the "
+        + deadline.budget().toMillis() + "ms the step had");
+    HttpExchange.Head head = done.head();
+    StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
+        step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
+        timings(done.phases()), List.of(), Optional.of(problem.reason()),
+        Optional.of(problem.message()), Optional.of(excerpt(state.redactor(), done.body())),
+        Optional.empty(), head.certNotAfter());
+    return new StepOutcome(result, done.requestSent(), safe, Optional.of(problem));
   }
 
   private static StepOutcome failed(Step step, Prepared prepared, HttpExchange.Failed failed,
@@ -151,7 +185,7 @@ final class StepExecutor {
         step.request().method(), prepared.url(), failed.head().map(HttpExchange.Head::status),
         failed.elapsed(), timings(failed.phases()), List.of(), Optional.of(reason),
         Optional.of(message),
-        failed.partialBody().map(b -> excerpt(state.redactor().redact(b))), Optional.empty(),
+        failed.partialBody().map(b -> excerpt(state.redactor(), b)), Optional.empty(),
         failed.head().flatMap(HttpExchange.Head::certNotAfter));
     return new StepOutcome(result, failed.requestSent(), safe, Optional.of(problem));
   }
@@ -164,6 +198,11 @@ final class StepExecutor {
   private static Prepared prepare(RequestSpec spec, String keySlot, RunState state)
       throws TemplateException, Unbuildable {
     String url = Templates.render(spec.url(), state.scope());
+    Optional<String> badEscape = UrlEscapes.invalid(url, false);
+    if (badEscape.isPresent()) {
+      throw new Unbuildable("rendered URL " + url + " has an invalid percent-escape "
+          + UrlEscapes.describe(badEscape.get()) + " (" + UrlEscapes.HINT + ")");
+    }
     HttpUrl httpUrl = HttpUrl.parse(url);
     if (httpUrl == null) {
       throw new Unbuildable("rendered URL is not a valid http(s) URL: " + url);
@@ -243,16 +282,9 @@ final class StepExecutor {
     return type;
   }
 
-  /** At most {@link #EXCERPT_LIMIT} chars, never splitting a surrogate pair. */
-  static String excerpt(String body) {
-    if (body.length() <= EXCERPT_LIMIT) {
-      return body;
-    }
-    int end = EXCERPT_LIMIT - TRUNCATED.length();
-    if (Character.isHighSurrogate(body.charAt(end - 1))) {
-      end--;
-    }
-    return body.substring(0, end) + TRUNCATED;
+  /** The redacted beginning of a body: at most {@link #EXCERPT_LIMIT} chars, whole characters. */
+  static String excerpt(Redactor redactor, String body) {
+    return redactor.excerpt(body, EXCERPT_LIMIT, TRUNCATED);
   }
 
   static Timings timings(Phases p) {

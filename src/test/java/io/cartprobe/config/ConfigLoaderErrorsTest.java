@@ -169,7 +169,7 @@ class ConfigLoaderErrorsTest {
                 type: gateway-config
                 request: {url: "http://x"}
                 expect: {headers: {Content-Type: "("}}
-            """, "probes.yaml:8:38: probes[0].expect.headers.Content-Type: invalid regex '(': Unclosed group near index 1"),
+            """, "probes.yaml:8:38: probes[0].expect.headers.Content-Type: invalid regex '(': missing closing )"),
         row("bad extraction source", ENVS + """
               - name: p
                 type: checkout
