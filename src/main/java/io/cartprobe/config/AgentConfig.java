@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** The `agent:` section; only `cartprobe agent` acts on it. */
+/**
+ * The `agent:` section; only `cartprobe agent` acts on it, except {@code otlp}, which `run`
+ * honours too.
+ */
 public record AgentConfig(
     String listenHost,
     int listenPort,
     int maxConcurrency,
     Optional<Path> stateFile,
     Map<String, String> labels,
-    Optional<String> adminToken) {
+    Optional<String> adminToken,
+    Optional<OtlpConfig> otlp) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
@@ -19,6 +23,12 @@ public record AgentConfig(
 
   public AgentConfig {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+  }
+
+  /** Without {@code otlp}: no traces unless the OTEL_* environment asks for them. */
+  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
+      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken) {
+    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken, Optional.empty());
   }
 
   public static AgentConfig defaults() {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** Reads {@code agent:}. */
 final class AgentReader {
 
-  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token");
+  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
+      "otlp");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
@@ -36,7 +37,9 @@ final class AgentReader {
     Optional<Path> stateFile = m.get("state_file").flatMap(v -> v.string().flatMap(s -> path(v, s)));
     Map<String, String> labels = m.get("labels").map(AgentReader::labels).orElse(Map.of());
     Optional<String> adminToken = m.get("admin_token").flatMap(Cursor::string);
-    return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken);
+    Optional<OtlpConfig> otlp = m.get("otlp").flatMap(OtlpReader::read);
+    return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels,
+        adminToken, otlp);
   }
 
   private record HostPort(String host, int port) {}

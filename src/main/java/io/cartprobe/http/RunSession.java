@@ -53,9 +53,20 @@ public final class RunSession implements AutoCloseable {
    * throws for the target's failures.
    */
   public HttpExchange execute(Request request, Duration timeout) {
+    return execute(request, timeout, trace.newSpanId());
+  }
+
+  /**
+   * As {@link #execute(Request, Duration)}, with {@code spanId} as the parent id in the
+   * {@code traceparent} of every request on the wire for this call (redirects too): the step's
+   * span, which the shop's server spans then point at.
+   */
+  public HttpExchange execute(Request request, Duration timeout, String spanId) {
     PhaseTimer timer = new PhaseTimer();
-    // The event listener factory finds this call's timer through the request tag.
-    Call call = client.newCall(request.newBuilder().tag(PhaseTimer.class, timer).build());
+    // The event listener factory and the network interceptor find this call's timer and span
+    // through the request tags.
+    Call call = client.newCall(request.newBuilder().tag(PhaseTimer.class, timer)
+        .tag(ParentSpan.class, new ParentSpan(spanId)).build());
     // okio treats 0 as "no timeout": never let an exhausted budget turn into an unbounded call.
     call.timeout().timeout(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
     long start = System.nanoTime();

@@ -84,7 +84,7 @@ public final class Redactor {
     return new StepResult(s.name(), s.component(), s.status(), s.method(), redact(s.url()),
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
-        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter());
+        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(), s.spanId(), s.startedAt());
   }
 
   public Failure redact(Failure f) {
@@ -105,6 +105,11 @@ public final class Redactor {
         r.steps().stream().map(this::redact).toList(), r.failure().map(this::redact),
         r.cleanup().stream().map(this::redact).toList(),
         r.notes().stream().map(this::redact).toList(), redactValues(r.watched()),
-        r.probableCause());
+        r.probableCause(), r.spanId(), r.earlierAttempts().stream().map(this::redact).toList());
+  }
+
+  private ProbeResult.EarlierAttempt redact(ProbeResult.EarlierAttempt a) {
+    return new ProbeResult.EarlierAttempt(a.number(),
+        a.steps().stream().map(this::redact).toList(), redact(a.failure()));
   }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What the steps of one attempt share: the HTTP session, the values extracted so far, the
  * template scope over them, the run's redactor and the run's Idempotency-Key values (kept
- * across attempts, so a retried request carries the key the server saw first).
+ * across attempts, so a retried request carries the key the server saw first), and the run's
+ * clock for step start times.
  */
 record RunState(
     RunSession session,
@@ -15,4 +16,5 @@ record RunState(
     TemplateScope scope,
     Redactor redactor,
     Map<String, String> idempotencyKeys,
-    Environment environment) {}
+    Environment environment,
+    RunClock clock) {}

@@ -12,6 +12,7 @@ import io.cartprobe.config.Step;
 import io.cartprobe.http.HttpExchange;
 import io.cartprobe.http.Phases;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,22 @@ final class StepExecutor {
   /** @param watch JSONPaths whose values the outcome records (a gateway-config probe's watch) */
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
       List<String> watch) {
+    // The span id is drawn before the request is built: it is the parent id in the traceparent
+    // the shop sees, and the id the step's span is exported under.
+    String spanId = state.session().trace().newSpanId();
+    Instant startedAt = state.clock().now();
+    return send(step, keySlot, state, timeout, watch, spanId).traced(spanId, startedAt);
+  }
+
+  /** A step that never started because the flow's deadline had passed. */
+  static StepOutcome deadlinePassed(Step step, RunState state, Duration flowTimeout) {
+    return notSent(step, step.request().url(), StepProblem.of(FailureReason.TIMEOUT,
+        "flow deadline of " + flowTimeout.toMillis() + "ms reached before the step started"))
+        .traced(state.session().trace().newSpanId(), state.clock().now());
+  }
+
+  private static StepOutcome send(Step step, String keySlot, RunState state, Duration timeout,
+      List<String> watch, String spanId) {
     RequestSpec spec = step.request();
     Prepared prepared;
     try {
@@ -63,7 +80,7 @@ final class StepExecutor {
       return notSent(step, spec.url(), StepProblem.of(FailureReason.TEMPLATE, e.getMessage()));
     }
     boolean safe = spec.idempotentMethod() || prepared.hasIdempotencyKey();
-    HttpExchange exchange = state.session().execute(prepared.request(), timeout);
+    HttpExchange exchange = state.session().execute(prepared.request(), timeout, spanId);
     return switch (exchange) {
       case HttpExchange.Completed done -> completed(step, prepared, done, safe, state, watch);
       case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, timeout, state);
