@@ -88,7 +88,12 @@ final class SpanQueue implements AutoCloseable {
       notifyAll();
     }
     counts.dropped(SpanCounts.Reason.SHUTDOWN, left);
-    worker.interrupt();
+    worker.interrupt(); // an export still waiting gives up and counts its spans as failed
+    try {
+      worker.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     exporter.shutdown().join(1, TimeUnit.SECONDS);
   }
 

@@ -358,6 +358,28 @@ class TraceExportTest {
 
   @Test
   @Timeout(120)
+  void closingWhileTheCollectorHangsWaitsBoundedAndCountsWhatWasLost() throws Exception {
+    passingCheckout();
+    CartprobeConfig config = config();
+    ProbeResult result = run(config);
+    collector.hold();
+    TraceSink hanging = TraceSink.fromEnvironment(config, Map.of(), registry).orElseThrow();
+    hanging.accept(result);
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.requests() == 1);
+    hanging.accept(result);
+
+    long start = System.nanoTime();
+    hanging.close();
+    Duration closing = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(closing).isLessThan(TraceSink.CLOSE_WAIT.plusSeconds(10));
+    assertThat(dropped("export_failed")).as("the batch in flight").isEqualTo(4);
+    assertThat(dropped("shutdown")).as("the run still queued").isEqualTo(4);
+    assertThat(hanging.droppedSpans()).isEqualTo(8);
+  }
+
+  @Test
+  @Timeout(120)
   void aCollectorThatRefusesCountsTheSpansAsFailedExports() throws Exception {
     passingCheckout();
     collector.answer(503);
@@ -369,6 +391,19 @@ class TraceExportTest {
     await().atMost(Duration.ofSeconds(90)).until(() -> dropped("export_failed") == 4);
     assertThat(result.verdict()).isEqualTo(Verdict.SUCCESS);
     assertThat(collector.spans()).isEmpty();
+  }
+
+  @Test
+  void theCountersHaveTheirDocumentedPrometheusNamesFromTheStart() throws Exception {
+    try (var agent = io.cartprobe.metrics.AgentRegistry.create(Map.of())) {
+      sink = TraceSink.fromEnvironment(config(), Map.of(), agent.registry()).orElseThrow();
+
+      assertThat(agent.registry().scrape()).contains(
+          "cartprobe_trace_spans_exported_total 0.0",
+          "cartprobe_trace_spans_dropped_total{reason=\"queue_full\"} 0.0",
+          "cartprobe_trace_spans_dropped_total{reason=\"export_failed\"} 0.0",
+          "cartprobe_trace_spans_dropped_total{reason=\"shutdown\"} 0.0");
+    }
   }
 
   private double dropped(String reason) {
