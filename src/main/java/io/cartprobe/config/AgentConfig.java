@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** The `agent:` section; only `cartprobe agent` acts on it. */
+/**
+ * The `agent:` section; only `cartprobe agent` acts on it, except {@code otlp}, which `run`
+ * honours too.
+ */
 public record AgentConfig(
     String listenHost,
     int listenPort,
@@ -14,7 +17,8 @@ public record AgentConfig(
     Map<String, String> labels,
     Optional<String> adminToken,
     Duration evidenceMinInterval,
-    Optional<String> probeToken) {
+    Optional<String> probeToken,
+    Optional<OtlpConfig> otlp) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
@@ -26,9 +30,16 @@ public record AgentConfig(
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
   }
 
+  /** Without {@code otlp}: no traces unless the OTEL_* environment asks for them. */
+  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
+      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken) {
+    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken,
+        DEFAULT_EVIDENCE_MIN_INTERVAL, Optional.empty(), Optional.empty());
+  }
+
   public static AgentConfig defaults() {
     return new AgentConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_CONCURRENCY,
         Optional.empty(), Map.of(), Optional.empty(), DEFAULT_EVIDENCE_MIN_INTERVAL,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 }

@@ -140,7 +140,8 @@ public final class Redactor {
     return new StepResult(s.name(), s.component(), s.status(), s.method(), redact(s.url()),
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
-        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(), redactValues(s.extracted()));
+        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(), redactValues(s.extracted()),
+        s.spanId(), s.startedAt());
   }
 
   public Failure redact(Failure f) {
@@ -161,6 +162,11 @@ public final class Redactor {
         r.steps().stream().map(this::redact).toList(), r.failure().map(this::redact),
         r.cleanup().stream().map(this::redact).toList(),
         r.notes().stream().map(this::redact).toList(), redactValues(r.watched()),
-        r.probableCause());
+        r.probableCause(), r.spanId(), r.earlierAttempts().stream().map(this::redact).toList());
+  }
+
+  private ProbeResult.EarlierAttempt redact(ProbeResult.EarlierAttempt a) {
+    return new ProbeResult.EarlierAttempt(a.number(),
+        a.steps().stream().map(this::redact).toList(), redact(a.failure()));
   }
 }

@@ -15,6 +15,7 @@ import io.cartprobe.config.UrlEscapes;
 import io.cartprobe.http.HttpExchange;
 import io.cartprobe.http.Phases;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,22 @@ final class StepExecutor {
   /** @param watch JSONPaths whose values the outcome records (a gateway-config probe's watch) */
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
       List<String> watch) {
+    // The span id is drawn before the request is built: it is the parent id in the traceparent
+    // the shop sees, and the id the step's span is exported under.
+    String spanId = state.session().trace().newSpanId();
+    Instant startedAt = state.clock().now();
+    return send(step, keySlot, state, timeout, watch, spanId).traced(spanId, startedAt);
+  }
+
+  /** A step that never started because the flow's deadline had passed. */
+  static StepOutcome deadlinePassed(Step step, RunState state, Duration flowTimeout) {
+    return notSent(step, step.request().url(), StepProblem.of(FailureReason.TIMEOUT,
+        "flow deadline of " + flowTimeout.toMillis() + "ms reached before the step started"))
+        .traced(state.session().trace().newSpanId(), state.clock().now());
+  }
+
+  private static StepOutcome send(Step step, String keySlot, RunState state, Duration timeout,
+      List<String> watch, String spanId) {
     Deadline deadline = Deadline.after(timeout);
     RequestSpec spec = step.request();
     ClientSettings client = state.client().forStep(step);
@@ -79,7 +96,7 @@ final class StepExecutor {
     // A token fetched just now took its time out of the step's.
     Duration left = timeout.minusNanos(System.nanoTime() - start);
     boolean safe = spec.idempotentMethod() || prepared.hasIdempotencyKey();
-    HttpExchange exchange = state.session().execute(request, left, client.tls());
+    HttpExchange exchange = state.session().execute(request, left, client.tls(), spanId);
     if (exchange instanceof HttpExchange.Completed done && done.head().status() == 401) {
       state.auth().refused();
     }

@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * @param certNotAfter over HTTPS, the earliest {@code notAfter} of the server's certificate chain
  * @param extracted the values this step's {@code extract} found, in config order; those
  *     extracted with {@code secret: true} are {@code ***}
+ * @param spanId the step's span id (16 hex digits): the parent id in the {@code traceparent} of
+ *     its requests and the id of its exported span; empty for a step that did not run
+ * @param startedAt when the step started; empty for a step that did not run
  */
 public record StepResult(
     String name,
@@ -35,21 +39,42 @@ public record StepResult(
     Optional<String> bodyExcerpt,
     Optional<String> classification,
     Optional<Instant> certNotAfter,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> extracted) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> extracted,
+    @JsonIgnore String spanId,
+    @JsonIgnore Optional<Instant> startedAt) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
     extracted = Collections.unmodifiableMap(new LinkedHashMap<>(extracted));
+    // In-process only (traces): not in the JSON forms, so absent when read back.
+    spanId = spanId == null ? "" : spanId;
+    startedAt = startedAt == null ? Optional.empty() : startedAt;
   }
 
-  /** A step that extracted nothing. */
+  /** A step as the engine first builds it: nothing extracted, no span recorded. */
   public StepResult(String name, String component, StepStatus status, String method, String url,
       Optional<Integer> httpStatus, Duration duration, Timings timings,
       List<AssertionResult> assertions, Optional<FailureReason> reason, Optional<String> message,
       Optional<String> bodyExcerpt, Optional<String> classification,
       Optional<Instant> certNotAfter) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
-        message, bodyExcerpt, classification, certNotAfter, Map.of());
+        message, bodyExcerpt, classification, certNotAfter, Map.of(), "", Optional.empty());
+  }
+
+  public StepResult(String name, String component, StepStatus status, String method, String url,
+      Optional<Integer> httpStatus, Duration duration, Timings timings,
+      List<AssertionResult> assertions, Optional<FailureReason> reason, Optional<String> message,
+      Optional<String> bodyExcerpt, Optional<String> classification,
+      Optional<Instant> certNotAfter, Map<String, String> extracted) {
+    this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
+        message, bodyExcerpt, classification, certNotAfter, extracted, "", Optional.empty());
+  }
+
+  /** This step as it ran at {@code startedAt}, its requests sent under span {@code spanId}. */
+  public StepResult traced(String spanId, Instant startedAt) {
+    return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
+        assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
+        Optional.of(startedAt));
   }
 
   public static StepResult skipped(String name, String component, String method) {

@@ -36,7 +36,7 @@ class ConfigLoaderValidTest {
   void agentWithInterpolatedTypedValues() {
     assertThat(config.agent()).isEqualTo(new AgentConfig("127.0.0.1", 9900, 32,
         Optional.of(Path.of("/var/lib/cartprobe/state.json")), Map.of("location", "eu-west-1"), Optional.of("t0ken"),
-        AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL, Optional.empty()));
+        AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL, Optional.empty(), Optional.empty()));
     assertThat(config.source()).isEqualTo(dir.resolve("probes.yaml"));
   }
 

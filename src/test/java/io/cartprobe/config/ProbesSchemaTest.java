@@ -40,6 +40,7 @@ class ProbesSchemaTest {
   static {
     LOADER_KEYS.put("", ConfigLoader.ROOT_KEYS);
     LOADER_KEYS.put("/properties/agent", AgentReader.KEYS);
+    LOADER_KEYS.put("/properties/agent/properties/otlp", OtlpReader.KEYS);
     LOADER_KEYS.put("/$defs/environment", EnvironmentReader.KEYS);
     LOADER_KEYS.put("/$defs/probe", Stream.of(ProbeReader.COMMON_KEYS, ProbeReader.CHECKOUT_KEYS,
         ProbeReader.GATEWAY_KEYS).flatMap(List::stream).toList());
