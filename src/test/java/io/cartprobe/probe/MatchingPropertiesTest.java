@@ -6,6 +6,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ConfigException;
 import io.cartprobe.config.ConfigLoader;
 import io.cartprobe.config.Step;
+import io.cartprobe.testing.Generated;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -13,17 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of generated patterns, as validate accepts them, against generated bodies: the
@@ -36,40 +31,58 @@ import okhttp3.HttpUrl;
  */
 class MatchingPropertiesTest {
 
+  private static final long SEED = 20261201L;
+  private static final int CASES = 2000;
   private static final Duration BUDGET = Duration.ofMillis(20);
   /** CPU the thread may spend past the budget: the last checks, and JIT on the first tries. */
   private static final Duration CPU_SLACK = Duration.ofSeconds(1);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  @Property(tries = 2000)
-  void matchingStopsAtTheDeadlineAndNeverThrows(@ForAll("patterns") String pattern,
-      @ForAll("bodies") String body) {
-    Step step = load(pattern);
-    Assume.that(step != null); // validate refused it (too large): nothing would ever run it
-
-    Deadline deadline = Deadline.after(BUDGET);
-    long start = System.nanoTime();
-    long cpuStart = THREADS.getCurrentThreadCpuTime();
-    String header = body.substring(0, Math.min(body.length(), 2000)).replaceAll("[^ -~]", "x");
-    ResponseView response = new ResponseView(200, Headers.of("X-V", header),
-        "{\"v\": " + Json.render(body) + "}", Duration.ZERO,
-        HttpUrl.get("http://probe.test/"), List.of(), Optional.empty(), deadline);
-    String outcome = "finished";
-    try {
-      ExpectChecker.check(step.expect(), response, Instant.EPOCH);
-      Extractor.extract(step.extract(), response);
-      step.classify().forEach(c -> ExpectChecker.holds(c.when(), response));
-    } catch (Deadline.Exceeded e) {
-      outcome = "stopped at the deadline"; // the designed way out: the step reports a timeout
+  /** One generated case; the body shows abbreviated, its case seed rebuilds it whole. */
+  record Sample(String pattern, String body) {
+    @Override
+    public String toString() {
+      return "pattern " + pattern + " on body " + Json.render(Generated.abbreviate(body, 200));
     }
-    Duration cpu = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuStart);
-    Duration over = Duration.ofNanos(System.nanoTime() - start).minus(BUDGET);
-    Statistics.label("outcome").collect(outcome);
-    Statistics.label("wall time past the 20ms deadline").collect(over.isNegative() ? "not past"
-        : over.toMillis() < 5 ? "< 5ms" : over.toMillis() < 50 ? "5-50ms" : ">= 50ms");
-    Statistics.label("CPU time").collect(cpu.toMillis() <= 20 ? "<= 20ms"
-        : cpu.toMillis() < 50 ? "20-50ms" : ">= 50ms");
-    assertThat(cpu).isLessThan(BUDGET.plus(CPU_SLACK));
+  }
+
+  @Test
+  void matchingStopsAtTheDeadlineAndNeverThrows() {
+    Map<String, Integer> stats = new TreeMap<>();
+    Generated.forEach(SEED, CASES, random -> new Sample(pattern(random), body(random)), sample -> {
+      Step step = load(sample.pattern());
+      if (step == null) { // validate refused it (too large): nothing would ever run it
+        stats.merge("refused by validate", 1, Integer::sum);
+        return;
+      }
+      Deadline deadline = Deadline.after(BUDGET);
+      long start = System.nanoTime();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
+      String body = sample.body();
+      String header = body.substring(0, Math.min(body.length(), 2000)).replaceAll("[^ -~]", "x");
+      ResponseView response = new ResponseView(200, Headers.of("X-V", header),
+          "{\"v\": " + Json.render(body) + "}", Duration.ZERO,
+          HttpUrl.get("http://probe.test/"), List.of(), Optional.empty(), deadline);
+      String outcome = "finished";
+      try {
+        ExpectChecker.check(step.expect(), response, Instant.EPOCH);
+        Extractor.extract(step.extract(), response);
+        step.classify().forEach(c -> ExpectChecker.holds(c.when(), response));
+      } catch (Deadline.Exceeded e) {
+        outcome = "stopped at the deadline"; // the designed way out: the step reports a timeout
+      }
+      Duration cpu = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuStart);
+      Duration over = Duration.ofNanos(System.nanoTime() - start).minus(BUDGET);
+      stats.merge(outcome, 1, Integer::sum);
+      stats.merge("wall past deadline " + (over.isNegative() ? "none" : over.toMillis() < 5
+          ? "< 5ms" : over.toMillis() < 50 ? "5-50ms" : ">= 50ms"), 1, Integer::sum);
+      stats.merge("CPU " + (cpu.toMillis() <= 20 ? "<= 20ms" : cpu.toMillis() < 50 ? "20-50ms"
+          : ">= 50ms"), 1, Integer::sum);
+      assertThat(cpu).as("CPU time of the checks").isLessThan(BUDGET.plus(CPU_SLACK));
+    });
+    System.out.printf("MatchingPropertiesTest: %d cases, seed %d: %s%n", CASES, SEED, stats);
+    // A generator that drifted into patterns validate refuses would check nothing.
+    assertThat(stats.getOrDefault("refused by validate", 0)).isLessThan(CASES / 4);
   }
 
   /** A probe using {@code pattern} everywhere a pattern goes, loaded as validate loads it. */
@@ -100,41 +113,50 @@ class MatchingPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> patterns() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.of("((a+)+)+$", "(a|aa)+$", "(.*a){20}", "(?s).{0,999}z",
-            "(a*)*b", "(x+x+)+y", "^(a|a?)+$", "(\\w+\\s?)+$", "(?i)(A|a)*Z")),
-        Tuple.of(9, pattern(4)));
+  /** One in ten a classic backtracking shape, else a generated nesting of groups. */
+  private static String pattern(SplittableRandom random) {
+    return random.nextInt(10) == 0
+        ? Generated.oneOf(random, "((a+)+)+$", "(a|aa)+$", "(.*a){20}", "(?s).{0,999}z",
+            "(a*)*b", "(x+x+)+y", "^(a|a?)+$", "(\\w+\\s?)+$", "(?i)(A|a)*Z")
+        : pattern(random, 4);
   }
 
-  private Arbitrary<String> pattern(int depth) {
-    Arbitrary<String> atom = Arbitraries.of("a", "b", "x", ".", "[ab]", "[^b]", "\\d", "\\w",
+  private static String pattern(SplittableRandom random, int depth) {
+    String atom = Generated.oneOf(random, "a", "b", "x", ".", "[ab]", "[^b]", "\\d", "\\w",
         "\\s", "(?:)", "^", "$", "\\b");
     if (depth == 0) {
       return atom;
     }
-    Arbitrary<String> inner = Arbitraries.lazy(() -> pattern(depth - 1));
-    Arbitrary<String> quantifier = Arbitraries.of("*", "+", "?", "*?", "{2}", "{0,50}", "{3,}",
-        "{1,999}");
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, atom),
-        Tuple.of(3, Arbitraries.strings().withChars("abx").ofMinLength(1).ofMaxLength(6)),
-        Tuple.of(3, inner.list().ofMinSize(2).ofMaxSize(4).map(l -> String.join("", l))),
-        Tuple.of(2, inner.list().ofMinSize(2).ofMaxSize(4).map(l -> "(?:" + String.join("|", l) + ")")),
-        Tuple.of(3, Combinators.combine(inner, quantifier)
-            .as((p, q) -> "(" + p + ")" + q)));
+    int pick = random.nextInt(14); // weights 3 atom, 3 literal, 3 sequence, 2 alternation, 3 repeat
+    if (pick < 3) {
+      return atom;
+    } else if (pick < 6) {
+      return Generated.string(random, "abx", 1, 6);
+    } else if (pick < 11) {
+      StringBuilder parts = new StringBuilder();
+      for (int n = random.nextInt(2, 5); n > 0; n--) {
+        parts.append(pick >= 9 && !parts.isEmpty() ? "|" : "").append(pattern(random, depth - 1));
+      }
+      return pick < 9 ? parts.toString() : "(?:" + parts + ")";
+    }
+    return "(" + pattern(random, depth - 1) + ")" + Generated.oneOf(random, "*", "+", "?", "*?",
+        "{2}", "{0,50}", "{3,}", "{1,999}");
   }
 
-  /** Short and long, regular and random (80 KB at most): long ones are where backtracking explodes. */
-  @Provide
-  Arbitrary<String> bodies() {
-    Arbitrary<String> chunk = Arbitraries.strings().withChars("abxz \n").ofMaxLength(40);
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, chunk),
-        Tuple.of(2, Arbitraries.strings().ofMaxLength(200)),
-        Tuple.of(2, Combinators.combine(chunk, Arbitraries.integers().between(1, 2000))
-            .as(String::repeat)),
-        Tuple.of(1, Arbitraries.integers().between(10, 60_000).map(n -> "a".repeat(n) + "b")));
+  /** Short and long, regular and random (80 KB at most): backtracking explodes on long ones. */
+  private static String body(SplittableRandom random) {
+    int pick = random.nextInt(8); // weights 3 chunk, 2 any text, 2 repeated chunk, 1 a...ab
+    if (pick < 3) {
+      return chunk(random);
+    } else if (pick < 5) {
+      return Generated.anyString(random, 200);
+    } else if (pick < 7) {
+      return chunk(random).repeat(Generated.length(random, 1, 2000));
+    }
+    return "a".repeat(Generated.length(random, 10, 60_000)) + "b";
+  }
+
+  private static String chunk(SplittableRandom random) {
+    return Generated.string(random, "abxz \n", 0, 40);
   }
 }

@@ -2,21 +2,18 @@ package io.cartprobe.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cartprobe.testing.Generated;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of generated secrets, each echoed in a generated encoding inside generated text:
@@ -25,87 +22,121 @@ import net.jqwik.api.statistics.Statistics;
  */
 class RedactionPropertiesTest {
 
+  private static final long SEED = 20261202L;
+  private static final String SECRET_CHARS = "aZ09_-=/+\"\\ %&?ä€🔑";
+
   enum Encoding { LITERAL, JSON, JSON_TWICE, URL, JSON_OF_URL, BASE64 }
 
-  @Property(tries = 3000)
-  void noEncodedSecretSurvives(@ForAll("secrets") String secret, @ForAll Encoding encoding,
-      @ForAll("texts") String before, @ForAll("texts") String after, @ForAll long seed,
-      @ForAll @IntRange(max = 5) int prefixBytes) {
-    Random random = new Random(seed);
-    Statistics.label("encoding").collect(encoding);
-    String redacted;
-    switch (encoding) {
+  /** A secret as a target echoes it ({@code encoded}), between {@code before} and {@code after}. */
+  record Echo(String secret, Encoding encoding, int prefixBytes, String before, String encoded,
+      String after) {}
+
+  @Test
+  void noEncodedSecretSurvives() {
+    Map<Encoding, Integer> counts = new TreeMap<>();
+    Generated.forEach(SEED, 3000, RedactionPropertiesTest::echo, echo -> {
+      counts.merge(echo.encoding(), 1, Integer::sum);
+      String secret = echo.secret();
+      String before = echo.before();
+      String after = echo.after();
+      String encoded = echo.encoded();
+      String redacted = new Redactor(List.of(secret)).redact(before + encoded + after);
+      switch (echo.encoding()) {
+        case BASE64 -> {
+          int from = (8 * echo.prefixBytes() + 5) / 6;
+          int to = 8 * (echo.prefixBytes() + secret.getBytes(StandardCharsets.UTF_8).length) / 6;
+          for (int i = from; i + 4 <= to; i++) {
+            String window = encoded.substring(i, i + 4);
+            assertThat(redacted).as("base64 %s", encoded).satisfiesAnyOf(
+                r -> assertThat(r).doesNotContain(window),
+                r -> assertThat(before + after).contains(window)); // there by chance, not a leak
+          }
+        }
+        default -> {
+          String decoded = switch (echo.encoding()) {
+            case LITERAL -> redacted;
+            case JSON -> unjson(redacted);
+            case JSON_TWICE -> unjson(unjson(redacted));
+            case URL -> unurl(redacted);
+            default -> unurl(unjson(redacted));
+          };
+          assertThat(decoded).as("%s of %s", echo.encoding(), encoded).doesNotContain(secret);
+        }
+      }
+    });
+    System.out.printf("RedactionPropertiesTest: 3000 echoes, seed %d: %s%n", SEED, counts);
+  }
+
+  @Test
+  void neverThrowsAndOnlyEverHides() {
+    record Text(String text, String secret, int limit) {}
+    Generated.forEach(SEED, 2000, random -> new Text(anything(random), secret(random),
+        random.nextInt(4, 401)), input -> {
+      String text = input.text();
+      Redactor redactor = new Redactor(List.of(input.secret(), "tok", "k"));
+      String redacted = redactor.redact(text);
+      assertThat(redactor.excerpt(text, input.limit(), "..."))
+          .hasSizeLessThanOrEqualTo(input.limit());
+
+      assertThat(isMasked(text, redacted)).as("%s is %s with spans masked", redacted, text)
+          .isTrue();
+    });
+  }
+
+  /**
+   * Whether {@code redacted} is {@code text} with some spans replaced by the mask. Not a split
+   * on the mask: a '*' of the text next to a mask makes that split cut in the wrong place.
+   */
+  private static boolean isMasked(String text, String redacted) {
+    int mask = Redactor.MASK.length();
+    // rest[i][j]: redacted from i on is text from j on, with spans masked
+    boolean[][] rest = new boolean[redacted.length() + mask + 1][text.length() + 1];
+    rest[redacted.length()][text.length()] = true;
+    for (int i = redacted.length() - 1; i >= 0; i--) {
+      boolean isMask = redacted.startsWith(Redactor.MASK, i);
+      for (int j = text.length(); j >= 0; j--) {
+        boolean same = j < text.length() && redacted.charAt(i) == text.charAt(j);
+        rest[i][j] = same && rest[i + 1][j + 1]
+            || isMask && (rest[i + mask][j] || j < text.length() && rest[i][j + 1]);
+      }
+    }
+    return rest[0][0];
+  }
+
+  private static Echo echo(SplittableRandom random) {
+    String secret = secret(random);
+    Encoding encoding = Generated.oneOf(random, Encoding.values());
+    int prefixBytes = random.nextInt(6);
+    String encoded = switch (encoding) {
+      case LITERAL -> secret;
+      case JSON -> json(random, secret);
+      case JSON_TWICE -> json(random, json(random, secret));
+      case URL -> url(random, secret);
+      case JSON_OF_URL -> json(random, url(random, secret));
       case BASE64 -> {
         byte[] prefix = new byte[prefixBytes];
         random.nextBytes(prefix);
-        String encoded = base64(random, prefix, secret.getBytes(StandardCharsets.UTF_8));
-        redacted = new Redactor(List.of(secret)).redact(before + encoded + after);
-        int from = (8 * prefixBytes + 5) / 6;
-        int to = 8 * (prefixBytes + secret.getBytes(StandardCharsets.UTF_8).length) / 6;
-        for (int i = from; i + 4 <= to; i++) {
-          String window = encoded.substring(i, i + 4);
-          assertThat(redacted).as("base64 %s", encoded).satisfiesAnyOf(
-              r -> assertThat(r).doesNotContain(window),
-              r -> assertThat(before + after).contains(window)); // there by chance, not a leak
-        }
+        yield base64(random, prefix, secret.getBytes(StandardCharsets.UTF_8));
       }
-      default -> {
-        String encoded = switch (encoding) {
-          case LITERAL -> secret;
-          case JSON -> json(random, secret);
-          case JSON_TWICE -> json(random, json(random, secret));
-          case URL -> url(random, secret);
-          default -> json(random, url(random, secret));
-        };
-        redacted = new Redactor(List.of(secret)).redact(before + encoded + after);
-        String decoded = switch (encoding) {
-          case LITERAL -> redacted;
-          case JSON -> unjson(redacted);
-          case JSON_TWICE -> unjson(unjson(redacted));
-          case URL -> unurl(redacted);
-          default -> unurl(unjson(redacted));
-        };
-        assertThat(decoded).as("%s of %s", encoding, encoded).doesNotContain(secret);
-      }
-    }
+    };
+    return new Echo(secret, encoding, prefixBytes, text(random), encoded, text(random));
   }
 
-  @Property(tries = 2000)
-  void neverThrowsAndOnlyEverHides(@ForAll("anything") String text,
-      @ForAll("secrets") String secret, @ForAll @IntRange(min = 4, max = 400) int limit) {
-    Redactor redactor = new Redactor(List.of(secret, "tok", "k"));
-    String redacted = redactor.redact(text);
-    assertThat(redactor.excerpt(text, limit, "...")).hasSizeLessThanOrEqualTo(limit);
-
-    // What is left of the text is the text, in order, with masks in between.
-    String[] pieces = redacted.split(Pattern.quote(Redactor.MASK), -1);
-    int at = 0;
-    for (String piece : pieces) {
-      int found = text.indexOf(piece, at);
-      assertThat(found).as("piece %s of %s", piece, redacted).isGreaterThanOrEqualTo(0);
-      at = found + piece.length();
-    }
+  private static String secret(SplittableRandom random) {
+    return Generated.string(random, SECRET_CHARS, 4, 40);
   }
 
-  @Provide
-  Arbitrary<String> secrets() {
-    return Arbitraries.strings().withChars("aZ09_-=/+\"\\ %&?ä€🔑").ofMinLength(4)
-        .ofMaxLength(40);
+  private static String text(SplittableRandom random) {
+    return Generated.string(random, "ab x{}\":,=%+\\/", 0, 30);
   }
 
-  @Provide
-  Arbitrary<String> texts() {
-    return Arbitraries.strings().withChars("ab x{}\":,=%+\\/").ofMaxLength(30);
-  }
-
-  @Provide
-  Arbitrary<String> anything() {
-    return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(300),
-        Arbitraries.strings().withChars("\\u%0123456789abcdefABCDEF+/=\"").ofMaxLength(300));
+  private static String anything(SplittableRandom random) {
+    return random.nextBoolean() ? Generated.anyString(random, 300)
+        : Generated.string(random, "\\u%0123456789abcdefABCDEF+/=\"", 0, 300);
   }
 
   /** Some characters as \}uXXXX (either case), '/' maybe as \/, the rest JSON-escaped. */
-  private static String json(Random random, String s) {
+  private static String json(SplittableRandom random, String s) {
     StringBuilder out = new StringBuilder();
     for (char c : s.toCharArray()) {
       if (random.nextInt(3) == 0 || c < 0x20) {
@@ -135,7 +166,7 @@ class RedactionPropertiesTest {
   }
 
   /** Some bytes (all reserved ones) percent-encoded in either case; a space as + or %20. */
-  private static String url(Random random, String s) {
+  private static String url(SplittableRandom random, String s) {
     StringBuilder out = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
@@ -166,7 +197,7 @@ class RedactionPropertiesTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  private static String base64(Random random, byte[] prefix, byte[] secret) {
+  private static String base64(SplittableRandom random, byte[] prefix, byte[] secret) {
     byte[] suffix = new byte[random.nextInt(4)];
     random.nextBytes(suffix);
     byte[] all = new byte[prefix.length + secret.length + suffix.length];
