@@ -214,6 +214,25 @@ class ConfigLoaderValidTest {
   }
 
   @Test
+  void aPagerDutyWebhookTakesItsRoutingKeyFromTheEnvironmentAndDefaultsItsUrl() throws Exception {
+    String key = "0123456789abcdef0123456789abcdef";
+    CartprobeConfig pd = new ConfigLoader(Map.of("PD_KEY", key)).parse("probes.yaml", """
+        environments:
+          only: {vars: {base_url: "http://x"}}
+        probes:
+          - {name: p, type: gateway-config, request: {url: "http://x"}}
+        webhooks:
+          - {name: pd, format: pagerduty, routing_key: "${PD_KEY}"}
+        """, dir);
+    assertThat(pd.webhooks()).singleElement().satisfies(w -> {
+      assertThat(w.format()).isEqualTo(WebhookFormat.PAGERDUTY);
+      assertThat(w.urls()).containsExactly("https://events.pagerduty.com/v2/enqueue");
+      assertThat(w.routingKey()).contains(key);
+      assertThat(w.toString()).doesNotContain(key);
+    });
+  }
+
+  @Test
   void minimalFileGetsEveryDefault() throws Exception {
     CartprobeConfig minimal = new ConfigLoader(Map.of()).parse("probes.yaml", """
         environments:

@@ -56,6 +56,7 @@ class ProbesSchemaTest {
     LOADER_KEYS.put("/$defs/alertWhen", AlertReader.WHEN_KEYS);
     LOADER_KEYS.put("/$defs/silence", SilenceReader.KEYS);
     LOADER_KEYS.put("/$defs/webhook", WebhookReader.KEYS);
+    LOADER_KEYS.put("/$defs/slo", SloReader.KEYS);
     LOADER_KEYS.put("/$defs/tls", TlsReader.KEYS);
     LOADER_KEYS.put("/$defs/auth/anyOf/1", AuthReader.SCHEMES);
     LOADER_KEYS.put("/$defs/oauth2", AuthReader.OAUTH2_KEYS);

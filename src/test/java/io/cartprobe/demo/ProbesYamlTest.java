@@ -53,7 +53,8 @@ class ProbesYamlTest {
   @Test
   void usesOnlyTheKeysOfTheDesign() throws IOException {
     var root = load();
-    assertThat(root).containsOnlyKeys("agent", "environments", "probes", "alerts", "silences", "webhooks");
+    assertThat(root).containsOnlyKeys("agent", "environments", "probes", "alerts", "silences", "webhooks",
+        "slos");
     assertThat(map(root.get("agent")).keySet()).isSubsetOf(
         "listen", "max_concurrency", "state_file", "labels", "admin_token");
     @SuppressWarnings("unchecked")
