@@ -40,7 +40,7 @@ final class StepExecutor {
   private record Prepared(Request request, String url, boolean hasIdempotencyKey) {}
 
   /** Thrown when a rendered request cannot be built (bad URL, illegal header, ...). */
-  private static final class Unbuildable extends Exception {
+  static final class Unbuildable extends Exception {
     Unbuildable(String message) {
       super(message);
     }
@@ -254,49 +254,11 @@ final class StepExecutor {
         }
         builder.header(h.getKey(), value);
       }
-      builder.method(spec.method(), body(spec, contentType, state));
+      builder.method(spec.method(), RequestBodies.of(spec, contentType, state));
     } catch (IllegalArgumentException e) {
       throw new Unbuildable("cannot build the request: " + e.getMessage());
     }
     return new Prepared(builder.build(), url, hasKey);
-  }
-
-  private static RequestBody body(RequestSpec spec, Optional<String> contentType,
-      RunState state) throws TemplateException, Unbuildable {
-    return switch (spec.body()) {
-      case Body.None n -> switch (spec.method()) {
-        // OkHttp insists these methods carry a body; an empty one is what a browser sends.
-        case "POST", "PUT", "PATCH" -> RequestBody.create(new byte[0], null);
-        default -> null;
-      };
-      case Body.Json(Object tree) -> {
-        try {
-          byte[] json = Json.MAPPER.writeValueAsBytes(Templates.renderTree(tree, state.scope()));
-          yield RequestBody.create(json,
-              mediaType(contentType.orElse("application/json; charset=utf-8")));
-        } catch (JsonProcessingException e) {
-          throw new Unbuildable("request json cannot be written: " + e.getOriginalMessage());
-        }
-      }
-      case Body.Form(Map<String, String> fields) -> {
-        FormBody.Builder form = new FormBody.Builder();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-          form.add(f.getKey(), Templates.render(f.getValue(), state.scope()));
-        }
-        yield form.build();
-      }
-      case Body.Raw(String content) -> RequestBody.create(
-          Templates.render(content, state.scope()),
-          mediaType(contentType.orElse("text/plain; charset=utf-8")));
-    };
-  }
-
-  private static MediaType mediaType(String value) throws Unbuildable {
-    MediaType type = MediaType.parse(value);
-    if (type == null) {
-      throw new Unbuildable("invalid Content-Type: " + value);
-    }
-    return type;
   }
 
   /** The redacted beginning of a body: at most {@link #EXCERPT_LIMIT} chars, whole characters. */

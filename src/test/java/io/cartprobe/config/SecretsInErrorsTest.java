@@ -175,7 +175,7 @@ class SecretsInErrorsTest {
             webhooks:
               - {name: w, url: "http://x", format: "${GW_KEY}"}
             """, "webhooks[0].format: unknown format " + hidden("GW_KEY")
-            + " (expected alertmanager, alertmanager-api, slack or json)"),
+            + " (expected alertmanager, alertmanager-api, slack, json or pagerduty)"),
         row("webhook flag", ENVS + OK_PROBE + """
             webhooks:
               - {name: w, url: "http://x", send_resolved: "${GW_KEY}"}
