@@ -22,8 +22,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 WORK=$ROOT/target/docker-smoke
 LOGS=$WORK/logs
-HOST_JDK=${HOST_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
-HOST_MAVEN=${HOST_MAVEN:-/usr/share/maven}
+HOST_JDK=${HOST_JDK:-${JAVA_HOME:?set JAVA_HOME (or HOST_JDK) to a JDK 25}}
+HOST_MAVEN=${HOST_MAVEN:-$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")")}
 M2_REPO=${M2_REPO:-$HOME/.m2/repository}
 IMAGE=${IMAGE:-cartprobe:smoke}
 NAME=cartprobe-smoke-$$
