@@ -4,8 +4,6 @@ import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.cartprobe.config.Body;
 import io.cartprobe.auth.AuthFailure;
 import io.cartprobe.config.Classifier;
 import io.cartprobe.config.ClientSettings;
@@ -21,11 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /** Runs one step: render the request, send it, check, extract and classify the response. */
 final class StepExecutor {
