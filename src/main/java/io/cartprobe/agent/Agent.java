@@ -21,6 +21,7 @@ import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.probe.ProbeRunner;
+import io.cartprobe.probe.ResponseChecks;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.RunOutcome;
@@ -37,6 +38,7 @@ import io.cartprobe.watch.WatchStateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,12 +77,18 @@ public final class Agent implements AutoCloseable {
   private final WebhookMetrics webhookMetrics;
   private final Timers timers = new Timers();
   private final Optional<TraceSink> traces;
+  /** CPU-bound checks off the virtual-thread carriers that runs and endpoints share. */
+  private final ResponseChecks checks =
+      ResponseChecks.onPlatformThreads(Runtime.getRuntime().availableProcessors());
+  private final PairRuns pairRuns;
 
   public Agent(ConfigSource source, CartprobeConfig initial, Clock clock,
       Optional<InetSocketAddress> listenOverride) throws IOException {
     this.clock = clock;
     this.config = new AtomicReference<>(initial);
-    ProbeRunner runner = new ProbeRunner(ProbeHttpClient.defaultBase(), clock, Version.current());
+    ProbeRunner runner = new ProbeRunner(
+        new ProbeHttpClient(ProbeHttpClient.defaultBase(), Version.current()), clock,
+        new SecureRandom(), checks);
     this.registry = AgentRegistry.create(initial.agent().labels());
     ProbeMetrics probeMetrics = new ProbeMetrics(registry.registry(), initial);
     this.agentMetrics = new AgentMetrics(registry.registry(), Version.current(), clock.instant());
@@ -112,8 +120,10 @@ public final class Agent implements AutoCloseable {
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
         sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)));
-    this.scheduler = new Scheduler(pair -> run(runner, pipeline, pair),
-        initial.agent().maxConcurrency(), new MetricsListener());
+    this.pairRuns = new PairRuns(config::get, runner, pipeline,
+        () -> schedulerRef.get().interruptedByStop(), agentMetrics, clock);
+    this.scheduler = new Scheduler(pairRuns, initial.agent().maxConcurrency(),
+        new MetricsListener());
     schedulerRef.set(scheduler);
 
     Reloader reloader = new Reloader(source, config, clock, agentMetrics, List.of(
@@ -123,7 +133,7 @@ public final class Agent implements AutoCloseable {
         fresh -> scheduler.update(ScheduledPair.of(fresh.probes())),
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
-        new MetricsExposition(registry.registry()), history, alerting, watch, runner, reloader,
+        new MetricsExposition(registry.registry()), history, alerting, watch, pairRuns, reloader,
         clock, clock.instant());
   }
 
@@ -132,24 +142,6 @@ public final class Agent implements AutoCloseable {
     List<io.cartprobe.result.ResultSink> all = new ArrayList<>(core);
     traces.ifPresent(all::add);
     return all;
-  }
-
-  private RunOutcome run(ProbeRunner runner, ResultPipeline pipeline, PairKey pair) {
-    CartprobeConfig current = config.get();
-    Optional<ProbeConfig> probe = current.probe(pair.probe());
-    Environment env = current.environments().get(pair.environment());
-    if (probe.isEmpty() || env == null) {
-      return RunOutcome.SUCCEEDED; // removed by a reload while it was due
-    }
-    ProbeResult result = runner.run(probe.get(), env);
-    if (scheduler.interruptedByStop()) {
-      // Cut short by shutdown: not the target's failure, so no metric, history or alert.
-      log.info("{} @ {} was still running when the agent stopped; its run is not recorded",
-          pair.probe(), pair.environment());
-      return RunOutcome.SUCCEEDED;
-    }
-    pipeline.accept(result);
-    return RunOutcome.failedIf(result.failed());
   }
 
   public Agent start() {
@@ -178,6 +170,8 @@ public final class Agent implements AutoCloseable {
   public boolean stop(Duration grace) {
     timers.close();
     boolean finished = scheduler.stop(grace);
+    pairRuns.close();
+    checks.close();
     saveHistory();
     server.close();
     alerting.close();

@@ -11,7 +11,6 @@ import io.cartprobe.history.HistoryJson;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.metrics.MetricsExposition;
-import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.PairTask;
@@ -53,7 +52,7 @@ final class Endpoints implements AgentEndpoints {
   private final RunHistory history;
   private final AlertingStage alerting;
   private final ConfigWatch watch;
-  private final ProbeRunner runner;
+  private final PairRuns runs;
   private final Reloader reloader;
   private final Clock clock;
   private final Instant startedAt;
@@ -61,7 +60,7 @@ final class Endpoints implements AgentEndpoints {
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
-      RunHistory history, AlertingStage alerting, ConfigWatch watch, ProbeRunner runner,
+      RunHistory history, AlertingStage alerting, ConfigWatch watch, PairRuns runs,
       Reloader reloader, Clock clock, Instant startedAt) {
     this.config = config;
     this.scheduler = scheduler;
@@ -69,7 +68,7 @@ final class Endpoints implements AgentEndpoints {
     this.history = history;
     this.alerting = alerting;
     this.watch = watch;
-    this.runner = runner;
+    this.runs = runs;
     this.reloader = reloader;
     this.clock = clock;
     this.startedAt = startedAt;
@@ -110,7 +109,7 @@ final class Endpoints implements AgentEndpoints {
     AtomicReference<ProbeResult> ran = new AtomicReference<>();
     PairKey key = new PairKey(probeName, environment);
     PairTask body = pair -> {
-      ProbeResult result = runner.run(toRun, current.environments().get(environment));
+      ProbeResult result = runs.guarded(toRun, current.environments().get(environment));
       ran.set(result);
       return RunOutcome.failedIf(result.failed());
     };

@@ -20,6 +20,7 @@ public final class AgentMetrics {
   static final String SCHEDULER_LAG = "cartprobe.scheduler.lag"; // cartprobe_scheduler_lag_seconds
   static final String SKIPPED = "cartprobe.probe.skipped"; // cartprobe_probe_skipped_total
   static final String EVIDENCE = "cartprobe.evidence.runs"; // ..._runs_total
+  static final String ABANDONED = "cartprobe.runs.abandoned"; // cartprobe_runs_abandoned_total
   static final String RELOAD_OK =
       "cartprobe.config.last.reload.successful"; // cartprobe_config_last_reload_successful
   static final String HEARTBEAT =
@@ -91,6 +92,19 @@ public final class AgentMetrics {
     Counter.builder(EVIDENCE)
         .description("Evidence probes consulted for failed checkouts, by what was done")
         .tags(Tags.of("env", env, "probe", probe, "outcome", outcome))
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * A run outstayed every limit of its config and the agent stopped waiting for it (recorded as
+   * a {@code timeout} failure). Any increase is a cartprobe bug worth a report: some work is not
+   * under the run's deadline.
+   */
+  public void runAbandoned(String probe, String env) {
+    Counter.builder(ABANDONED)
+        .description("Runs given up on after their timeout, retries and cleanup were all spent")
+        .tags(Tags.of("env", env, "probe", probe))
         .register(registry)
         .increment();
   }

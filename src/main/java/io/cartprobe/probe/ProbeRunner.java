@@ -46,12 +46,20 @@ public final class ProbeRunner {
   private final RandomGenerator random;
   /** OAuth2 tokens outlive a run: reused by later runs of the same environment until near expiry. */
   private final TokenCache tokens;
+  private final ResponseChecks checks;
 
   public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random) {
+    this(http, clock, random, ResponseChecks.inline());
+  }
+
+  /** @param checks where the CPU-bound checks of responses run (the agent's own threads) */
+  public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random,
+      ResponseChecks checks) {
     this.http = http;
     this.clock = clock;
     this.random = random;
     this.tokens = new TokenCache(clock);
+    this.checks = checks;
   }
 
   /** @param version goes into {@code User-Agent: cartprobe/<version>} */
@@ -65,6 +73,27 @@ public final class ProbeRunner {
       long flowEndNanos, Map<String, String> watched) {}
 
   public ProbeResult run(ProbeConfig probe, Environment env) {
+    return run(probe, env, new RunProgress());
+  }
+
+  /**
+   * The most a run of {@code probe} can take by its config: every attempt's flow timeout and
+   * cleanup, a second for the handing over. A run past this is stuck somewhere no deadline
+   * reaches.
+   */
+  public static Duration longestRun(ProbeConfig probe) {
+    int cleanupSteps = switch (probe) {
+      case CheckoutProbe c -> c.cleanup().size();
+      case GatewayConfigProbe g -> 0;
+    };
+    Duration cleanup = probe.timeout().compareTo(CLEANUP_TIMEOUT_CAP) < 0
+        ? probe.timeout() : CLEANUP_TIMEOUT_CAP;
+    Duration attempt = probe.timeout().plus(cleanup.multipliedBy(cleanupSteps));
+    return attempt.multipliedBy(probe.retries() + 1L).plusSeconds(1);
+  }
+
+  /** @param progress told of each attempt and step as the run goes */
+  public ProbeResult run(ProbeConfig probe, Environment env, RunProgress progress) {
     Instant startedAt = clock.instant();
     long start = System.nanoTime();
     TraceContext trace = TraceContext.start(random);
@@ -74,12 +103,15 @@ public final class ProbeRunner {
     List<String> notes = new ArrayList<>();
     List<ProbeResult.EarlierAttempt> earlier = new ArrayList<>();
     RunClock runClock = new RunClock(startedAt, start);
+    progress.started(trace.traceId(), redactor);
 
     int attempts = 0;
     Attempt attempt;
     while (true) {
       attempts++;
-      attempt = runAttempt(probe, env, trace, redactor, idempotencyKeys, attempts, runClock);
+      progress.attemptStarted(attempts);
+      attempt = runAttempt(probe, env, trace, redactor, idempotencyKeys, attempts, runClock,
+          progress);
       cleanup.addAll(attempt.cleanup());
       notes.addAll(attempt.notes());
       if (attempt.failure().isEmpty() || attempts > probe.retries()) {
@@ -108,13 +140,14 @@ public final class ProbeRunner {
 
   private Attempt runAttempt(ProbeConfig probe, Environment env, TraceContext trace,
       Redactor redactor, Map<String, String> idempotencyKeys, int attemptNumber,
-      RunClock runClock) {
+      RunClock runClock, RunProgress progress) {
     try (RunSession session = http.newRun(trace)) {
       Map<String, String> extracted = new LinkedHashMap<>();
       TemplateScope scope =
           new TemplateScope(extracted, probe.vars(), env, probe.name(), clock, random);
       RunState state = new RunState(session, extracted, scope, redactor, idempotencyKeys, env,
-          ClientSettings.forProbe(env, probe), new StepAuth(tokens, env.name(), redactor), runClock);
+          ClientSettings.forProbe(env, probe), new StepAuth(tokens, env.name(), redactor), runClock,
+          checks);
 
       long deadline = System.nanoTime() + probe.timeout().toNanos();
       List<StepResult> results = new ArrayList<>();
@@ -133,10 +166,12 @@ public final class ProbeRunner {
           continue;
         }
         long remaining = deadline - System.nanoTime();
+        progress.stepStarted(step);
         StepOutcome outcome = remaining <= 0
             ? StepExecutor.deadlinePassed(step, state, probe.timeout())
             : StepExecutor.execute(step, "step:" + i, state, Duration.ofNanos(remaining), watch);
         results.add(outcome.result());
+        progress.stepFinished(outcome.result());
         if (!outcome.watched().isEmpty()) {
           watched = outcome.watched();
         }

@@ -10,7 +10,7 @@ import java.util.Map;
  * template scope over them, the run's redactor and the run's Idempotency-Key values (kept
  * across attempts, so a retried request carries the key the server saw first), the
  * {@code tls:}/{@code auth:} the steps inherit, the run's credentials, and the run's clock for
- * step start times.
+ * step start times, and where the CPU-bound checks of a response run.
  */
 record RunState(
     RunSession session,
@@ -21,4 +21,5 @@ record RunState(
     Environment environment,
     ClientSettings client,
     StepAuth auth,
-    RunClock clock) {}
+    RunClock clock,
+    ResponseChecks checks) {}

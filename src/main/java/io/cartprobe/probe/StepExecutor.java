@@ -98,8 +98,13 @@ final class StepExecutor {
     return switch (exchange) {
       case HttpExchange.Completed done -> {
         try {
-          yield completed(step, prepared, done, safe, state, watch, client, deadline);
+          yield state.checks().call(
+              () -> completed(step, prepared, done, safe, state, watch, client, deadline));
         } catch (Deadline.Exceeded e) {
+          yield overran(step, prepared, done, safe, state, deadline);
+        } catch (InterruptedException e) {
+          // The agent is stopping and will not record this run; keep the flag for its loop.
+          Thread.currentThread().interrupt();
           yield overran(step, prepared, done, safe, state, deadline);
         }
       }

@@ -1,0 +1,86 @@
+package io.cartprobe.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ResponseChecksTest {
+
+  @Test
+  void aRunOnAVirtualThreadHasItsChecksDoneOnAPlatformThread() throws Exception {
+    AtomicReference<Thread> checkedOn = new AtomicReference<>();
+    try (ResponseChecks checks = ResponseChecks.onPlatformThreads(1)) {
+      Thread run = Thread.ofVirtual().start(() -> {
+        try {
+          checks.call(() -> {
+            checkedOn.set(Thread.currentThread());
+            return "ok";
+          });
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      });
+      run.join();
+    }
+    assertThat(checkedOn.get().isVirtual()).isFalse();
+    assertThat(checkedOn.get().getName()).startsWith("cartprobe-check-");
+  }
+
+  @Test
+  void whatTheCheckReturnsOrThrowsReachesTheRun() throws Exception {
+    try (ResponseChecks checks = ResponseChecks.onPlatformThreads(1)) {
+      assertThat(checks.call(() -> 42)).isEqualTo(42);
+      assertThatThrownBy(() -> checks.call(() -> {
+        throw new Deadline.Exceeded();
+      })).isInstanceOf(Deadline.Exceeded.class);
+      assertThatThrownBy(() -> checks.call(() -> {
+        throw new StackOverflowError("deep");
+      })).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+    }
+  }
+
+  @Test
+  void inlineChecksRunOnTheCallersThread() throws Exception {
+    try (ResponseChecks checks = ResponseChecks.inline()) {
+      assertThat(checks.call(Thread::currentThread)).isSameAs(Thread.currentThread());
+    }
+  }
+
+  @Test
+  void anInterruptedRunStopsWaitingAndInterruptsItsCheck() throws Exception {
+    CountDownLatch checking = new CountDownLatch(1);
+    AtomicBoolean checkInterrupted = new AtomicBoolean();
+    CountDownLatch checkEnded = new CountDownLatch(1);
+    AtomicReference<Throwable> runSaw = new AtomicReference<>();
+    try (ResponseChecks checks = ResponseChecks.onPlatformThreads(1)) {
+      Thread run = Thread.ofVirtual().start(() -> {
+        try {
+          checks.call(() -> {
+            checking.countDown();
+            try {
+              Thread.sleep(TimeUnit.MINUTES.toMillis(1));
+            } catch (InterruptedException e) {
+              checkInterrupted.set(true);
+            } finally {
+              checkEnded.countDown();
+            }
+            return null;
+          });
+        } catch (Throwable e) {
+          runSaw.set(e);
+        }
+      });
+      assertThat(checking.await(30, TimeUnit.SECONDS)).isTrue();
+      run.interrupt();
+      run.join(TimeUnit.SECONDS.toMillis(30));
+      assertThat(checkEnded.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(runSaw.get()).isInstanceOf(InterruptedException.class);
+    assertThat(checkInterrupted).isTrue();
+  }
+}
