@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class AgentServer implements AutoCloseable {
   private volatile AgentEndpoints agent;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Renders renders = Renders.forThisMachine();
 
   /** Binds the socket; nothing is served until {@link #start}. */
   public AgentServer(InetSocketAddress address) throws IOException {
@@ -64,6 +66,7 @@ public final class AgentServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    renders.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -71,31 +74,29 @@ public final class AgentServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
       switch (path) {
-        case "/metrics" -> get(exchange, method, () -> metrics(exchange));
+        case "/metrics" -> get(exchange, method, () -> rendered(exchange, () -> metrics(exchange)));
         case "/healthz" -> get(exchange, method, () -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
         case "/readyz" -> get(exchange, method, () -> {
           boolean ready = agent.ready();
           send(exchange, ready ? 200 : 503, "text/plain; charset=utf-8", ready ? "ready\n" : "not ready\n");
         });
-        case "/api/status" -> get(exchange, method, () -> send(exchange, 200,
-            "application/json", Json.pretty(agent.status())));
+        case "/api/status" -> get(exchange, method, () -> rendered(exchange, () ->
+            new Renders.Answer(200, "application/json", Json.pretty(agent.status()))));
         case "/probe" -> get(exchange, method, () -> probe(exchange));
         case "/-/reload" -> reload(exchange, method);
-        case "/" -> get(exchange, method, () -> send(exchange, 200, "text/html; charset=utf-8", agent.statusPage()));
-        case "/api/history" -> get(exchange, method, () -> {
+        case "/" -> get(exchange, method, () -> rendered(exchange, () ->
+            new Renders.Answer(200, "text/html; charset=utf-8", agent.statusPage())));
+        case "/api/history" -> get(exchange, method, () -> rendered(exchange, () -> {
           AgentEndpoints.HttpAnswer answer = agent.history(exchange.getRequestURI().getRawQuery());
-          send(exchange, answer.status(), answer.contentType(), answer.body());
-        });
+          return new Renders.Answer(answer.status(), answer.contentType(), answer.body());
+        }));
         default -> {
           if (path.startsWith("/probes/")) {
-            get(exchange, method, () -> {
-              var page = agent.probePage(exchange.getRequestURI().getRawPath());
-              if (page.isPresent()) {
-                send(exchange, 200, "text/html; charset=utf-8", page.get());
-              } else {
-                send(exchange, 404, "text/plain; charset=utf-8", "no such probe or environment\n");
-              }
-            });
+            get(exchange, method, () -> rendered(exchange, () -> agent
+                .probePage(exchange.getRequestURI().getRawPath())
+                .map(page -> new Renders.Answer(200, "text/html; charset=utf-8", page))
+                .orElse(new Renders.Answer(404, "text/plain; charset=utf-8",
+                    "no such probe or environment\n"))));
           } else {
             send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
           }
@@ -107,10 +108,23 @@ public final class AgentServer implements AutoCloseable {
     }
   }
 
-  private void metrics(HttpExchange exchange) throws IOException {
+  private Renders.Answer metrics(HttpExchange exchange) {
     MetricsExposition.Scrape scrape =
         agent.scrape(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept")));
-    send(exchange, 200, scrape.contentType(), scrape.body());
+    return new Renders.Answer(200, scrape.contentType(), scrape.body());
+  }
+
+  /** Renders off the request's thread; sheds the request with 503 when too many are waiting. */
+  private void rendered(HttpExchange exchange, Callable<Renders.Answer> work)
+      throws IOException {
+    Optional<Renders.Answer> answer = renders.render(work);
+    if (answer.isEmpty()) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      send(exchange, 503, "text/plain; charset=utf-8",
+          "busy: more than " + Renders.QUEUE + " requests are waiting to be answered; retry\n");
+      return;
+    }
+    send(exchange, answer.get().status(), answer.get().contentType(), answer.get().body());
   }
 
   private void probe(HttpExchange exchange) throws IOException {
