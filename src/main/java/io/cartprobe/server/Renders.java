@@ -66,6 +66,11 @@ final class Renders implements AutoCloseable {
     }
   }
 
+  /** Requests waiting for a render thread. */
+  int waiting() {
+    return threads.getQueue().size();
+  }
+
   @Override
   public void close() {
     threads.shutdownNow();
