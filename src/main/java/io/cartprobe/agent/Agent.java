@@ -20,6 +20,7 @@ import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
 import io.cartprobe.metrics.WebhookMetrics;
+import io.cartprobe.browser.Browsers;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.schedule.PairKey;
@@ -73,12 +74,15 @@ public final class Agent implements AutoCloseable {
   private final Endpoints endpoints;
   private final WebhookMetrics webhookMetrics;
   private final Timers timers = new Timers();
+  private final ProbeRunner runner;
 
   public Agent(ConfigSource source, CartprobeConfig initial, Clock clock,
       Optional<InetSocketAddress> listenOverride) throws IOException {
     this.clock = clock;
     this.config = new AtomicReference<>(initial);
-    ProbeRunner runner = new ProbeRunner(ProbeHttpClient.defaultBase(), clock, Version.current());
+    // max_browsers is read at start; a reload does not resize the running browser's slots.
+    this.runner = new ProbeRunner(ProbeHttpClient.defaultBase(), clock, Version.current(),
+        new Browsers(initial.agent().maxBrowsers(), System.getenv()));
     this.registry = AgentRegistry.create(initial.agent().labels());
     ProbeMetrics probeMetrics = new ProbeMetrics(registry.registry(), initial);
     this.agentMetrics = new AgentMetrics(registry.registry(), Version.current(), clock.instant());
@@ -171,6 +175,7 @@ public final class Agent implements AutoCloseable {
     saveHistory();
     server.close();
     alerting.close();
+    runner.close();
     registry.close();
     return finished;
   }

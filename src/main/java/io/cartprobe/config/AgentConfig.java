@@ -14,13 +14,24 @@ public record AgentConfig(
     Map<String, String> labels,
     Optional<String> adminToken,
     Duration evidenceMinInterval,
-    Optional<String> probeToken) {
+    Optional<String> probeToken,
+    int maxBrowsers) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
   public static final int DEFAULT_MAX_CONCURRENCY = 64;
   /** An evidence probe is run for failing checkouts at most this often (providers rate-limit). */
   public static final Duration DEFAULT_EVIDENCE_MIN_INTERVAL = Duration.ofSeconds(30);
+
+  /** Browser-step runs at once (each a fresh context in the one Chromium). */
+  public static final int DEFAULT_MAX_BROWSERS = 2;
+
+  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
+      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken,
+      Duration evidenceMinInterval, Optional<String> probeToken) {
+    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken,
+        evidenceMinInterval, probeToken, DEFAULT_MAX_BROWSERS);
+  }
 
   public AgentConfig {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));

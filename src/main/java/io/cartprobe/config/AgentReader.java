@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Reads {@code agent:}. */
 final class AgentReader {
 
-  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
+  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token", "max_browsers",
       "evidence_min_interval", "probe_token");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
@@ -41,7 +41,8 @@ final class AgentReader {
         .orElse(AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL);
     Optional<String> probeToken = m.get("probe_token").flatMap(Cursor::string);
     return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken,
-        evidenceMinInterval, probeToken);
+        evidenceMinInterval, probeToken, m.get("max_browsers").flatMap(v -> v.integer(1, 64))
+            .orElse(AgentConfig.DEFAULT_MAX_BROWSERS));
   }
 
   private record HostPort(String host, int port) {}

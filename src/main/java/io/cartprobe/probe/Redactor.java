@@ -84,7 +84,20 @@ public final class Redactor {
     return new StepResult(s.name(), s.component(), s.status(), s.method(), redact(s.url()),
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
-        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter());
+        redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(),
+        s.browser().map(this::redact));
+  }
+
+  /** Screenshots are masked in the page before they are taken (io.cartprobe.browser). */
+  public io.cartprobe.result.BrowserEvidence redact(io.cartprobe.result.BrowserEvidence b) {
+    return new io.cartprobe.result.BrowserEvidence(b.domContentLoaded(), b.load(),
+        redact(b.finalUrl()), b.consoleErrors().stream().map(this::redact).toList(),
+        b.failedRequests().stream().map(this::redact).toList(), b.screenshots());
+  }
+
+  /** The secret values known now, longest first, for masking them in a page. */
+  public synchronized java.util.List<String> secrets() {
+    return java.util.List.copyOf(secrets);
   }
 
   public Failure redact(Failure f) {

@@ -55,6 +55,9 @@ final class StepExecutor {
   /** @param watch JSONPaths whose values the outcome records (a gateway-config probe's watch) */
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
       List<String> watch) {
+    if (step.isBrowser()) {
+      return BrowserStep.execute(step, state, timeout);
+    }
     RequestSpec spec = step.request();
     ClientSettings client = state.client().forStep(step);
     Prepared prepared;

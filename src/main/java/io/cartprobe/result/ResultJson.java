@@ -111,6 +111,22 @@ public final class ResultJson {
     putOptional(node, "body_excerpt", step.bodyExcerpt());
     putOptional(node, "classification", step.classification());
     putOptional(node, "cert_not_after", step.certNotAfter().map(Object::toString));
+    step.browser().ifPresent(b -> node.set("browser", browser(b)));
+    return node;
+  }
+
+  private static ObjectNode browser(BrowserEvidence b) {
+    ObjectNode node = NODES.objectNode();
+    node.put("final_url", b.finalUrl());
+    b.domContentLoaded().ifPresentOrElse(d -> node.put("dom_content_loaded_seconds", seconds(d)),
+        () -> node.putNull("dom_content_loaded_seconds"));
+    b.load().ifPresentOrElse(d -> node.put("load_seconds", seconds(d)), () -> node.putNull("load_seconds"));
+    ArrayNode console = node.putArray("console_errors");
+    b.consoleErrors().forEach(console::add);
+    ArrayNode failed = node.putArray("failed_requests");
+    b.failedRequests().forEach(failed::add);
+    ArrayNode shots = node.putArray("screenshots");
+    b.screenshots().forEach(s -> shots.addObject().put("file", s.file()).put("bytes", s.png().length));
     return node;
   }
 
