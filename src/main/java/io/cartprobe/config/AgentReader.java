@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /** Reads {@code agent:}. */
 final class AgentReader {
 
-  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token", "max_browsers",
-      "evidence_min_interval", "probe_token");
+  static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
+      "evidence_min_interval", "probe_token", "max_browsers");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =

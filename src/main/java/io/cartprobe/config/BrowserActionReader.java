@@ -16,6 +16,9 @@ final class BrowserActionReader {
   static final List<String> ACTIONS = List.of("goto", "fill", "click", "wait_for", "expect_text",
       "select", "press", "wait_for_url", "expect_url", "evaluate", "screenshot");
   private static final List<String> COMMON = List.of("frame", "timeout");
+  /** Every key an action item may have. */
+  static final List<String> KEYS =
+      java.util.stream.Stream.concat(ACTIONS.stream(), COMMON.stream()).toList();
 
   private BrowserActionReader() {}
 
@@ -32,9 +35,7 @@ final class BrowserActionReader {
   }
 
   private static Optional<BrowserAction> action(Cursor item, MapCursor m, List<Templates.Use> uses) {
-    List<String> allowed = new ArrayList<>(ACTIONS);
-    allowed.addAll(COMMON);
-    m.allow(allowed);
+    m.allow(KEYS);
     List<String> verbs = m.keys().stream().filter(ACTIONS::contains).toList();
     if (verbs.size() != 1) {
       item.error(verbs.isEmpty() ? "expected one action: " + String.join(", ", ACTIONS)
