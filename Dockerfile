@@ -4,6 +4,7 @@
 #   docker run -d --read-only -v cartprobe-state:/var/lib/cartprobe \
 #     -v "$PWD/probes.yaml:/etc/cartprobe/probes.yaml:ro" -p 9781:9781 cartprobe    # the agent
 #   docker run --rm -v "$PWD/probes.yaml:/etc/cartprobe/probes.yaml:ro" cartprobe run -p checkout
+#   docker exec CONTAINER cartprobe run -p checkout                                 # the launcher
 #
 # The config's agent.listen must be 0.0.0.0:9781 (the default) to be reachable from outside
 # the container. Sizes, start-up times and the reasons for the choices below: docs/deploy.md.
@@ -31,9 +32,14 @@ RUN groupadd --system --gid 10001 cartprobe \
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:$PATH \
     CARTPROBE_CONFIG=/etc/cartprobe/probes.yaml \
+    CARTPROBE_JAVA_OPTS="-XX:+UseSerialGC -XX:-UsePerfData -Djava.io.tmpdir=/var/lib/cartprobe" \
     LANG=C.UTF-8
 COPY --from=build /runtime /opt/java
 COPY --from=build /build/target/cartprobe.jar /opt/cartprobe/cartprobe.jar
+# `cartprobe` as a command (docker exec CONTAINER cartprobe run -p checkout): the launcher, next to
+# the jar it runs, linked onto the PATH.
+COPY bin/cartprobe /opt/cartprobe/cartprobe
+RUN chmod 0755 /opt/cartprobe/cartprobe && ln -s /opt/cartprobe/cartprobe /usr/local/bin/cartprobe
 
 # JDK 25 AOT cache (JEP 483/514): classes loaded and linked during a training run of the agent
 # against the demo shop are mapped at start-up, which halves start-to-ready. The training run

@@ -22,8 +22,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 WORK=$ROOT/target/docker-smoke
 LOGS=$WORK/logs
-HOST_JDK=${HOST_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
-HOST_MAVEN=${HOST_MAVEN:-/usr/share/maven}
+HOST_JDK=${HOST_JDK:-${JAVA_HOME:?set JAVA_HOME (or HOST_JDK) to a JDK 25}}
+HOST_MAVEN=${HOST_MAVEN:-$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")")}
 M2_REPO=${M2_REPO:-$HOME/.m2/repository}
 IMAGE=${IMAGE:-cartprobe:smoke}
 NAME=cartprobe-smoke-$$
@@ -153,7 +153,7 @@ docker rm "$NAME-jar" >/dev/null
 demo_pid=$!
 demo_url=
 for _ in $(seq 60); do
-  demo_url=$(grep -o 'demo shop: http://127\.0\.0\.1:[0-9]*' "$LOGS/demo.log" | head -1 | cut -d' ' -f3 || true)
+  demo_url=$(grep -o 'shop  *http://127\.0\.0\.1:[0-9]*' "$LOGS/demo.log" | head -1 | awk '{print $2}' || true)
   [ -n "$demo_url" ] && break
   sleep 0.5
 done
@@ -245,6 +245,8 @@ check "HostConfig.ReadonlyRootfs is true" \
 check "root filesystem refuses writes" bash -c "! docker exec $NAME sh -c 'echo x > /opt/cartprobe/x'"
 check "/etc/cartprobe refuses writes" bash -c "! docker exec $NAME sh -c 'echo x > /etc/cartprobe/x'"
 check "the volume takes writes" docker exec "$NAME" sh -c 'echo x > /var/lib/cartprobe/.probe && rm /var/lib/cartprobe/.probe'
+check "the cartprobe launcher runs beside the agent" \
+  docker exec -e CARTPROBE_DEMO_URL="$demo_url" "$NAME" cartprobe run -p checkout
 # The ENTRYPOINT's own flags with -XX:AOTMode=on: the JVM refuses to start if it cannot use the cache.
 read -r -a entrypoint <<<"$(docker image inspect -f '{{range .Config.Entrypoint}}{{.}} {{end}}' "$IMAGE")"
 check "AOT cache maps (AOTMode=on, entrypoint flags)" \

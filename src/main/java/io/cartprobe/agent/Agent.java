@@ -31,6 +31,7 @@ import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.schedule.SkipReason;
 import io.cartprobe.server.AgentServer;
 import io.cartprobe.state.StateFile;
+import io.cartprobe.trace.TraceSink;
 import io.cartprobe.watch.Attribution;
 import io.cartprobe.watch.ConfigWatch;
 import io.cartprobe.watch.WatchStateStore;
@@ -75,6 +76,7 @@ public final class Agent implements AutoCloseable {
   private final WebhookMetrics webhookMetrics;
   private final Timers timers = new Timers();
   private final ProbeRunner runner;
+  private final Optional<TraceSink> traces;
 
   public Agent(ConfigSource source, CartprobeConfig initial, Clock clock,
       Optional<InetSocketAddress> listenOverride) throws IOException {
@@ -91,6 +93,7 @@ public final class Agent implements AutoCloseable {
     this.server = new AgentServer(listen);
     this.stateFile = initial.agent().stateFile().map(StateFile::new);
     this.webhookMetrics = new WebhookMetrics(registry.registry());
+    this.traces = TraceSink.fromEnvironment(initial, System.getenv(), registry.registry());
 
     Attribution attribution = new Attribution(config::get);
     Optional<WatchStateStore> watchStore = stateFile.map(WatchStateStore::new);
@@ -112,7 +115,7 @@ public final class Agent implements AutoCloseable {
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        List.of(watchStage, attribution, probeMetrics, history, runLog, alerting));
+        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)));
     this.scheduler = new Scheduler(pair -> run(runner, pipeline, pair),
         initial.agent().maxConcurrency(), new MetricsListener());
     schedulerRef.set(scheduler);
@@ -126,6 +129,13 @@ public final class Agent implements AutoCloseable {
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, runner, reloader,
         clock, clock.instant());
+  }
+
+  /** The traces go last: an export queue of their own, never in a run's way. */
+  private List<io.cartprobe.result.ResultSink> sinks(List<io.cartprobe.result.ResultSink> core) {
+    List<io.cartprobe.result.ResultSink> all = new ArrayList<>(core);
+    traces.ifPresent(all::add);
+    return all;
   }
 
   private RunOutcome run(ProbeRunner runner, ResultPipeline pipeline, PairKey pair) {
@@ -176,6 +186,7 @@ public final class Agent implements AutoCloseable {
     server.close();
     alerting.close();
     runner.close();
+    traces.ifPresent(TraceSink::close);
     registry.close();
     return finished;
   }

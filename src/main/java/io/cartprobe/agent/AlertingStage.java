@@ -11,6 +11,7 @@ import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.ResultSink;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,9 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
   private static final Logger log = LoggerFactory.getLogger(AlertingStage.class);
 
   private final AtomicReference<Alerting> alerting;
+  // Decisions take the read side; a reload takes the write side while it hands the state over,
+  // so no result is decided by an Alerting whose state was already copied, and none twice.
+  private final ReentrantReadWriteLock handover = new ReentrantReadWriteLock();
   private final List<AlertEventSink> eventSinks;
   private final AlertMetrics metrics;
 
@@ -39,24 +43,45 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
 
   @Override
   public void accept(ProbeResult result) {
-    publish(alerting.get().onResult(result));
+    decide(a -> a.onResult(result));
   }
 
   @Override
   public void accept(ConfigChange change) {
-    publish(alerting.get().onConfigChange(change.probe(), change.environment(), change.at(),
+    decide(a -> a.onConfigChange(change.probe(), change.environment(), change.at(),
         change.changes()));
   }
 
   /** Repeats, silences ending, config-change windows passing: time alone moves alerts too. */
   void tick() {
-    publish(alerting.get().tick());
+    decide(Alerting::tick);
   }
 
-  /** Takes the rules of a new config, keeping every instance's state and queued delivery. */
+  private void decide(java.util.function.Function<Alerting, List<AlertEvent>> decision) {
+    List<AlertEvent> events;
+    handover.readLock().lock();
+    try {
+      events = decision.apply(alerting.get());
+    } finally {
+      handover.readLock().unlock();
+    }
+    publish(events);
+  }
+
+  /**
+   * Takes the rules of a new config, keeping every instance's state and queued delivery: the old
+   * one stops delivering first (attempts on the wire finish), then its state moves over whole.
+   */
   void replace(Alerting replacement) {
-    replacement.restore(alerting.get().snapshot());
-    closeQuietly(alerting.getAndSet(replacement));
+    handover.writeLock().lock();
+    try {
+      Alerting previous = alerting.get();
+      closeQuietly(previous);
+      replacement.restore(previous.snapshot());
+      alerting.set(replacement);
+    } finally {
+      handover.writeLock().unlock();
+    }
   }
 
   private void publish(List<AlertEvent> events) {

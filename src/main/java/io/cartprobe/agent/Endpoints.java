@@ -14,6 +14,7 @@ import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.schedule.PairKey;
+import io.cartprobe.schedule.PairTask;
 import io.cartprobe.schedule.RunOutcome;
 import io.cartprobe.schedule.TriggerResult;
 import io.cartprobe.schedule.Scheduler;
@@ -33,6 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -54,6 +57,8 @@ final class Endpoints implements AgentEndpoints {
   private final Reloader reloader;
   private final Clock clock;
   private final Instant startedAt;
+  /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
+  private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
       RunHistory history, AlertingStage alerting, ConfigWatch watch, ProbeRunner runner,
@@ -103,24 +108,42 @@ final class Endpoints implements AgentEndpoints {
     ProbeConfig toRun = deadline.filter(d -> d.compareTo(probe.get().timeout()) < 0)
         .map(probe.get()::withTimeout).orElse(probe.get());
     AtomicReference<ProbeResult> ran = new AtomicReference<>();
-    TriggerResult started = scheduler.runFor(new PairKey(probeName, environment), pair -> {
+    PairKey key = new PairKey(probeName, environment);
+    PairTask body = pair -> {
       ProbeResult result = runner.run(toRun, current.environments().get(environment));
       ran.set(result);
       return RunOutcome.failedIf(result.failed());
-    });
-    return switch (started) {
-      case TriggerResult.Started s -> {
-        try {
-          s.outcome().join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-          yield new ProbeNow.Busy("the run of " + probeName + " @ " + environment + " was stopped");
-        }
-        yield new ProbeNow.Ran(ran.get());
-      }
-      case TriggerResult.Skipped s -> new ProbeNow.Busy("not run now: "
-          + s.reason().label().replace('_', ' ') + " (" + probeName + " @ " + environment + ")");
-      case TriggerResult.Refused r -> new ProbeNow.Busy("not run: " + r.why());
     };
+    // While the pair's run (scheduled or another caller's) is going, wait for the pair, up to
+    // the run's own deadline: callers queue behind one another, never overlap on the target.
+    Instant giveUp = clock.instant().plus(toRun.timeout());
+    while (true) {
+      switch (scheduler.runFor(key, body)) {
+        case TriggerResult.Started s -> {
+          try {
+            s.outcome().join();
+          } catch (CompletionException | CancellationException e) {
+            return new ProbeNow.Busy("the run of " + probeName + " @ " + environment + " was stopped");
+          }
+          return new ProbeNow.Ran(ran.get());
+        }
+        case TriggerResult.Refused r -> {
+          return new ProbeNow.Busy("not run: " + r.why());
+        }
+        case TriggerResult.Skipped s -> {
+          if (!clock.instant().isBefore(giveUp)) {
+            return new ProbeNow.Busy("not run within " + toRun.timeout().toSeconds() + "s: "
+                + s.reason().label().replace('_', ' ') + " (" + probeName + " @ " + environment + ")");
+          }
+          try {
+            Thread.sleep(PAIR_POLL);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ProbeNow.Busy("interrupted");
+          }
+        }
+      }
+    }
   }
 
   @Override

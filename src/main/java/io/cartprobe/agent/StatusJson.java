@@ -1,124 +1,96 @@
 package io.cartprobe.agent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cartprobe.history.PairState;
 import io.cartprobe.history.RunHistory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.alert.AlertStatus;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.alert.webhook.DeadLetter;
 import io.cartprobe.alert.webhook.PendingDelivery;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeConfig;
-import io.cartprobe.result.ResultJson;
+import io.cartprobe.result.ConfigChange;
+import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.json.Json;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.PairStatus;
 import io.cartprobe.schedule.Scheduler;
-import io.cartprobe.result.ConfigChange;
-import java.util.List;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** {@code GET /api/status}: every probe × environment, its state, counts and last result. */
+/**
+ * {@code GET /api/status}: every probe × environment, its state, counts and last result. The
+ * document is a view of several owners (config, scheduler, alerting, the watch), so its shape is
+ * the wire records below; results, config changes and alert statuses are bound as they are.
+ */
 final class StatusJson {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   record AgentInfo(String version, Instant startedAt, boolean lastReloadOk, Instant lastReloadAt) {}
+
+  record Status(Agent agent, List<Pair> probes, List<ConfigChange> configChanges,
+      List<AlertStatus> alerts, Deliveries webhookDeliveries) {}
+
+  record Agent(String version, Instant startedAt, boolean lastReloadSuccessful,
+      Instant lastReloadAt, Map<String, String> labels) {}
+
+  /** @param nextRunAt, running left out for a pair the scheduler does not (yet) know */
+  record Pair(String probe, String env, String type, String state,
+      @JsonProperty("interval_seconds") Duration interval,
+      @JsonProperty("interval_when_failing_seconds") Duration intervalWhenFailing,
+      int consecutiveFailures, Optional<Instant> failingSince, Runs runs,
+      @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Instant> nextRunAt,
+      @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Boolean> running,
+      Optional<ProbeResult> lastResult) {}
+
+  record Runs(long success, long failure, long degraded) {}
+
+  /** Webhook URLs are left out: Slack-style URLs carry their secret in the path. */
+  record Deliveries(List<Pending> pending, List<Dropped> dropped) {}
+
+  record Pending(String id, String webhook, String kind, int attempts, Instant createdAt,
+      Instant nextAttemptAt) {
+    static Pending of(PendingDelivery p) {
+      return new Pending(p.id(), p.webhook(), p.kind(), p.attempts(), p.createdAt(), p.notBefore());
+    }
+  }
+
+  record Dropped(String id, String webhook, String alert, String kind, String why, int attempts,
+      Instant createdAt, Instant droppedAt) {
+    static Dropped of(DeadLetter d) {
+      return new Dropped(d.id(), d.webhook(), d.alert(), d.kind(), d.why(), d.attempts(),
+          d.createdAt(), d.droppedAt());
+    }
+  }
 
   private StatusJson() {}
 
   static JsonNode render(CartprobeConfig config, RunHistory history, Scheduler scheduler,
       Alerting alerting, List<ConfigChange> configChanges, AgentInfo info) {
-    ObjectNode root = NODES.objectNode();
-    ObjectNode agent = root.putObject("agent");
-    agent.put("version", info.version());
-    agent.put("started_at", info.startedAt().toString());
-    agent.put("last_reload_successful", info.lastReloadOk());
-    agent.put("last_reload_at", info.lastReloadAt().toString());
-    ObjectNode labels = agent.putObject("labels");
-    config.agent().labels().forEach(labels::put);
-
-    ArrayNode probes = root.putArray("probes");
+    List<Pair> pairs = new ArrayList<>();
     for (ProbeConfig probe : config.probes()) {
       for (String env : probe.environments()) {
         PairKey key = new PairKey(probe.name(), env);
         PairState state = history.state(probe.name(), env);
-        ObjectNode node = probes.addObject();
-        node.put("probe", probe.name());
-        node.put("env", env);
-        node.put("type", probe.type().wireName());
-        node.put("state", state.health().wireName());
-        node.put("interval_seconds", probe.interval().toMillis() / 1000.0);
-        node.put("interval_when_failing_seconds", probe.intervalWhenFailing().toMillis() / 1000.0);
-        node.put("consecutive_failures", state.consecutiveFailures());
-        if (state.failingSince().isPresent()) {
-          node.put("failing_since", state.failingSince().get().toString());
-        } else {
-          node.putNull("failing_since");
-        }
-        ObjectNode runs = node.putObject("runs");
-        runs.put("success", state.counts().successes());
-        runs.put("failure", state.counts().failures());
-        runs.put("degraded", state.counts().degraded());
-        scheduler.status(key).ifPresent((PairStatus s) -> {
-          node.put("next_run_at", s.nextDue().toString());
-          node.put("running", s.running());
-        });
-        node.set("last_result", state.latest().<JsonNode>map(ResultJson::toJson).orElse(NODES.nullNode()));
+        Optional<PairStatus> scheduled = scheduler.status(key);
+        pairs.add(new Pair(probe.name(), env, probe.type().wireName(), state.health().wireName(),
+            probe.interval(), probe.intervalWhenFailing(), state.consecutiveFailures(),
+            state.failingSince(), new Runs(state.counts().successes(), state.counts().failures(),
+                state.counts().degraded()),
+            scheduled.map(PairStatus::nextDue), scheduled.map(PairStatus::running), state.latest()));
       }
     }
-    ArrayNode changes = root.putArray("config_changes");
-    for (ConfigChange change : configChanges) {
-      ObjectNode node = changes.addObject();
-      node.put("probe", change.probe());
-      node.put("env", change.environment());
-      node.put("at", change.at().toString());
-      ArrayNode fields = node.putArray("changes");
-      change.changes().forEach(c ->
-          fields.addObject().put("path", c.path()).put("before", c.before()).put("after", c.after()));
-    }
-    ArrayNode alerts = root.putArray("alerts");
-    for (AlertStatus status : alerting.statuses()) {
-      ObjectNode node = alerts.addObject();
-      node.put("alert", status.alert());
-      node.put("probe", status.probe());
-      node.put("env", status.env());
-      node.put("severity", status.severity());
-      node.put("state", status.state().name().toLowerCase(Locale.ROOT));
-      putInstant(node, "since", status.since());
-      putInstant(node, "first_failure_at", status.firstFailureAt());
-      node.put("failures", status.failures());
-      node.put("silenced", status.silenced());
-      node.put("inhibited", status.inhibited());
-      node.put("notified", status.notified());
-      putInstant(node, "last_sent_at", status.lastSentAt());
-      node.put("condition", status.condition());
-    }
-    ObjectNode deliveries = root.putObject("webhook_deliveries");
-    ArrayNode pending = deliveries.putArray("pending");
-    for (PendingDelivery p : alerting.pending()) {
-      pending.addObject().put("id", p.id()).put("webhook", p.webhook()).put("kind", p.kind())
-          .put("attempts", p.attempts()).put("created_at", p.createdAt().toString())
-          .put("next_attempt_at", p.notBefore().toString());
-    }
-    // Webhook URLs are left out: Slack-style URLs carry their secret in the path.
-    ArrayNode dead = deliveries.putArray("dropped");
-    for (DeadLetter d : alerting.deadLetters()) {
-      dead.addObject().put("id", d.id()).put("webhook", d.webhook()).put("alert", d.alert())
-          .put("kind", d.kind()).put("why", d.why()).put("attempts", d.attempts())
-          .put("created_at", d.createdAt().toString()).put("dropped_at", d.droppedAt().toString());
-    }
-    return root;
-  }
-
-  private static void putInstant(ObjectNode node, String key, java.util.Optional<Instant> value) {
-    if (value.isPresent()) {
-      node.put(key, value.get().toString());
-    } else {
-      node.putNull(key);
-    }
+    return Json.tree(new Status(
+        new Agent(info.version(), info.startedAt(), info.lastReloadOk(), info.lastReloadAt(),
+            config.agent().labels()),
+        pairs, configChanges, alerting.statuses(),
+        new Deliveries(alerting.pending().stream().map(Pending::of).toList(),
+            alerting.deadLetters().stream().map(Dropped::of).toList())));
   }
 }

@@ -1,5 +1,7 @@
 package io.cartprobe.alert;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cartprobe.result.ProbableCause;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +13,8 @@ import java.util.Optional;
 
 /**
  * One notification: everything a webhook format renders. Built once by the engine so every
- * format says the same thing, and serialisable (see {@code JsonEventFormat}) so it survives a
- * restart in the state file.
+ * format says the same thing, and serialisable (as {@link EventJson}) so it survives a restart in
+ * the state file.
  *
  * @param id unique per notification; webhooks use it (with the URL) as the delivery id
  * @param at when the engine decided to send it
@@ -26,6 +28,8 @@ import java.util.Optional;
  * @param causeNote when no probable cause is named for a failed checkout, why ("no gateway
  *     evidence: ..."), so the receiver knows it was looked for
  */
+@JsonSerialize(converter = EventJson.FromEvent.class)
+@JsonDeserialize(converter = EventJson.ToEvent.class)
 public record AlertEvent(
     String id,
     EventKind kind,
@@ -102,7 +106,7 @@ public record AlertEvent(
       f.actual().ifPresent(a -> text.append("\nActual: ").append(a));
     });
     probableCause.ifPresentOrElse(c -> text.append("\nProbable cause (").append(c.confidence().wireName())
-        .append("): ").append(c.summary()).append("\nWhy: ").append(c.why()),
+        .append("): ").append(c.summary()).append(c.why().isEmpty() ? "" : "\nWhy: " + c.why()),
         () -> causeNote.ifPresent(n -> text.append("\nProbable cause: none, ").append(n)));
     text.append("\nFailing since ").append(failuresBegan).append(", ").append(failedRuns)
         .append(failedRuns == 1 ? " bad run." : " bad runs.");

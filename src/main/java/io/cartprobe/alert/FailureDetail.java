@@ -1,5 +1,7 @@
 package io.cartprobe.alert;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.LowerCamelCaseStrategy;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Optional;
  *
  * @param bodyExcerpt the failed response's excerpt, already redacted by the probe engine
  */
+@JsonNaming(LowerCamelCaseStrategy.class)
 public record FailureDetail(
     String step,
     String component,

@@ -1,5 +1,8 @@
 package io.cartprobe.alert;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.LowerCamelCaseStrategy;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,13 +11,15 @@ import java.util.Optional;
  * announced again, and that a resolution owed to receivers is still sent.
  *
  * @param lastEvent the latest firing notification content (re-sent on repeat)
+ * @param state null when read from a file of a later version with a state this one lacks
  * @param pendingResolved a resolution held back by a silence, sent when it ends
  */
+@JsonNaming(LowerCamelCaseStrategy.class)
 public record InstanceSnapshot(
     String alert,
     String probe,
     String env,
-    InstanceState state,
+    @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) InstanceState state,
     Optional<Instant> since,
     Optional<Instant> firstFailureAt,
     int failures,

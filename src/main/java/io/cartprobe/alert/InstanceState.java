@@ -1,5 +1,6 @@
 package io.cartprobe.alert;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Locale;
 public enum InstanceState {
   INACTIVE, FIRING, RESOLVED;
 
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -50,8 +50,7 @@ public final class BrowserRun {
       page = browsers.open(run.left());
     } catch (BrowserException e) {
       return new BrowserOutcome(Optional.of(BrowserOutcome.Problem.browser(e.getMessage())),
-          Map.of(), List.of(), Timings.NONE, Optional.empty(), new BrowserEvidence(
-              Optional.empty(), Optional.empty(), "", List.of(), List.of(), List.of()));
+          Map.of(), List.of(), Timings.NONE, Optional.empty(), BrowserEvidence.none());
     }
     try (page) {
       return run.drive(page, actions, extract, end);
@@ -98,7 +97,7 @@ public final class BrowserRun {
     if (problem.isPresent()) {
       capture(page, "failure", Duration.ofNanos(Math.max(1, end - System.nanoTime())));
     }
-    BrowserEvidence evidence = new BrowserEvidence(nav.domContentLoaded(), nav.load(), nav.url(),
+    BrowserEvidence evidence = new BrowserEvidence(nav.url(), nav.domContentLoaded(), nav.load(),
         page.consoleErrors(), page.failedRequests(), screenshots);
     return new BrowserOutcome(problem, values, missing, nav.timings(), nav.status(), evidence);
   }

@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
+  @Option(names = "--port", defaultValue = "" + DemoBanner.DEFAULT_PORT, paramLabel = "N",
       description = "Shop port on 127.0.0.1 (0 picks a free one; default ${DEFAULT-VALUE})")
   int port;
 
@@ -76,20 +76,20 @@ final class DemoCommand implements Callable<Integer> {
     DemoShop opened = Listening.open("demo shop",
         new InetSocketAddress(InetAddress.getLoopbackAddress().getHostAddress(), port),
         "choose another port with --port N, 0 for a free one",
-        () -> new DemoShop(port, initial).start());
+        () -> new DemoShop(port, initial, context.clock()).start());
     try (DemoShop shop = opened) {
-      out.println("demo shop: " + shop.baseUrl());
-      out.println(shop.describe());
-      out.println();
-      out.println("Break it:  curl -X POST " + shop.baseUrl() + "/demo/faults/gateway-config");
-      out.println("Probe it:  " + DEMO_URL_VARIABLE + "=" + shop.baseUrl() + " cartprobe run");
+      shop.onNotification(n -> {
+        DemoBanner.lines(n).forEach(out::println);
+        out.flush();
+      });
       if (noAgent) {
-        out.println("Press Ctrl-C to stop.");
+        DemoBanner.lines(shop, Optional.empty()).forEach(out::println);
         out.flush();
         Signals.waitForTermination(() -> { });
         return 0;
       }
-      Logging.configure(Logging.Format.text, false);
+      // The banner says where everything is: the terminal is left to failed runs and alerts.
+      Logging.configure(Logging.Format.text, ch.qos.logback.classic.Level.WARN);
       CliContext demoContext = withDemoUrl(shop.baseUrl());
       CartprobeConfig loaded = loadConfig(demoContext);
       Optional<InetSocketAddress> listen = Optional.ofNullable(agentPort)
@@ -101,13 +101,12 @@ final class DemoCommand implements Callable<Integer> {
           () -> new Agent(() -> loadConfig(demoContext), loaded, context.clock(), listen));
       try (Agent agent = started) {
         agent.start();
-        out.println("Status page: http://127.0.0.1:" + agent.port() + "/   Metrics: http://127.0.0.1:"
-            + agent.port() + "/metrics");
-        out.println("Press Ctrl-C to stop.");
+        DemoBanner.lines(shop, Optional.of("http://127.0.0.1:" + agent.port())).forEach(out::println);
         return AgentCommand.serveUntilStopped(agent, out);
       }
     }
   }
+
 
   private CliContext withDemoUrl(String baseUrl) {
     Map<String, String> environment = new HashMap<>(context.environment());

@@ -1,11 +1,8 @@
 package io.cartprobe.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.result.ProbeResult;
-import io.cartprobe.result.ResultJson;
 import io.cartprobe.result.Verdict;
+import io.cartprobe.result.json.Json;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -14,16 +11,17 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static void print(PrintWriter out, List<ProbeResult> results) throws Exception {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    var array = root.putArray("results");
-    results.forEach(r -> array.add(ResultJson.toJson(r)));
-    ObjectNode summary = root.putObject("summary");
-    summary.put("runs", results.size());
-    for (Verdict verdict : Verdict.values()) {
-      summary.put(verdict.wireName(), results.stream().filter(r -> r.verdict() == verdict).count());
-    }
-    out.println(mapper.writeValueAsString(root));
+  record Report(List<ProbeResult> results, Summary summary) {}
+
+  record Summary(int runs, long success, long degraded, long failure) {}
+
+  static void print(PrintWriter out, List<ProbeResult> results) {
+    out.println(Json.pretty(new Report(results, new Summary(results.size(),
+        count(results, Verdict.SUCCESS), count(results, Verdict.DEGRADED),
+        count(results, Verdict.FAILURE)))));
+  }
+
+  private static long count(List<ProbeResult> results, Verdict verdict) {
+    return results.stream().filter(r -> r.verdict() == verdict).count();
   }
 }

@@ -17,6 +17,11 @@ final class Logging {
   private Logging() {}
 
   static void configure(Format format, boolean verbose) {
+    configure(format, verbose ? Level.DEBUG : Level.INFO);
+  }
+
+  /** @param level of the root logger: the agent's INFO, or WARN for the demo's terminal */
+  static void configure(Format format, Level level) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return; // another SLF4J binding: leave its configuration alone
     }
@@ -38,7 +43,7 @@ final class Logging {
     appender.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.addAppender(appender);
-    root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+    root.setLevel(level);
     // OkHttp and Jayway are chatty at debug; their detail is rarely what an SRE wants with -v
     context.getLogger("okhttp3").setLevel(Level.INFO);
     context.getLogger("com.jayway").setLevel(Level.INFO);

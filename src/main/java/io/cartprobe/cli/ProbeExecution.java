@@ -6,6 +6,7 @@ import io.cartprobe.config.CheckoutProbe;
 import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.browser.Browsers;
+import io.cartprobe.result.ResultSink;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.watch.Attribution;
@@ -29,10 +30,13 @@ final class ProbeExecution {
 
   private final CartprobeConfig config;
   private final Clock clock;
+  private final ResultSink sink;
 
-  ProbeExecution(CartprobeConfig config, Clock clock) {
+  /** @param sink gets every result, the evidence runs' too (traces) */
+  ProbeExecution(CartprobeConfig config, Clock clock, ResultSink sink) {
     this.config = config;
     this.clock = clock;
+    this.sink = sink;
   }
 
   List<ProbeResult> runAll(List<RunCommand.PlannedRun> plan, Progress progress)
@@ -62,9 +66,12 @@ final class ProbeExecution {
       Attribution attribution = new Attribution(() -> config);
       for (Future<ProbeResult> future : evidence) {
         attribution.accept(future.get());
+        sink.accept(future.get());
       }
       results.stream().filter(r -> r.probeType().isEvidence()).forEach(attribution::accept);
-      return results.stream().map(attribution::diagnose).toList();
+      List<ProbeResult> attributed = results.stream().map(attribution::diagnose).toList();
+      attributed.forEach(sink::accept);
+      return attributed;
     }
   }
 

@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = {"-v", "--verbose"},
-      description = "Show every step's assertions and timing phases, not only the failed one's")
+      description = "Show every step's assertions, extracted values and timing phases, not only"
+          + " the failed one's")
   boolean verbose;
 
   RunCommand(CliContext context) {
@@ -63,7 +64,10 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(),
         context.terminal().interactive() && format == Format.text, plan.size());
-    List<ProbeResult> results = new ProbeExecution(loaded, context.clock()).runAll(plan, progress);
+    List<ProbeResult> results;
+    try (RunTraces traces = RunTraces.open(loaded, context.environment())) {
+      results = new ProbeExecution(loaded, context.clock(), traces.sink()).runAll(plan, progress);
+    }
     switch (format) {
       case text -> new TextReport(out, context.terminal().colour(), verbose).print(results);
       case json -> JsonReport.print(out, results);

@@ -55,14 +55,25 @@ final class TextReport {
       case DEGRADED -> paint(YELLOW + BOLD, "SLOW");
       case FAILURE -> paint(RED + BOLD, "FAIL");
     };
-    String attempts = result.attempts() > 1 ? "  attempts " + result.attempts() : "";
+    // The steps' own time first: it is what the shop served. The total is the run's wall time
+    // up to its verdict (every attempt, and on a one-off run mostly the JVM warming up).
+    Duration inSteps = result.steps().stream().map(StepResult::duration)
+        .reduce(Duration.ZERO, Duration::plus);
+    String attempts = result.attempts() > 1 ? ", attempts " + result.attempts() : "";
     out.println(verdict + "  " + paint(BOLD, result.probe() + " @ " + result.environment())
-        + "  " + time(result.duration()) + attempts + "  " + paint(DIM, "trace " + result.traceId()));
+        + "  " + time(inSteps) + " in steps, " + time(result.duration()) + " total" + attempts
+        + "  " + paint(DIM, "trace " + result.traceId()));
 
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"STEP", "COMPONENT", "RESULT", "HTTP", "TIME"});
     result.steps().forEach(step -> rows.add(row(step, "")));
-    result.cleanup().forEach(step -> rows.add(row(step, "cleanup: ")));
+    // Each attempt ran its own cleanup, in order; with a retry, say which attempt a row is from.
+    int perAttempt = result.cleanup().size() / Math.max(1, result.attempts());
+    for (int i = 0; i < result.cleanup().size(); i++) {
+      String attempt = result.attempts() > 1 && perAttempt > 0
+          ? " (attempt " + (i / perAttempt + 1) + ")" : "";
+      rows.add(row(result.cleanup().get(i), "cleanup: ", attempt));
+    }
     int[] widths = Table.widths(rows);
     for (int i = 0; i < rows.size(); i++) {
       String[] row = rows.get(i);
@@ -85,6 +96,10 @@ final class TextReport {
   }
 
   private String[] row(StepResult step, String prefix) {
+    return row(step, prefix, "");
+  }
+
+  private String[] row(StepResult step, String prefix, String suffix) {
     String status = switch (step.status()) {
       case PASSED -> "ok";
       case DEGRADED -> "slow";
@@ -93,7 +108,7 @@ final class TextReport {
     };
     boolean ran = step.status() != StepStatus.SKIPPED;
     return new String[] {
-      prefix + step.name(),
+      prefix + step.name() + suffix,
       step.component().isEmpty() ? "-" : step.component(),
       status,
       step.httpStatus().map(String::valueOf).orElse(ran ? "-" : ""),
@@ -123,6 +138,11 @@ final class TextReport {
       String mark = a.passed() ? paint(GREEN, "ok  ") : paint(RED, "FAIL");
       out.println("      " + mark + " " + a.check() + ": expected " + a.expected()
           + ", got " + a.actual());
+    }
+    if (!step.extracted().isEmpty()) {
+      StringBuilder line = new StringBuilder("      extracted");
+      step.extracted().forEach((name, value) -> line.append("  ").append(name).append('=').append(value));
+      out.println(line);
     }
     if (step.status() != StepStatus.SKIPPED) {
       Timings t = step.timings();

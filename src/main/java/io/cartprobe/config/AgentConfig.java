@@ -5,7 +5,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** The `agent:` section; only `cartprobe agent` acts on it. */
+/**
+ * The `agent:` section; only `cartprobe agent` acts on it, except {@code otlp}, which `run`
+ * honours too.
+ *
+ * @param maxBrowsers browser-step runs at once (each a fresh context in the one Chromium)
+ * @param artifactsDir where the agent keeps failed browser steps' screenshots and page logs;
+ *     none kept when absent
+ * @param artifactsMaxMb the size cap of {@code artifactsDir}; the oldest runs' go first
+ */
 public record AgentConfig(
     String listenHost,
     int listenPort,
@@ -15,31 +23,42 @@ public record AgentConfig(
     Optional<String> adminToken,
     Duration evidenceMinInterval,
     Optional<String> probeToken,
-    int maxBrowsers) {
+    Optional<OtlpConfig> otlp,
+    int maxBrowsers,
+    Optional<Path> artifactsDir,
+    int artifactsMaxMb) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
   public static final int DEFAULT_MAX_CONCURRENCY = 64;
   /** An evidence probe is run for failing checkouts at most this often (providers rate-limit). */
   public static final Duration DEFAULT_EVIDENCE_MIN_INTERVAL = Duration.ofSeconds(30);
-
-  /** Browser-step runs at once (each a fresh context in the one Chromium). */
   public static final int DEFAULT_MAX_BROWSERS = 2;
-
-  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
-      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken,
-      Duration evidenceMinInterval, Optional<String> probeToken) {
-    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken,
-        evidenceMinInterval, probeToken, DEFAULT_MAX_BROWSERS);
-  }
+  public static final int DEFAULT_ARTIFACTS_MAX_MB = 100;
 
   public AgentConfig {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
   }
 
+  /** Browser settings at their defaults, no artifacts kept. */
+  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
+      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken,
+      Duration evidenceMinInterval, Optional<String> probeToken, Optional<OtlpConfig> otlp) {
+    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken,
+        evidenceMinInterval, probeToken, otlp, DEFAULT_MAX_BROWSERS, Optional.empty(),
+        DEFAULT_ARTIFACTS_MAX_MB);
+  }
+
+  /** Without {@code otlp}: no traces unless the OTEL_* environment asks for them. */
+  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
+      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken) {
+    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken,
+        DEFAULT_EVIDENCE_MIN_INTERVAL, Optional.empty(), Optional.empty());
+  }
+
   public static AgentConfig defaults() {
     return new AgentConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_CONCURRENCY,
         Optional.empty(), Map.of(), Optional.empty(), DEFAULT_EVIDENCE_MIN_INTERVAL,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 }

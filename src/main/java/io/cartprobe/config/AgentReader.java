@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class AgentReader {
 
   static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
-      "evidence_min_interval", "probe_token", "max_browsers");
+      "evidence_min_interval", "probe_token", "otlp", "max_browsers", "artifacts_dir",
+      "artifacts_max_mb");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
@@ -40,9 +41,13 @@ final class AgentReader {
     java.time.Duration evidenceMinInterval = m.get("evidence_min_interval").flatMap(Cursor::duration)
         .orElse(AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL);
     Optional<String> probeToken = m.get("probe_token").flatMap(Cursor::string);
+    Optional<OtlpConfig> otlp = m.get("otlp").flatMap(OtlpReader::read);
     return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken,
-        evidenceMinInterval, probeToken, m.get("max_browsers").flatMap(v -> v.integer(1, 64))
-            .orElse(AgentConfig.DEFAULT_MAX_BROWSERS));
+        evidenceMinInterval, probeToken, otlp,
+        m.get("max_browsers").flatMap(v -> v.integer(1, 64)).orElse(AgentConfig.DEFAULT_MAX_BROWSERS),
+        m.get("artifacts_dir").flatMap(v -> v.string().flatMap(s -> path(v, s))),
+        m.get("artifacts_max_mb").flatMap(v -> v.integer(1, 1_000_000))
+            .orElse(AgentConfig.DEFAULT_ARTIFACTS_MAX_MB));
   }
 
   private record HostPort(String host, int port) {}
@@ -54,12 +59,12 @@ final class AgentReader {
     }
     Matcher matcher = LISTEN.matcher(text.get().trim());
     if (!matcher.matches()) {
-      c.error("expected HOST:PORT like 0.0.0.0:9781, found " + Cursor.quote(text.get()));
+      c.error("expected HOST:PORT like 0.0.0.0:9781, found " + c.shown(text.get()));
       return Optional.empty();
     }
     int port = Integer.parseInt(matcher.group(2));
     if (port > 65535) {
-      c.error("port must be between 0 and 65535, found " + port);
+      c.error("port must be between 0 and 65535, found " + c.shown(matcher.group(2), Integer.toString(port)));
       return Optional.empty();
     }
     String host = matcher.group(1);
@@ -73,7 +78,7 @@ final class AgentReader {
     try {
       return Optional.of(Path.of(text));
     } catch (InvalidPathException e) {
-      at.error("invalid path " + Cursor.quote(text) + ": " + e.getReason());
+      at.error("invalid path " + at.shown(text) + ": " + e.getReason());
       return Optional.empty();
     }
   }

@@ -107,7 +107,7 @@ final class AlertReader {
 
   private static Optional<Double> ratio(Cursor at, BigDecimal r) {
     if (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) > 0) {
-      at.error("must be greater than 0 and at most 1, found " + r.toPlainString());
+      at.error("must be greater than 0 and at most 1, found " + at.shownValue(r.toPlainString()));
       return Optional.empty();
     }
     return Optional.of(r.doubleValue());

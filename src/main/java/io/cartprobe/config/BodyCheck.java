@@ -1,6 +1,6 @@
 package io.cartprobe.config;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** A check on the raw response body: {@code body: {contains, not_contains, matches}}. */
 public sealed interface BodyCheck {

@@ -19,6 +19,7 @@ public record CartprobeConfig(
     List<AlertRule> alerts,
     List<Silence> silences,
     List<Webhook> webhooks,
+    List<Slo> slos,
     List<ConfigError> warnings) {
 
   public CartprobeConfig {
@@ -27,13 +28,14 @@ public record CartprobeConfig(
     alerts = List.copyOf(alerts);
     silences = List.copyOf(silences);
     webhooks = List.copyOf(webhooks);
+    slos = List.copyOf(slos);
     warnings = List.copyOf(warnings);
   }
 
   public CartprobeConfig(Path source, AgentConfig agent, Map<String, Environment> environments,
       List<ProbeConfig> probes, List<AlertRule> alerts, List<Silence> silences,
       List<Webhook> webhooks) {
-    this(source, agent, environments, probes, alerts, silences, webhooks, List.of());
+    this(source, agent, environments, probes, alerts, silences, webhooks, List.of(), List.of());
   }
 
   public Optional<ProbeConfig> probe(String name) {

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Reads probes.yaml into a {@link CartprobeConfig}, reporting every error at once. */
 public final class ConfigLoader {
 
-  static final List<String> ROOT_KEYS = List.of("agent", "environments", "probes", "alerts", "silences", "webhooks");
+  static final List<String> ROOT_KEYS = List.of("agent", "environments", "probes", "alerts", "silences", "webhooks",
+      "slos");
 
   private final Map<String, String> processEnvironment;
 
@@ -105,7 +106,9 @@ public final class ConfigLoader {
         .map(new AlertReader(probeNames, environments.keySet(), webhookNames)::read).orElse(List.of());
     List<Silence> silences = m.get("silences")
         .map(s -> SilenceReader.read(s, probeNames, environments.keySet())).orElse(List.of());
-    return new CartprobeConfig(source, agent, environments, probes, alerts, silences, webhooks,
+    List<Slo> slos = m.get("slos")
+        .map(new SloReader(probeNames, environments.keySet())::read).orElse(List.of());
+    return new CartprobeConfig(source, agent, environments, probes, alerts, silences, webhooks, slos,
         root.session().diagnostics().warnings());
   }
 }

@@ -1,5 +1,6 @@
 package io.cartprobe.config;
 
+import com.google.re2j.Pattern;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -41,6 +40,35 @@ record Cursor(Node raw, String path, Session session) {
     session.diagnostics().report(mark(), path, message);
   }
 
+  /** Reports where {@code snippet} is written inside this value, else at the value. */
+  void errorAt(String snippet, String message) {
+    session.diagnostics().reportWithin(raw.getStartMark(), raw.getEndMark(), snippet, path, message);
+  }
+
+  /** True when this value came (wholly or partly) from a {@code ${...}} reference. */
+  boolean isInterpolated() {
+    return session.origin(node()).isPresent();
+  }
+
+  /**
+   * How a message may show {@code text}, a value read here or a part of it: {@code rendering},
+   * unless it came from a {@code ${...}} (an API key, say), which is never printed.
+   */
+  String shown(String text, String rendering) {
+    Optional<String> origin = session.origin(node());
+    return origin.isPresent() && session.resolvedText(node()).contains(text) ? origin.get() : rendering;
+  }
+
+  /** {@code rendering} of this whole value, unless it came from a {@code ${...}}. */
+  String shownValue(String rendering) {
+    return session.origin(node()).orElse(rendering);
+  }
+
+  /** {@link #shown(String, String)} with the text in double quotes. */
+  String shown(String text) {
+    return shown(text, quote(text));
+  }
+
   Cursor child(String key, Node value) {
     return new Cursor(value, path.isEmpty() ? key : path + "." + key, session);
   }
@@ -60,7 +88,7 @@ record Cursor(Node raw, String path, Session session) {
       case MappingNode m -> "a map";
       case SequenceNode s -> "a list";
       case ScalarNode s when s.getTag().equals(Tag.NULL) -> s.getValue().isEmpty() ? "nothing" : "null";
-      case ScalarNode s -> quote(s.getValue());
+      case ScalarNode s -> shown(s.getValue());
       default -> "an unsupported value";
     };
   }
@@ -142,8 +170,8 @@ record Cursor(Node raw, String path, Session session) {
       BigDecimal value = new BigDecimal(n.toString());
       if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
         error(max == Integer.MAX_VALUE
-            ? "must be at least " + min + ", found " + s.getValue()
-            : "must be between " + min + " and " + max + ", found " + s.getValue());
+            ? "must be at least " + min + ", found " + shown(s.getValue(), s.getValue())
+            : "must be between " + min + " and " + max + ", found " + shown(s.getValue(), s.getValue()));
         return Optional.empty();
       }
       return Optional.of(value.intValue());
@@ -172,7 +200,7 @@ record Cursor(Node raw, String path, Session session) {
     if (node() instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
       Optional<Duration> d = Durations.parse(s.getValue());
       if (d.isPresent() && d.get().isZero()) {
-        error("must be greater than 0, found " + quote(s.getValue()));
+        error("must be greater than 0, found " + shown(s.getValue()));
         return Optional.empty();
       }
       if (d.isPresent()) return d;
@@ -180,25 +208,16 @@ record Cursor(Node raw, String path, Session session) {
     return mismatch(DURATION_HINT);
   }
 
+  /** A pattern in RE2 syntax (see {@link Regexes}). */
   Optional<Pattern> regex() {
-    return string().flatMap(text -> compileRegex(text, 0));
-  }
-
-  Optional<Pattern> compileRegex(String text, int flags) {
-    try {
-      return Optional.of(Pattern.compile(text, flags));
-    } catch (PatternSyntaxException e) {
-      error("invalid regex '" + text + "': " + e.getDescription()
-          + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
-      return Optional.empty();
-    }
+    return string().flatMap(text -> Regexes.compile(this, text));
   }
 
   /** A string that must be one of {@code allowed}, with a hint for near misses. */
   Optional<String> oneOf(String what, List<String> allowed) {
     return string().flatMap(s -> {
       if (allowed.contains(s)) return Optional.of(s);
-      error("unknown " + what + " '" + s + "'" + Suggest.closest(s, allowed)
+      error("unknown " + what + " " + shown(s, "'" + s + "'") + Suggest.closest(s, allowed)
           .map(c -> " (did you mean '" + c + "'?)")
           .orElse(" (expected " + String.join(", ", allowed.subList(0, allowed.size() - 1))
               + (allowed.size() > 1 ? " or " : "") + allowed.getLast() + ")"));
@@ -208,11 +227,11 @@ record Cursor(Node raw, String path, Session session) {
 
   Optional<String> httpUrl() {
     return string().flatMap(s -> {
-      if (s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8)) {
-        return Optional.of(s);
+      if (!s.regionMatches(true, 0, "http://", 0, 7) && !s.regionMatches(true, 0, "https://", 0, 8)) {
+        error("expected an http:// or https:// URL, found " + shown(s));
+        return Optional.empty();
       }
-      error("expected an http:// or https:// URL, found " + quote(s));
-      return Optional.empty();
+      return UrlEscapes.valid(this, s) ? Optional.of(s) : Optional.empty();
     });
   }
 

@@ -92,7 +92,7 @@ final class ExpectReader {
     if (text.matches("\\d{1,9}") && !c.node().getTag().equals(Tag.NULL)) {
       int code = Integer.parseInt(text);
       if (code < 100 || code > 599) {
-        c.error("status code must be between 100 and 599, found " + text);
+        c.error("status code must be between 100 and 599, found " + c.shown(text, text));
         return Optional.empty();
       }
       return Optional.of(new StatusExpectation.Pattern.Code(code));

@@ -1,7 +1,7 @@
 package io.cartprobe.config;
 
+import com.google.re2j.Pattern;
 import com.jayway.jsonpath.JsonPath;
-import java.util.regex.Pattern;
 
 /**
  * Where a carried value comes from: {@code $.id}, {@code header:NAME}, {@code cookie:NAME} or

@@ -35,15 +35,22 @@ final class Interpolator {
     return baseDir;
   }
 
-  /** The text with every reference replaced, and what went wrong (each a message). */
-  record Result(String value, List<String> errors) {}
+  /**
+   * One reference as written ({@code ${GW_KEY}}) and the text it was replaced with;
+   * {@code defaulted} when that text is the default written in the file itself.
+   */
+  record Substitution(String reference, String value, boolean defaulted) {}
+
+  /** The text with every reference replaced, what went wrong (each a message), and what was replaced. */
+  record Result(String value, List<String> errors, List<Substitution> substitutions) {}
 
   Result apply(String text) {
     if (!text.contains("${")) {
-      return new Result(text, List.of());
+      return new Result(text, List.of(), List.of());
     }
     StringBuilder out = new StringBuilder();
     List<String> errors = new ArrayList<>();
+    List<Substitution> substitutions = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
       if (text.startsWith("$${", i)) {
@@ -56,35 +63,39 @@ final class Interpolator {
           out.append(text, i, text.length());
           break;
         }
-        out.append(resolve(text.substring(i + 2, close), errors));
+        Substitution sub = resolve(text.substring(i, close + 1), errors);
+        substitutions.add(sub);
+        out.append(sub.value());
         i = close + 1;
       } else {
         out.append(text.charAt(i++));
       }
     }
-    return new Result(out.toString(), List.copyOf(errors));
+    return new Result(out.toString(), List.copyOf(errors), List.copyOf(substitutions));
   }
 
-  private String resolve(String reference, List<String> errors) {
+  /** @param written the whole reference, {@code ${...}} */
+  private Substitution resolve(String written, List<String> errors) {
+    String reference = written.substring(2, written.length() - 1);
     if (reference.startsWith("file:")) {
-      return readFile(reference.substring("file:".length()), errors);
+      return new Substitution(written, readFile(reference.substring("file:".length()), errors), false);
     }
     int dash = reference.indexOf(":-");
     String name = dash < 0 ? reference : reference.substring(0, dash);
     if (!NAME.matcher(name).matches()) {
       errors.add("invalid reference '${" + reference + "}' (expected ${NAME}, ${NAME:-default} or ${file:PATH})");
-      return "";
+      return new Substitution(written, "", true);
     }
     String value = environment.get(name);
     if (dash >= 0 && (value == null || value.isEmpty())) {
       // Like the shell's ${VAR:-x}: an empty variable takes the default too.
-      return reference.substring(dash + 2);
+      return new Substitution(written, reference.substring(dash + 2), true);
     }
     if (value == null) {
       errors.add("environment variable " + name + " is not set (write ${" + name + ":-default} to give a default)");
-      return "";
+      return new Substitution(written, "", true);
     }
-    return value;
+    return new Substitution(written, value, false);
   }
 
   private String readFile(String pathText, List<String> errors) {

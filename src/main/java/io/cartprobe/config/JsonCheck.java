@@ -1,8 +1,8 @@
 package io.cartprobe.config;
 
+import com.google.re2j.Pattern;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One check on a JSONPath's value. A bare scalar in YAML ({@code $.currency: USD}) is

@@ -8,15 +8,24 @@ final class JsonPaths {
 
   private JsonPaths() {}
 
+  /** @param at where the path is written: its value (extract, watch) or the value of its key (expect.json) */
   static Optional<JsonPath> compile(Cursor at, String path) {
+    String shown = at.shown(path, "'" + path + "'");
     if (!path.startsWith("$")) {
-      at.error("invalid JSONPath '" + path + "': must start with '$'");
+      at.error("invalid JSONPath " + shown + ": must start with '$'");
+      return Optional.empty();
+    }
+    if (path.contains("=~")) {
+      // Jayway matches these with java.util.regex, which backtracks on the response's text
+      // where no deadline can stop it.
+      at.errorAt("=~", "regex filter '=~' is not supported in JSONPath " + shown
+          + " (select the value with a plain path and check it with matches:, which uses RE2)");
       return Optional.empty();
     }
     try {
       return Optional.of(JsonPath.compile(path));
     } catch (RuntimeException e) {
-      at.error("invalid JSONPath '" + path + "': " + reason(e));
+      at.error("invalid JSONPath " + shown + ": " + reason(e));
       return Optional.empty();
     }
   }

@@ -20,7 +20,8 @@ final class Names {
   void define(Cursor at, String name) {
     Integer line = firstLine.putIfAbsent(name, at.mark().getLine() + 1);
     if (line != null) {
-      at.error("duplicate " + kind + " name '" + name + "' (first defined at line " + line + ")");
+      at.error("duplicate " + kind + " name " + at.shown(name, "'" + name + "'")
+          + " (first defined at line " + line + ")");
     }
   }
 
@@ -39,7 +40,7 @@ final class Names {
         if (defined.contains(name)) {
           if (!found.contains(name)) found.add(name);
         } else {
-          item.error("unknown " + kind + " '" + name + "'"
+          item.error("unknown " + kind + " " + item.shown(name, "'" + name + "'")
               + (defined.isEmpty() ? " (none defined)" : Suggest.hint(name, defined, "defined")));
         }
       });

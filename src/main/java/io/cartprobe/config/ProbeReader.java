@@ -86,7 +86,7 @@ final class ProbeReader {
   private Common common(MapCursor m) {
     String name = m.required("name").flatMap(n -> n.name().map(s -> {
       if (!NAME.matcher(s).matches()) {
-        n.error("invalid probe name " + Cursor.quote(s) + " (use letters, digits, '_', '.' and '-')");
+        n.error("invalid probe name " + n.shown(s) + " (use letters, digits, '_', '.' and '-')");
       }
       names.define(n, s);
       return s;

@@ -1,5 +1,6 @@
 package io.cartprobe.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public enum ProbeType {
   }
 
   /** As written in probes.yaml and in every JSON form. */
+  @JsonValue
   public String wireName() {
     return wireName;
   }

@@ -3,7 +3,9 @@ package io.cartprobe.config;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,6 +29,8 @@ final class Session {
   private final Resolver resolver = new Resolver();
   private final Scalars scalars = new Scalars();
   private final Map<Node, Node> resolved = new IdentityHashMap<>();
+  /** Interpolated nodes (as resolved) and the references their value came from. */
+  private final Map<Node, Set<String>> references = new IdentityHashMap<>();
 
   Session(Diagnostics diagnostics, Interpolator interpolator) {
     this.diagnostics = diagnostics;
@@ -56,14 +60,36 @@ final class Session {
     }
     if (raw instanceof ScalarNode scalar) {
       Interpolator.Result r = interpolator.apply(scalar.getValue());
+      r.substitutions().stream().filter(sub -> !sub.defaulted())
+          .forEach(sub -> diagnostics.hide(sub.value(), sub.reference()));
       r.errors().forEach(e -> diagnostics.report(raw.getStartMark(), path, e));
       if (!r.value().equals(scalar.getValue())) {
         result = new ScalarNode(retag(scalar, r.value()), r.value(), scalar.getStartMark(),
             scalar.getEndMark(), scalar.getScalarStyle());
       }
+      if (!r.substitutions().isEmpty()) {
+        Set<String> refs = new LinkedHashSet<>();
+        r.substitutions().forEach(sub -> refs.add(sub.reference()));
+        references.put(result, refs);
+      }
     }
     resolved.put(raw, result);
     return result;
+  }
+
+  /**
+   * For a node whose value came from {@code ${...}}, what messages say instead of the value:
+   * {@code a value from ${GW_KEY} (not shown)}.
+   */
+  Optional<String> origin(Node node) {
+    Set<String> refs = references.get(node);
+    return refs == null ? Optional.empty()
+        : Optional.of("a value from " + String.join(" and ", refs) + " (not shown)");
+  }
+
+  /** A resolved scalar's text; empty for maps and lists. */
+  String resolvedText(Node node) {
+    return node instanceof ScalarNode s ? s.getValue() : "";
   }
 
   /**

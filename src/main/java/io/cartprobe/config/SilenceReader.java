@@ -26,7 +26,8 @@ final class SilenceReader {
         Optional<Instant> from = m.required("from").flatMap(SilenceReader::instant);
         Optional<Instant> until = m.required("until").flatMap(SilenceReader::instant);
         if (from.isPresent() && until.isPresent() && !until.get().isAfter(from.get())) {
-          m.get("until").orElseThrow().error("must be after from (" + from.get() + ")");
+          String shownFrom = m.get("from").orElseThrow().shownValue(from.get().toString());
+          m.get("until").orElseThrow().error("must be after from (" + shownFrom + ")");
         }
         String reason = m.get("reason").flatMap(Cursor::string).orElse("");
         if (from.isPresent() && until.isPresent()) {
@@ -43,7 +44,7 @@ final class SilenceReader {
       try {
         return Optional.of(OffsetDateTime.parse(s.trim()).toInstant());
       } catch (DateTimeParseException e) {
-        c.error("expected an ISO-8601 instant like 2026-12-01T22:00:00Z, found " + Cursor.quote(s));
+        c.error("expected an ISO-8601 instant like 2026-12-01T22:00:00Z, found " + c.shown(s));
         return Optional.empty();
       }
     });

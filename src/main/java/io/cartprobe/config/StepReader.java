@@ -81,8 +81,12 @@ final class StepReader {
     String method = m.get("method").flatMap(v -> v.oneOf("method", METHODS)).orElse("GET");
     String url = m.required("url").flatMap(u -> u.string().map(s -> {
       uses.add(new Templates.Use(u, s));
-      // A URL starting with a template ({{base_url}}/...) is checked when it is expanded.
-      if (!s.startsWith("{{")) u.httpUrl();
+      // A URL starting with a template ({{base_url}}/...) gets its scheme when it is expanded.
+      if (!s.startsWith("{{")) {
+        u.httpUrl();
+      } else {
+        UrlEscapes.valid(u, s);
+      }
       return s;
     })).orElse("");
     Map<String, String> headers = m.get("headers")
@@ -159,9 +163,9 @@ final class StepReader {
       return Optional.of(new Extraction.Source.Cookie(rest.trim()));
     }
     if (kind.equals("regex") && !rest.isEmpty()) {
-      return at.compileRegex(rest, 0).map(Extraction.Source.Regex::new);
+      return Regexes.compile(at, rest).map(Extraction.Source.Regex::new);
     }
-    at.error("expected a source like $.id, header:NAME, cookie:NAME or regex:PATTERN, found " + Cursor.quote(text));
+    at.error("expected a source like $.id, header:NAME, cookie:NAME or regex:PATTERN, found " + at.shown(text));
     return Optional.empty();
   }
 

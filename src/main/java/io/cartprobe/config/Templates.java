@@ -45,7 +45,8 @@ final class Templates {
       if (NAME.matcher(name).matches()) {
         names.add(name);
       } else {
-        at.error("invalid template '" + text.substring(i, close + 2) + "' (expected {{name}})");
+        String written = text.substring(i, close + 2);
+        at.error("invalid template " + at.shown(written, "'" + written + "'") + " (expected {{name}})");
       }
       i = close + 2;
     }
@@ -54,11 +55,12 @@ final class Templates {
 
   static void check(Use use, Scope scope) {
     for (String name : names(use.at(), use.text())) {
-      problem(name, scope).ifPresent(use.at()::error);
+      problem(name, use.at().shown(name, "'" + name + "'"), scope).ifPresent(use.at()::error);
     }
   }
 
-  private static java.util.Optional<String> problem(String name, Scope scope) {
+  /** @param shown how the message may show the name (not at all when it came from ${...}) */
+  private static java.util.Optional<String> problem(String name, String shown, Scope scope) {
     if (BUILT_INS.contains(name) || scope.extracted().contains(name) || scope.probeVars().contains(name)) {
       return java.util.Optional.empty();
     }
@@ -71,16 +73,17 @@ final class Templates {
       return java.util.Optional.empty();
     }
     if (missingIn.size() < scope.environments().size()) {
-      return java.util.Optional.of("template variable '" + name + "' is not defined in environment"
+      return java.util.Optional.of("template variable " + shown + " is not defined in environment"
           + (missingIn.size() == 1 ? " '" + missingIn.getFirst() + "'" : "s '" + String.join("', '", missingIn) + "'"));
     }
     if (!secret && scope.laterSteps().containsKey(name)) {
-      return java.util.Optional.of("unknown template variable '" + name
-          + "' (it is extracted by step '" + scope.laterSteps().get(name) + "', which has not run yet)");
+      return java.util.Optional.of("unknown template variable " + shown
+          + " (it is extracted by step '" + scope.laterSteps().get(name) + "', which has not run yet)");
     }
     Set<String> known = known(scope);
-    return java.util.Optional.of("unknown template variable '" + name + "'"
-        + Suggest.didYouMean(name, known) + "; known here: " + String.join(", ", known));
+    return java.util.Optional.of("unknown template variable " + shown
+        + (shown.startsWith("'") ? Suggest.didYouMean(name, known) : "") + "; known here: "
+        + String.join(", ", known));
   }
 
   /** Every name usable here, in lookup order: extracted, vars, secrets, built-ins. */

@@ -8,7 +8,11 @@ public enum WebhookFormat {
   ALERTMANAGER("alertmanager"),
   ALERTMANAGER_API("alertmanager-api"),
   SLACK("slack"),
-  JSON("json");
+  JSON("json"),
+  PAGERDUTY("pagerduty");
+
+  /** PagerDuty's Events API v2 endpoint: a pagerduty webhook's URL when it names none. */
+  public static final String PAGERDUTY_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
 
   private final String wireName;
 

@@ -1,7 +1,5 @@
 package io.cartprobe.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /** Ends a request early with an HTTP error answer; the router turns it into the response. */
 final class ApiError extends RuntimeException {
 
@@ -12,16 +10,16 @@ final class ApiError extends RuntimeException {
     this.response = response;
   }
 
-  ApiError(int status, ObjectNode body) {
+  ApiError(int status, Object body) {
     this(Response.json(status, body));
   }
 
   static ApiError badRequest(String type, String message) {
-    return new ApiError(400, Json.error(type, message));
+    return new ApiError(400, Bodies.error(type, message));
   }
 
   static ApiError notFound(String type, String message) {
-    return new ApiError(404, Json.error(type, message));
+    return new ApiError(404, Bodies.error(type, message));
   }
 
   Response response() {

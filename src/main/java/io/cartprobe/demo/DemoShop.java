@@ -6,17 +6,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * The built-in demo: a shop with two environments ({@code /staging}, {@code /production}) and the
  * payment gateway it pays through ({@code /gateway}), on one HTTP server on 127.0.0.1, with
- * switchable {@link Fault faults} that replay the May 9 checkout outage and its cousins.
+ * switchable {@link Fault faults} that replay the May 9 checkout outage and its cousins, and a
+ * receiver for the alerts the agent sends about them ({@code /demo/notifications}).
  *
  * <pre>{@code
  * try (var demo = new DemoShop(0, Set.of(Fault.GATEWAY_CONFIG)).start()) {
@@ -29,6 +32,7 @@ public final class DemoShop implements AutoCloseable {
 
   private final int requestedPort;
   private final Faults faults;
+  private final WebhookReceiver receiver;
   private HttpServer server;
   private ExecutorService executor;
   private HttpClient client;
@@ -40,11 +44,17 @@ public final class DemoShop implements AutoCloseable {
 
   /** A demo on {@code port} (0: any free port) starting with {@code faults} switched on. */
   public DemoShop(int port, Collection<Fault> faults) {
+    this(port, faults, Clock.systemUTC());
+  }
+
+  /** ... with {@code clock} stamping the notifications the receiver gets. */
+  public DemoShop(int port, Collection<Fault> faults, Clock clock) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535: " + port);
     }
     this.requestedPort = port;
     this.faults = new Faults(faults);
+    this.receiver = new WebhookReceiver(clock);
   }
 
   /** Binds 127.0.0.1 and starts serving; returns {@code this}. Fails if the port is taken. */
@@ -67,9 +77,11 @@ public final class DemoShop implements AutoCloseable {
     }
     new PaymentGateway(faults, DemoEnvironment.ALL).register(router);
     new FaultAdmin(faults).register(router);
+    receiver.register(router, base);
     router.add("GET", "/", request -> Response.text(200, describe() + "\n"));
     bound.createContext("/", router);
     bound.setExecutor(executor);
+    Bodies.warmUp();
     bound.start();
     server = bound;
     return this;
@@ -105,6 +117,16 @@ public final class DemoShop implements AutoCloseable {
     return faults;
   }
 
+  /** The notifications the receiver got, newest first. */
+  public List<Notification> notifications() {
+    return receiver.latest();
+  }
+
+  /** Called for every notification the receiver gets, on the request's thread. */
+  public void onNotification(Consumer<Notification> listener) {
+    receiver.onNotification(listener);
+  }
+
   public void enable(Fault fault) {
     faults.enable(fault);
   }
@@ -118,7 +140,7 @@ public final class DemoShop implements AutoCloseable {
     faults.disable(fault);
   }
 
-  /** One paragraph for people: where things are and which faults exist. */
+  /** What the demo serves, for people: a few short lines (the answer of {@code GET /}). */
   public String describe() {
     String base;
     try {
@@ -127,17 +149,21 @@ public final class DemoShop implements AutoCloseable {
       base = "http://127.0.0.1:" + requestedPort;
     }
     var active = faults.active().stream().map(Fault::id).collect(Collectors.joining(", "));
-    var known = List.of(Fault.values()).stream()
-        .map(f -> f.id() + " (" + f.description() + ")")
-        .collect(Collectors.joining("; "));
-    return "cartprobe demo on " + base + ": a shop in two environments, " + base + "/staging and "
-        + base + "/production (POST /api/carts {sku, quantity}, GET /api/carts/{id}, "
-        + "POST /api/carts/{id}/payment {card}, GET /api/orders/{id}, POST /api/orders/{id}/void), "
-        + "paying through a gateway at " + base + "/gateway (GET /health, GET /v1/account/config and "
-        + "POST /v1/payments with Authorization: Bearer sk_test_demo_staging or sk_live_demo_production). "
-        + "Faults: " + known + ". Switch them with POST or DELETE " + base + "/demo/faults/NAME, "
-        + "list them with GET " + base + "/demo/faults. Active now: "
-        + (active.isEmpty() ? "none" : active) + ".";
+    var text = new StringBuilder("cartprobe demo on " + base + "\n")
+        .append("Shop, in two environments: " + base + "/staging and " + base + "/production\n")
+        .append("  POST /api/carts {sku, quantity}    GET /api/carts/{id}\n")
+        .append("  POST /api/carts/{id}/payment {card}    GET /api/orders/{id}\n")
+        .append("  POST /api/orders/{id}/void\n")
+        .append("Payment gateway: " + base + "/gateway\n")
+        .append("  GET /health    GET /v1/account/config    POST /v1/payments\n")
+        .append("  (Authorization: Bearer sk_test_demo_staging or sk_live_demo_production)\n")
+        .append("Faults: POST or DELETE " + base + "/demo/faults/NAME, GET /demo/faults lists them\n");
+    for (Fault fault : Fault.values()) {
+      text.append("  ").append(fault.id()).append(": ").append(fault.description()).append('\n');
+    }
+    return text.append("Active now: ").append(active.isEmpty() ? "none" : active).append(".\n")
+        .append("Alerts received: " + base + "/demo/notifications (webhooks: POST /demo/webhooks/NAME)")
+        .toString();
   }
 
   /** Stops serving at once; requests in flight are cut off. Idempotent. */

@@ -12,8 +12,7 @@ public enum Fault {
    * version; payments are rejected, the shop reports a database error, {@code /health} stays green.
    */
   GATEWAY_CONFIG("gateway-config",
-      "the gateway's account config changes (request_signing, api_version) and it rejects the shop's"
-          + " payments; the shop answers 500 database_error; /gateway/health stays 200"),
+      "May 9 replay: the gateway config changes, payments are refused, /health stays 200"),
 
   /** Payment authorization takes about 1.5 s, so latency budgets trip. */
   SLOW_PAYMENTS("slow-payments", "payment authorization takes about 1.5 s"),

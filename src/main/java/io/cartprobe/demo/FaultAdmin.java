@@ -1,6 +1,6 @@
 package io.cartprobe.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 
 /**
  * Switches faults at run time: {@code GET /demo/faults} lists them, {@code POST /demo/faults/NAME}
@@ -33,25 +33,18 @@ final class FaultAdmin {
   private Fault fault(Request request) {
     var name = request.param("name");
     return Fault.byId(name).orElseThrow(() -> {
-      var body = Json.error("unknown_fault",
-          "unknown fault '" + name + "'; known faults: " + String.join(", ", Fault.ids()));
-      body.set("known", Json.array(Fault.ids()));
-      return new ApiError(404, body);
+      return new ApiError(404, Bodies.error("unknown_fault",
+          "unknown fault '" + name + "'; known faults: " + String.join(", ", Fault.ids()))
+          .withKnown(Fault.ids()));
     });
   }
 
   /** {@code {"active": [...], "known": [{"name", "description", "active"}...]}}. */
   private Response state(int status) {
     var active = faults.active();
-    ObjectNode body = Json.object();
-    body.set("active", Json.array(active.stream().map(Fault::id).toList()));
-    var known = body.putArray("known");
-    for (var fault : Fault.values()) {
-      known.addObject()
-          .put("name", fault.id())
-          .put("description", fault.description())
-          .put("active", active.contains(fault));
-    }
-    return Response.json(status, body);
+    return Response.json(status, new Bodies.Faults(active.stream().map(Fault::id).toList(),
+        Arrays.stream(Fault.values())
+            .map(f -> new Bodies.KnownFault(f.id(), f.description(), active.contains(f)))
+            .toList())).withTrailingNewline();
   }
 }

@@ -40,23 +40,17 @@ final class PaymentGateway {
 
   /** Always 200: it only says the process is up. That is the point of the demo. */
   private Response health(Request request) {
-    return Response.json(200, Json.object().put("status", "ok"));
+    return Response.json(200, new Bodies.Status("ok"));
   }
 
   private Response accountConfig(Request request) {
     var account = authenticate(request);
     boolean changed = faults.isActive(Fault.GATEWAY_CONFIG);
-    var body = Json.object()
-        .put("charges_enabled", true)
-        .put("api_version", changed ? CHANGED_API_VERSION : API_VERSION)
-        .put("mode", account.mode());
-    body.putObject("merchant")
-        .put("id", account.merchantId())
-        .put("name", "cartprobe demo shop (" + account.name() + ")")
-        .set("currencies", Json.array(CURRENCIES));
-    body.put("webhook_url", "https://shop.example.com/" + account.name() + "/hooks/payments")
-        .put("request_signing", requestSigning());
-    return Response.json(200, body);
+    return Response.json(200, new Bodies.AccountConfig(true,
+        changed ? CHANGED_API_VERSION : API_VERSION, account.mode(),
+        new Bodies.Merchant(account.merchantId(), "cartprobe demo shop (" + account.name() + ")",
+            CURRENCIES),
+        "https://shop.example.com/" + account.name() + "/hooks/payments", requestSigning()));
   }
 
   private Response authorize(Request request) throws InterruptedException {
@@ -79,15 +73,11 @@ final class PaymentGateway {
       throw invalid("parameter_missing", "card must be a card number");
     }
     if (card.equals(DECLINED_CARD)) {
-      return Response.json(402, Json.error("card_error", "card_declined", "Your card was declined."));
+      return Response.json(402, Bodies.error("card_error", "card_declined", "Your card was declined."));
     }
-    var body = Json.object()
-        .put("id", "pay_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()))
-        .put("status", "authorized")
-        .put("amount", amount.asLong())
-        .put("currency", currency)
-        .put("livemode", "live".equals(account.mode()));
-    return Response.json(200, body);
+    return Response.json(200, new Bodies.Payment(
+        "pay_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()), "authorized",
+        amount.asLong(), currency, "live".equals(account.mode())));
   }
 
   private String requestSigning() {
@@ -116,13 +106,13 @@ final class PaymentGateway {
       var message = key.isEmpty()
           ? "No API key provided: send Authorization: Bearer <key>"
           : "Invalid API key provided";
-      throw new ApiError(Response.json(401, Json.error("authentication_error", message))
+      throw new ApiError(Response.json(401, Bodies.error("authentication_error", message))
           .withHeader("WWW-Authenticate", "Bearer realm=\"gateway\""));
     }
     return account.get();
   }
 
   private static ApiError invalid(String code, String message) {
-    return new ApiError(400, Json.error("invalid_request_error", code, message));
+    return new ApiError(400, Bodies.error("invalid_request_error", code, message));
   }
 }

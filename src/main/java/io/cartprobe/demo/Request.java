@@ -1,7 +1,11 @@
 package io.cartprobe.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
+import io.cartprobe.result.json.Json;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +28,20 @@ record Request(String method, String path, Map<String, String> params, Headers h
     return Optional.ofNullable(headers.getFirst(name)).filter(v -> !v.isBlank());
   }
 
-  /** The body as a JSON object; anything else is a 400. */
+  /** The body as a JSON object (a tree: the client's JSON, checked field by field); else a 400. */
   ObjectNode json() {
-    return Json.parseObject(body);
+    JsonNode node;
+    try {
+      node = Json.parse(body);
+    } catch (JsonProcessingException e) {
+      throw ApiError.badRequest("invalid_json", "request body is not valid JSON: "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiError.badRequest("invalid_json", "request body could not be read");
+    }
+    if (node instanceof ObjectNode object) {
+      return object;
+    }
+    throw ApiError.badRequest("invalid_json", "request body must be a JSON object");
   }
 }

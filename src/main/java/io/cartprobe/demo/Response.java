@@ -1,6 +1,6 @@
 package io.cartprobe.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.cartprobe.result.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,13 +12,26 @@ record Response(int status, Map<String, String> headers, String contentType, byt
     headers = Map.copyOf(headers);
   }
 
-  static Response json(int status, JsonNode body) {
-    return new Response(status, Map.of(), "application/json; charset=utf-8", Json.bytes(body));
+  /** {@code body} written compact by the shared mapper: a record of {@link Bodies}, or a tree. */
+  static Response json(int status, Object body) {
+    return new Response(status, Map.of(), "application/json; charset=utf-8",
+        Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
   static Response text(int status, String body) {
     return new Response(status, Map.of(), "text/plain; charset=utf-8",
         body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Response html(int status, String body) {
+    return new Response(status, Map.of(), "text/html; charset=utf-8",
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Response withTrailingNewline() {
+    byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+    withNewline[body.length] = '\n';
+    return new Response(status, headers, contentType, withNewline);
   }
 
   Response withHeader(String name, String value) {

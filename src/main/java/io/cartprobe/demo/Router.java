@@ -83,24 +83,24 @@ final class Router implements HttpHandler {
         return e.response();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Response.json(503, Json.error("service_unavailable", "the demo is shutting down"));
+        return Response.json(503, Bodies.error("service_unavailable", "the demo is shutting down"));
       } catch (Exception e) {
-        return Response.json(500, Json.error("internal_error", e.toString()));
+        return Response.json(500, Bodies.error("internal_error", e.toString()));
       }
     }
     if (!allowed.isEmpty()) {
-      return Response.json(405, Json.error("method_not_allowed",
+      return Response.json(405, Bodies.error("method_not_allowed",
               method + " is not allowed here; allowed: " + String.join(", ", allowed)))
           .withHeader("Allow", String.join(", ", allowed));
     }
-    return Response.json(404, Json.error("not_found", "no route for " + method + " "
+    return Response.json(404, Bodies.error("not_found", "no route for " + method + " "
         + exchange.getRequestURI().getRawPath()));
   }
 
   private static byte[] readBody(InputStream in) throws IOException {
     var bytes = in.readNBytes(MAX_BODY_BYTES + 1);
     if (bytes.length > MAX_BODY_BYTES) {
-      throw new ApiError(413, Json.error("payload_too_large", "request body exceeds 1 MiB"));
+      throw new ApiError(413, Bodies.error("payload_too_large", "request body exceeds 1 MiB"));
     }
     return bytes;
   }

@@ -2,10 +2,12 @@ package io.cartprobe.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cartprobe.result.json.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,18 +90,18 @@ final class Shop {
   /** {@link Fault#FLAKY}: the shop's load balancer drops every third request. */
   private Router.Handler guarded(Router.Handler handler) {
     return request -> faults.flakyStrikes(environment.name())
-        ? Response.json(502, Json.error("bad_gateway",
+        ? Response.json(502, Bodies.error("bad_gateway",
             "upstream connect error or disconnect/reset before headers"))
         : handler.handle(request);
   }
 
   private Response health(Request request) {
-    return Response.json(200, Json.object().put("status", "ok").put("environment", environment.name()));
+    return Response.json(200, new Bodies.ShopHealth("ok", environment.name()));
   }
 
   private Response createCart(Request request) {
     if (faults.isActive(Fault.CART_DOWN)) {
-      return Response.json(503, Json.error("service_unavailable", "cart-service: no healthy upstream"));
+      return Response.json(503, Bodies.error("service_unavailable", "cart-service: no healthy upstream"));
     }
     var body = request.json();
     var item = item(body);
@@ -113,7 +115,7 @@ final class Shop {
       return new IdempotentCreate(body, openCart(item).id());
     });
     if (!entry.request().equals(body)) {
-      throw new ApiError(422, Json.error("idempotency_error",
+      throw new ApiError(422, Bodies.error("idempotency_error",
           "Idempotency-Key " + key.get() + " was already used with a different request body"));
     }
     var response = created(carts.get(entry.cartId()));
@@ -139,12 +141,9 @@ final class Shop {
     var cart = cart(request.param("id"));
     if (cart.status() != CartStatus.OPEN || !carts.replace(cart.id(), cart, cart.with(CartStatus.PAYING, null))) {
       var current = cart(cart.id());
-      var conflict = Json.error(current.status() == CartStatus.PAID ? "cart_already_paid" : "payment_in_progress",
+      var conflict = Bodies.error(current.status() == CartStatus.PAID ? "cart_already_paid" : "payment_in_progress",
           "cart " + cart.id() + " is " + current.status().name().toLowerCase());
-      if (current.orderId() != null) {
-        conflict.put("order_id", current.orderId());
-      }
-      return Response.json(409, conflict);
+      return Response.json(409, conflict.withOrderId(current.orderId()));
     }
     var amount = cart.total();
     GatewayClient.Answer answer;
@@ -153,23 +152,19 @@ final class Shop {
           CURRENCY, card.asText());
     } catch (IOException e) {
       carts.put(cart.id(), cart);
-      return databaseError(Json.error("api_connection_error", e.toString()), -1);
+      return databaseError(Json.tree(Bodies.error("api_connection_error", e.toString())), -1);
     }
     if (answer.status() == 200 && "authorized".equals(answer.body().path("status").asText())) {
       var order = new Order(newId("ord_"), cart.id(), answer.body().path("id").asText(), amount, "authorized");
       orders.put(order.id(), order);
       carts.put(cart.id(), cart.with(CartStatus.PAID, order.id()));
-      return Response.json(200, Json.object()
-          .put("status", "authorized")
-          .put("order_id", order.id())
-          .put("payment_id", order.paymentId())
-          .put("amount", amount)
-          .put("currency", CURRENCY));
+      return Response.json(200, new Bodies.Authorized("authorized", order.id(),
+          order.paymentId(), amount, CURRENCY));
     }
     carts.put(cart.id(), cart);
     if (answer.status() == 402) {
       var error = answer.body().path("error");
-      return Response.json(402, Json.error("card_error", error.path("code").asText("card_declined"),
+      return Response.json(402, Bodies.error("card_error", error.path("code").asText("card_declined"),
           error.path("message").asText("Your card was declined.")));
     }
     return databaseError(answer.body(), answer.status());
@@ -180,17 +175,15 @@ final class Shop {
    * is rolled back and that is what gets reported. The gateway's own answer rides along.
    */
   private static Response databaseError(JsonNode gatewayAnswer, int gatewayStatus) {
-    var body = Json.error("database_error", DB_ERROR_MESSAGE);
-    var upstream = body.putObject("upstream").put("service", "payment-gateway");
-    if (gatewayStatus > 0) {
-      upstream.put("status", gatewayStatus);
-    }
+    var upstream = (ObjectNode) Json.tree(new Bodies.Upstream("payment-gateway",
+        gatewayStatus > 0 ? gatewayStatus : null));
     if (gatewayAnswer instanceof ObjectNode object) {
       upstream.setAll(object);
     } else {
       upstream.set("body", gatewayAnswer);
     }
-    return Response.json(500, body);
+    return Response.json(500, Bodies.error("database_error", DB_ERROR_MESSAGE)
+        .withUpstream(upstream));
   }
 
   private Response getOrder(Request request) {
@@ -211,7 +204,7 @@ final class Shop {
       return order.voided();
     })).orElseThrow(() -> ApiError.notFound("not_found", "no order " + id));
     if (stale[0]) {
-      return Response.json(412, Json.error("precondition_failed",
+      return Response.json(412, Bodies.error("precondition_failed",
           "order " + id + " changed since " + expected.get())).withHeader("ETag", etag(result));
     }
     return Response.json(200, orderJson(result)).withHeader("ETag", etag(result));
@@ -251,34 +244,14 @@ final class Shop {
     return new Item(sku, product.name(), quantity.asInt(), product.price());
   }
 
-  private static ObjectNode cartJson(Cart cart) {
-    var json = Json.object()
-        .put("id", cart.id())
-        .put("currency", CURRENCY)
-        .put("total", cart.total())
-        .put("status", cart.status().name().toLowerCase());
-    var items = json.putArray("items");
-    for (var item : cart.items()) {
-      items.addObject()
-          .put("sku", item.sku())
-          .put("name", item.name())
-          .put("quantity", item.quantity())
-          .put("unit_price", item.unitPrice());
-    }
-    if (cart.orderId() != null) {
-      json.put("order_id", cart.orderId());
-    }
-    return json;
+  private static Bodies.CartBody cartJson(Cart cart) {
+    return new Bodies.CartBody(cart.id(), CURRENCY, cart.total(),
+        cart.status().name().toLowerCase(Locale.ROOT), cart.items(), cart.orderId());
   }
 
-  private static ObjectNode orderJson(Order order) {
-    return Json.object()
-        .put("id", order.id())
-        .put("status", order.status())
-        .put("cart_id", order.cartId())
-        .put("payment_id", order.paymentId())
-        .put("amount", order.amount())
-        .put("currency", CURRENCY);
+  private static Bodies.OrderBody orderJson(Order order) {
+    return new Bodies.OrderBody(order.id(), order.status(), order.cartId(), order.paymentId(),
+        order.amount(), CURRENCY);
   }
 
   private static String newId(String prefix) {

@@ -1,14 +1,9 @@
 package io.cartprobe.history;
 
-import io.cartprobe.result.JsonFields;
-import static io.cartprobe.history.RecordJson.NODES;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cartprobe.result.json.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The body of {@code GET /api/history}:
@@ -24,8 +19,6 @@ import java.util.List;
  */
 public final class HistoryJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private HistoryJson() {}
 
   /** What the endpoint answers: status, and a JSON body (an {@code error} object on 400). */
@@ -35,56 +28,43 @@ public final class HistoryJson {
     }
   }
 
+  record Body(Instant generatedAt, Instant since, List<PairJson> pairs) {}
+
+  /** One pair's window, runs oldest first. */
+  record PairJson(String probe, String env, int capacity, Optional<Instant> failingSince,
+      List<RunJson> runs, List<ChangeJson> configChanges,
+      List<AlertTransition> alertTransitions) {
+
+    static PairJson of(HistoryWindow window, Optional<Integer> limit) {
+      List<RunRecord> runs = window.runs();
+      if (limit.isPresent() && runs.size() > limit.get()) {
+        runs = runs.subList(runs.size() - limit.get(), runs.size());
+      }
+      return new PairJson(window.key().probe(), window.key().environment(), window.capacity(),
+          window.failingSince(), runs.stream().map(RunJson::of).toList(),
+          window.configChanges().stream().map(ChangeJson::of).toList(),
+          window.alertTransitions());
+    }
+  }
+
+  record Error(Message error) {
+    record Message(String message) {}
+  }
+
   /** Parses the raw query, builds the body, and serializes it: all the handler needs to do. */
   public static Response respond(RunHistory history, String rawQuery) {
     return switch (HistoryQuery.parse(rawQuery, history.clock().instant())) {
-      case HistoryQuery.Valid(HistoryQuery query) -> new Response(200, text(body(history, query)));
-      case HistoryQuery.Invalid(String message) -> {
-        ObjectNode error = NODES.objectNode();
-        error.putObject("error").put("message", message);
-        yield new Response(400, text(error));
-      }
+      case HistoryQuery.Valid(HistoryQuery query) -> new Response(200, Json.write(body(history, query)));
+      case HistoryQuery.Invalid(String message) ->
+          new Response(400, Json.write(new Error(new Error.Message(message))));
     };
   }
 
-  public static ObjectNode body(RunHistory history, HistoryQuery query) {
-    ObjectNode root = NODES.objectNode();
-    root.put("generated_at", history.clock().instant().toString());
-    root.put("since", query.since().toString());
-    ArrayNode pairs = root.putArray("pairs");
-    for (HistoryKey key : history.keys()) {
-      if (query.matches(key)) {
-        pairs.add(pair(history.window(key.probe(), key.environment(), query.since()), query));
-      }
-    }
-    return root;
-  }
-
-  /** One pair's window as JSON (runs oldest first). */
-  public static ObjectNode pair(HistoryWindow window, HistoryQuery query) {
-    ObjectNode node = NODES.objectNode();
-    node.put("probe", window.key().probe());
-    node.put("env", window.key().environment());
-    node.put("capacity", window.capacity());
-    JsonFields.put(node, "failing_since", window.failingSince().map(Instant::toString));
-    List<RunRecord> runs = window.runs();
-    if (query.limit().isPresent() && runs.size() > query.limit().get()) {
-      runs = runs.subList(runs.size() - query.limit().get(), runs.size());
-    }
-    ArrayNode runArray = node.putArray("runs");
-    runs.forEach(r -> runArray.add(RecordJson.run(r)));
-    ArrayNode changes = node.putArray("config_changes");
-    window.configChanges().forEach(c -> changes.add(RecordJson.configChange(c)));
-    ArrayNode alerts = node.putArray("alert_transitions");
-    window.alertTransitions().forEach(a -> alerts.add(RecordJson.alertTransition(a)));
-    return node;
-  }
-
-  private static String text(ObjectNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+  static Body body(RunHistory history, HistoryQuery query) {
+    return new Body(history.clock().instant(), query.since(), history.keys().stream()
+        .filter(query::matches)
+        .map(key -> PairJson.of(history.window(key.probe(), key.environment(), query.since()),
+            query.limit()))
+        .toList());
   }
 }

@@ -7,7 +7,6 @@ import io.cartprobe.result.ConfigChangeSink;
 import io.cartprobe.result.ResultSink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbeResult;
 import java.time.Clock;
@@ -192,7 +191,7 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
   }
 
   /** Everything held, as JSON for the agent's state file. */
-  public ObjectNode snapshot() {
+  public JsonNode snapshot() {
     return SnapshotJson.write(keys().stream().map(pairs::get).filter(Objects::nonNull).toList());
   }
 
@@ -208,10 +207,10 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
       int capacity = capacities.getOrDefault(p.key(),
           p.capacity() > 0 ? Math.min(p.capacity(), MAX_CAPACITY) : defaultCapacity);
       PairHistory pair = new PairHistory(p.key(), capacity);
-      p.runs().forEach(pair::add);
+      p.records().forEach(pair::add);
       // The ring may start mid-streak; the saved streak knows when it began.
       pair.restoreStreak(p.failingSince(), p.consecutiveFailures());
-      p.configChanges().forEach(pair::add);
+      p.changes().forEach(pair::add);
       p.alertTransitions().forEach(pair::add);
       p.latest().ifPresent(pair::restoreLatest);
       pairs.put(p.key(), pair);

@@ -51,11 +51,17 @@ public final class ProbeHttpClient {
           return timer != null ? timer : EventListener.NONE;
         })
         // A network interceptor runs for every request on the wire (redirects too), after
-        // OkHttp's own defaults, so our User-Agent wins and each hop gets its own span id.
-        .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("User-Agent", userAgent)
-            .header("traceparent", trace.nextTraceparent())
-            .build()))
+        // OkHttp's own defaults, so our User-Agent wins; every hop of a step names the step's
+        // span as its parent, so all of the shop's server spans for it hang under that span.
+        .addNetworkInterceptor(chain -> {
+          ParentSpan parent = chain.request().tag(ParentSpan.class);
+          String traceparent = parent != null
+              ? trace.traceparent(parent.spanId()) : trace.nextTraceparent();
+          return chain.proceed(chain.request().newBuilder()
+              .header("User-Agent", userAgent)
+              .header("traceparent", traceparent)
+              .build());
+        })
         .build();
     return new RunSession(client, pool, cookies, bodyReader, trace, tlsClients);
   }

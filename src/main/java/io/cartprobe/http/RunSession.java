@@ -62,14 +62,16 @@ public final class RunSession implements AutoCloseable {
    * throws for the target's failures.
    */
   public HttpExchange execute(Request request, Duration timeout) {
-    return execute(request, timeout, TlsConfig.NONE);
+    return execute(request, timeout, TlsConfig.NONE, trace.newSpanId());
   }
 
   /**
-   * As {@link #execute(Request, Duration)}, connecting with {@code tls}. The pool keys
-   * connections by their TLS settings too, so steps with different settings never share one.
+   * As {@link #execute(Request, Duration)}, connecting with {@code tls} (the pool keys
+   * connections by their TLS settings too, so steps with different settings never share one),
+   * with {@code spanId} as the parent id in the {@code traceparent} of every request on the wire
+   * for this call (redirects too): the step's span, which the shop's server spans point at.
    */
-  public HttpExchange execute(Request request, Duration timeout, TlsConfig tls) {
+  public HttpExchange execute(Request request, Duration timeout, TlsConfig tls, String spanId) {
     OkHttpClient client;
     try {
       client = clientFor(tls);
@@ -78,8 +80,10 @@ public final class RunSession implements AutoCloseable {
           Optional.empty(), Optional.empty(), new PhaseTimer().phases(), false, Duration.ZERO);
     }
     PhaseTimer timer = new PhaseTimer();
-    // The event listener factory finds this call's timer through the request tag.
-    Call call = client.newCall(request.newBuilder().tag(PhaseTimer.class, timer).build());
+    // The event listener factory and the network interceptor find this call's timer and span
+    // through the request tags.
+    Call call = client.newCall(request.newBuilder().tag(PhaseTimer.class, timer)
+        .tag(ParentSpan.class, new ParentSpan(spanId)).build());
     // okio treats 0 as "no timeout": never let an exhausted budget turn into an unbounded call.
     call.timeout().timeout(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
     long start = System.nanoTime();

@@ -29,6 +29,9 @@ final class TlsRefusal {
   static boolean worthAsking(HttpUrl url, IOException error) {
     return url.isHttps() && !has(error, SSLException.class)
         && (has(error, java.net.SocketException.class) || has(error, java.io.EOFException.class)
+            // Over HTTP/2 the same hang-up arrives as OkHttp's (internal) connection shutdown,
+            // depending on which side of the race the request was on.
+            || named(error, "ConnectionShutdownException")
             || String.valueOf(error.getMessage()).contains("unexpected end of stream"));
   }
 
@@ -50,6 +53,15 @@ final class TlsRefusal {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean named(Throwable error, String simpleName) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getClass().getSimpleName().equals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean has(Throwable error, Class<? extends Throwable> type) {

@@ -1,5 +1,6 @@
 package io.cartprobe.metrics;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -12,17 +13,20 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent's one Prometheus registry: {@code agent.labels} as common tags on every series (so
  * several agents, one per region, can be told apart in one Prometheus), plus JVM and process
- * metrics. Close it on shutdown: the GC binder holds JMX notification listeners.
+ * metrics, and exemplars (see {@link RunExemplars}). Close it on shutdown: the GC binder holds JMX notification listeners.
  */
 public final class AgentRegistry implements AutoCloseable {
 
@@ -48,7 +52,9 @@ public final class AgentRegistry implements AutoCloseable {
     List<Tag> common = agentLabels.entrySet().stream()
         .map(e -> Tag.of(checkLabelName(e.getKey()), e.getValue()))
         .toList();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The exemplar sampler gives the duration histograms their runs' trace ids (OpenMetrics only).
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(exemplarsOnBucketsOnly(),
+        new PrometheusRegistry(), Clock.SYSTEM, new RunExemplars());
     // Common tags first: a filter applies only to meters registered after it.
     registry.config().commonTags(common);
     // `promtool check metrics` (a contract of the design) rejects two of Micrometer's standard
@@ -68,6 +74,27 @@ public final class AgentRegistry implements AutoCloseable {
     new FileDescriptorMetrics().bindTo(registry);
     bindProcessCpuSeconds(registry);
     return new AgentRegistry(registry, gc);
+  }
+
+  /**
+   * Micrometer's default also puts exemplars on {@code _count} and on counters. Prometheus 2.x
+   * rejects a whole scrape with an exemplar on a histogram's {@code _count} ("does not support
+   * exemplars"), so exemplars stay where OpenMetrics 1.0 allows them: on buckets.
+   */
+  private static PrometheusConfig exemplarsOnBucketsOnly() {
+    return new PrometheusConfig() {
+      @Override
+      public @Nullable String get(String key) {
+        return null;
+      }
+
+      @Override
+      public Properties prometheusProperties() {
+        Properties properties = PrometheusConfig.super.prometheusProperties();
+        properties.setProperty("io.prometheus.exporter.exemplarsOnAllMetricTypes", "false");
+        return properties;
+      }
+    };
   }
 
   public PrometheusMeterRegistry registry() {

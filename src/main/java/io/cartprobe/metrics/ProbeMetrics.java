@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Label values are only probe, environment and step names from the configuration and enum wire
  * names: never a URL, trace id or body, so the number of series is bounded by the config. Agent
  * labels are not added here; the registry's common tags carry them (see {@link AgentRegistry}).
+ * The duration histograms carry the run's trace id as an exemplar ({@link RunExemplars}).
  */
 public final class ProbeMetrics implements ResultSink {
 
@@ -98,13 +100,16 @@ public final class ProbeMetrics implements ResultSink {
       Instant end = result.startedAt().plus(result.duration());
       lastSuccess.set(probeEnv, end.toEpochMilli() / 1000.0);
     }
-    durationTimer(probeEnv, buckets.get().probe(result.probe())).record(nonNegative(result.duration()));
+    try (Scope run = RunExemplars.during(result.traceId(), result.spanId())) {
+      durationTimer(probeEnv, buckets.get().probe(result.probe()))
+          .record(nonNegative(result.duration()));
+    }
     counter(RUNS, probeEnv.and("result", result.verdict().wireName())).increment();
     counter(ATTEMPTS, probeEnv.and("outcome", attemptOutcome(result))).increment();
     result.failure().ifPresent(f -> recordFailure(probeEnv, f));
 
     for (StepResult step : result.steps()) {
-      recordStep(result.probe(), probeEnv, step);
+      recordStep(result.probe(), result.traceId(), probeEnv, step);
       step.certNotAfter().ifPresent(notAfter ->
           tls.certificateSeen(result.probe(), result.environment(), step.name(), notAfter));
     }
@@ -199,7 +204,7 @@ public final class ProbeMetrics implements ResultSink {
         .increment();
   }
 
-  private void recordStep(String probe, Tags probeEnv, StepResult step) {
+  private void recordStep(String probe, String traceId, Tags probeEnv, StepResult step) {
     Tags stepTags = probeEnv.and("step", step.name());
     // A skipped step did not run in the last run: its phases and status are zero ("did not
     // happen"), not left over from an earlier run.
@@ -212,8 +217,10 @@ public final class ProbeMetrics implements ResultSink {
     setPhase(stepTags, "transfer", t.transfer());
     httpStatus.set(stepTags, step.httpStatus().orElse(0));
     if (step.status() != StepStatus.SKIPPED) {
-      stepTimer(stepTags, buckets.get().step(probe, step.name()))
-          .record(nonNegative(step.duration()));
+      try (Scope span = RunExemplars.during(traceId, step.spanId())) {
+        stepTimer(stepTags, buckets.get().step(probe, step.name()))
+            .record(nonNegative(step.duration()));
+      }
     }
   }
 

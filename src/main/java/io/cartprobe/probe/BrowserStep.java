@@ -39,11 +39,14 @@ final class BrowserStep {
     BrowserOutcome out = BrowserRun.run(state.browsers(), step.name(), actions, css,
         state.redactor().secrets(), timeout);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    Map<String, String> shown = new LinkedHashMap<>();
     out.values().forEach((name, value) -> {
       state.extracted().put(name, value);
-      if (step.extract().get(name).secret()) {
+      boolean secret = step.extract().get(name).secret();
+      if (secret) {
         state.redactor().add(value);
       }
+      shown.put(name, secret ? Redactor.MASK : value);
     });
     Optional<StepProblem> problem = out.problem().map(p ->
         new StepProblem(p.reason(), p.message(), p.expected(), p.actual()));
@@ -56,7 +59,7 @@ final class BrowserStep {
         problem.isPresent() ? StepStatus.FAILED : StepStatus.PASSED, Step.BROWSER_METHOD, url,
         out.httpStatus(), elapsed, out.timings(), List.of(), problem.map(StepProblem::reason),
         problem.map(StepProblem::message), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of(out.evidence()));
+        shown, "", Optional.empty(), Optional.of(out.evidence()));
     // A page may have paid: never resent on a retry.
     return new StepOutcome(result, true, false, problem);
   }

@@ -52,7 +52,8 @@ final class ExpectChecker {
               "json " + a.path() + " " + c.key(), "a JSON body", "not JSON", false)));
         }
       } else {
-        expect.json().forEach(a -> content.addAll(JsonChecks.evaluate(a, response.json().get())));
+        expect.json().forEach(a ->
+            content.addAll(JsonChecks.evaluate(a, response.json().get(), response.deadline())));
       }
     }
     all.addAll(content);
@@ -109,7 +110,7 @@ final class ExpectChecker {
       return true;
     }
     return response.json().isPresent() && when.json().stream()
-        .flatMap(a -> JsonChecks.evaluate(a, response.json().get()).stream())
+        .flatMap(a -> JsonChecks.evaluate(a, response.json().get(), response.deadline()).stream())
         .allMatch(AssertionResult::passed);
   }
 
@@ -139,7 +140,7 @@ final class ExpectChecker {
   private static List<AssertionResult> headers(List<HeaderCheck> checks, ResponseView response) {
     return checks.stream().map(c -> {
       List<String> values = response.headers().values(c.name());
-      boolean ok = values.stream().anyMatch(v -> c.value().matcher(v).matches());
+      boolean ok = values.stream().anyMatch(v -> c.value().matcher(response.matchable(v)).matches());
       String actual = values.isEmpty() ? JsonChecks.ABSENT : String.join(", ", values);
       return new AssertionResult("header " + c.name(), "/" + c.value().pattern() + "/", actual,
           ok);
@@ -154,7 +155,7 @@ final class ExpectChecker {
       case BodyCheck.NotContains(String text) -> new AssertionResult("body not_contains",
           "no " + text, body.contains(text) ? "found" : "not found", !body.contains(text));
       case BodyCheck.Matches(var regex) -> {
-        var m = regex.matcher(body);
+        var m = regex.matcher(response.matchable(body));
         boolean found = m.find();
         yield new AssertionResult("body matches", "/" + regex.pattern() + "/",
             found ? "matched " + abbreviate(m.group()) : "no match", found);

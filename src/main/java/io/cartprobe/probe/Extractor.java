@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /** Pulls {@code extract} values out of a response for later steps. */
 final class Extractor {
@@ -33,7 +32,7 @@ final class Extractor {
   private static Optional<String> find(Extraction.Source source, ResponseView response) {
     return switch (source) {
       case Extraction.Source.Json(var path) -> response.json()
-          .map(doc -> Json.read(path, doc))
+          .map(doc -> Json.read(path, doc, response.deadline()))
           .flatMap(found -> found instanceof Json.Found(Object v) && v != null
               ? Optional.of(Json.text(v)) : Optional.empty());
       case Extraction.Source.Header(String name) ->
@@ -42,7 +41,7 @@ final class Extractor {
       // Read from the page by the browser step, never from an HTTP response.
       case Extraction.Source.Css c -> Optional.empty();
       case Extraction.Source.Regex(var pattern) -> {
-        Matcher m = pattern.matcher(response.body());
+        var m = pattern.matcher(response.matchable(response.body()));
         yield m.find() ? Optional.ofNullable(m.groupCount() > 0 ? m.group(1) : m.group())
             : Optional.empty();
       }

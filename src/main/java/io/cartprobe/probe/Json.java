@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
@@ -34,24 +36,54 @@ final class Json {
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
 
-  private static final Configuration PATHS = Configuration.builder()
-      .jsonProvider(new JacksonJsonProvider(MAPPER))
-      .mappingProvider(new JacksonMappingProvider(MAPPER))
-      .build();
+  private static final JacksonMappingProvider MAPPING = new JacksonMappingProvider(MAPPER);
 
   private Json() {}
 
-  /** The parsed document (maps, lists, scalars), or empty when the text is not JSON. */
-  static Optional<Object> parse(String text) {
+  /**
+   * The parsed document (maps, lists, scalars), or empty when the text is not JSON.
+   *
+   * @throws Deadline.Exceeded when parsing is still going at the deadline
+   */
+  static Optional<Object> parse(String text, Deadline deadline) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Objects.requireNonNullElse(MAPPER.readValue(text, Object.class),
-          NULL_DOCUMENT));
+      return Optional.of(Objects.requireNonNullElse(
+          MAPPER.readValue(new DeadlineReader(text, deadline), Object.class), NULL_DOCUMENT));
     } catch (JsonProcessingException e) {
       return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
     }
+  }
+
+  /** Hands Jackson the text in chunks, checking the deadline before each. */
+  private static final class DeadlineReader extends Reader {
+    private final String text;
+    private final Deadline deadline;
+    private int next;
+
+    DeadlineReader(String text, Deadline deadline) {
+      this.text = text;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      deadline.check();
+      if (next >= text.length()) {
+        return -1;
+      }
+      int n = Math.min(length, text.length() - next);
+      text.getChars(next, next + n, buffer, offset);
+      next += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** Stands for a document that is the JSON literal {@code null}. */
@@ -64,12 +96,15 @@ final class Json {
 
   record Absent() implements Lookup {}
 
-  static Lookup read(JsonPath path, Object document) {
+  /** @throws Deadline.Exceeded when the path is still walking the document at the deadline */
+  static Lookup read(JsonPath path, Object document, Deadline deadline) {
     if (document == NULL_DOCUMENT) {
       return new Absent();
     }
+    Configuration paths = Configuration.builder()
+        .jsonProvider(new DeadlineJsonProvider(MAPPER, deadline)).mappingProvider(MAPPING).build();
     try {
-      Object value = path.read(document, PATHS);
+      Object value = path.read(document, paths);
       // An indefinite path ($..id, filters) answers a list; finding nothing is absence.
       if (!path.isDefinite() && value instanceof List<?> list && list.isEmpty()) {
         return new Absent();
@@ -77,6 +112,8 @@ final class Json {
       return new Found(value);
     } catch (PathNotFoundException e) {
       return new Absent();
+    } catch (Deadline.Exceeded e) {
+      throw e;
     } catch (RuntimeException e) {
       // Jayway throws unchecked for paths that do not fit the document's shape.
       return new Absent();

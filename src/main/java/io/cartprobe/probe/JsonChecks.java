@@ -18,12 +18,16 @@ final class JsonChecks {
 
   private JsonChecks() {}
 
-  static List<AssertionResult> evaluate(JsonAssertion assertion, Object document) {
-    Json.Lookup found = Json.read(assertion.compiled(), document);
-    return assertion.checks().stream().map(c -> evaluate(assertion.path(), c, found)).toList();
+  /** @throws Deadline.Exceeded when the lookup or a match is still going at the deadline */
+  static List<AssertionResult> evaluate(JsonAssertion assertion, Object document,
+      Deadline deadline) {
+    Json.Lookup found = Json.read(assertion.compiled(), document, deadline);
+    return assertion.checks().stream()
+        .map(c -> evaluate(assertion.path(), c, found, deadline)).toList();
   }
 
-  private static AssertionResult evaluate(String path, JsonCheck check, Json.Lookup found) {
+  private static AssertionResult evaluate(String path, JsonCheck check, Json.Lookup found,
+      Deadline deadline) {
     String name = "json " + path + " " + check.key();
     String actual = switch (found) {
       case Json.Found f -> check instanceof JsonCheck.Length ? lengthText(f.value())
@@ -32,7 +36,9 @@ final class JsonChecks {
     };
     boolean passed;
     try {
-      passed = holds(check, found);
+      passed = holds(check, found, deadline);
+    } catch (Deadline.Exceeded e) {
+      throw e;
     } catch (RuntimeException e) {
       // A check must never break the run; an odd value simply fails it.
       passed = false;
@@ -40,7 +46,7 @@ final class JsonChecks {
     return new AssertionResult(name, expected(check), actual, passed);
   }
 
-  private static boolean holds(JsonCheck check, Json.Lookup found) {
+  private static boolean holds(JsonCheck check, Json.Lookup found, Deadline deadline) {
     if (check instanceof JsonCheck.Exists(boolean expected)) {
       return (found instanceof Json.Found) == expected;
     }
@@ -55,8 +61,8 @@ final class JsonChecks {
           Json.decimal(v).map(d -> op.holds(d.compareTo(bound))).orElse(false);
       case JsonCheck.In(List<Object> allowed) ->
           allowed.stream().anyMatch(a -> Json.sameValue(a, v));
-      case JsonCheck.Matches(var regex) -> scalarText(v).map(t -> regex.matcher(t).matches())
-          .orElse(false);
+      case JsonCheck.Matches(var regex) -> scalarText(v)
+          .map(t -> regex.matcher(DeadlineText.of(t, deadline)).matches()).orElse(false);
       case JsonCheck.Contains(Object element) -> switch (v) {
         case String s -> element != null && s.contains(Json.text(element));
         case List<?> list -> list.stream().anyMatch(item -> Json.sameValue(element, item));

@@ -91,12 +91,14 @@ public final class ProbeRunner implements AutoCloseable {
     Map<String, String> idempotencyKeys = new HashMap<>();
     List<StepResult> cleanup = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<ProbeResult.EarlierAttempt> earlier = new ArrayList<>();
+    RunClock runClock = new RunClock(startedAt, start);
 
     int attempts = 0;
     Attempt attempt;
     while (true) {
       attempts++;
-      attempt = runAttempt(probe, env, trace, redactor, idempotencyKeys, attempts);
+      attempt = runAttempt(probe, env, trace, redactor, idempotencyKeys, attempts, runClock);
       cleanup.addAll(attempt.cleanup());
       notes.addAll(attempt.notes());
       if (attempt.failure().isEmpty() || attempts > probe.retries()) {
@@ -109,6 +111,7 @@ public final class ProbeRunner implements AutoCloseable {
       }
       notes.add("attempt " + attempts + " failed at step '" + f.step() + "' ("
           + f.reason().wireName() + "): " + f.message() + "; retrying");
+      earlier.add(new ProbeResult.EarlierAttempt(attempts, attempt.steps(), f));
     }
 
     Verdict verdict = attempt.failure().isPresent() ? Verdict.FAILURE
@@ -116,19 +119,22 @@ public final class ProbeRunner implements AutoCloseable {
             ? Verdict.DEGRADED : Verdict.SUCCESS;
     ProbeResult result = new ProbeResult(probe.name(), env.name(), probe.type(), startedAt,
         Duration.ofNanos(attempt.flowEndNanos() - start), verdict, attempts, trace.traceId(),
-        attempt.steps(), attempt.failure(), cleanup, notes, attempt.watched(), Optional.empty());
+        attempt.steps(), attempt.failure(), cleanup, notes, attempt.watched(), Optional.empty(),
+        trace.rootSpanId(), earlier);
     // Redact at the end, when every secret extracted during the run is known.
     return redactor.redact(result);
   }
 
   private Attempt runAttempt(ProbeConfig probe, Environment env, TraceContext trace,
-      Redactor redactor, Map<String, String> idempotencyKeys, int attemptNumber) {
+      Redactor redactor, Map<String, String> idempotencyKeys, int attemptNumber,
+      RunClock runClock) {
     try (RunSession session = http.newRun(trace)) {
       Map<String, String> extracted = new LinkedHashMap<>();
       TemplateScope scope =
           new TemplateScope(extracted, probe.vars(), env, probe.name(), clock, random);
       RunState state = new RunState(session, extracted, scope, redactor, idempotencyKeys, env,
-          ClientSettings.forProbe(env, probe), new StepAuth(tokens, env.name(), redactor), browsers);
+          ClientSettings.forProbe(env, probe), new StepAuth(tokens, env.name(), redactor), runClock,
+          browsers);
 
       long deadline = System.nanoTime() + probe.timeout().toNanos();
       List<StepResult> results = new ArrayList<>();
@@ -148,9 +154,7 @@ public final class ProbeRunner implements AutoCloseable {
         }
         long remaining = deadline - System.nanoTime();
         StepOutcome outcome = remaining <= 0
-            ? StepExecutor.notSent(step, step.request().url(), StepProblem.of(
-                FailureReason.TIMEOUT, "flow deadline of " + probe.timeout().toMillis()
-                    + "ms reached before the step started"))
+            ? StepExecutor.deadlinePassed(step, state, probe.timeout())
             : StepExecutor.execute(step, "step:" + i, state, Duration.ofNanos(remaining), watch);
         results.add(outcome.result());
         if (!outcome.watched().isEmpty()) {

@@ -8,7 +8,10 @@ import okhttp3.Cookie;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
-/** A received response as the checks see it; the body is parsed as JSON at most once. */
+/**
+ * A received response as the checks see it, with the deadline they must finish by; the body
+ * is parsed as JSON at most once.
+ */
 final class ResponseView {
 
   private final int status;
@@ -18,10 +21,11 @@ final class ResponseView {
   private final HttpUrl url;
   private final List<Cookie> runCookies;
   private final Optional<Instant> certNotAfter;
+  private final Deadline deadline;
   private Optional<Object> json;
 
   ResponseView(int status, Headers headers, String body, Duration latency, HttpUrl url,
-      List<Cookie> runCookies, Optional<Instant> certNotAfter) {
+      List<Cookie> runCookies, Optional<Instant> certNotAfter, Deadline deadline) {
     this.status = status;
     this.headers = headers;
     this.body = body;
@@ -29,6 +33,16 @@ final class ResponseView {
     this.url = url;
     this.runCookies = List.copyOf(runCookies);
     this.certNotAfter = certNotAfter;
+    this.deadline = deadline;
+  }
+
+  Deadline deadline() {
+    return deadline;
+  }
+
+  /** Text for a pattern to match, stopping the matcher at the deadline. */
+  CharSequence matchable(String text) {
+    return DeadlineText.of(text, deadline);
   }
 
   /** Over HTTPS, the earliest expiry of the server's certificate chain; empty over http. */
@@ -54,7 +68,7 @@ final class ResponseView {
 
   Optional<Object> json() {
     if (json == null) {
-      json = Json.parse(body);
+      json = Json.parse(body, deadline);
     }
     return json;
   }

@@ -9,8 +9,8 @@ import java.util.Map;
  * What the steps of one attempt share: the HTTP session, the values extracted so far, the
  * template scope over them, the run's redactor and the run's Idempotency-Key values (kept
  * across attempts, so a retried request carries the key the server saw first), the
- * {@code tls:}/{@code auth:} the steps inherit, the run's credentials, and the browsers that
- * {@code browser:} steps open their pages in.
+ * {@code tls:}/{@code auth:} the steps inherit, the run's credentials, the run's clock for
+ * step start times, and the browsers that {@code browser:} steps open their pages in.
  */
 record RunState(
     RunSession session,
@@ -21,4 +21,5 @@ record RunState(
     Environment environment,
     ClientSettings client,
     StepAuth auth,
+    RunClock clock,
     io.cartprobe.browser.Browsers browsers) {}

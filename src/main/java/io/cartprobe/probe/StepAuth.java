@@ -47,7 +47,8 @@ final class StepAuth {
       return request;
     }
     TemplateScope scope = state.scope();
-    Function<Request, HttpExchange> send = r -> state.session().execute(r, timeout, client.tls());
+    Function<Request, HttpExchange> send = r -> state.session().execute(r, timeout, client.tls(),
+        state.session().trace().newSpanId());
     return switch (client.auth().get()) {
       case AuthConfig.None none -> request;
       case AuthConfig.Basic b -> {

@@ -4,26 +4,23 @@ import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.cartprobe.config.Body;
 import io.cartprobe.auth.AuthFailure;
 import io.cartprobe.config.Classifier;
 import io.cartprobe.config.ClientSettings;
 import io.cartprobe.config.RequestSpec;
 import io.cartprobe.config.Step;
+import io.cartprobe.config.UrlEscapes;
 import io.cartprobe.http.HttpExchange;
 import io.cartprobe.http.Phases;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /** Runs one step: render the request, send it, check, extract and classify the response. */
 final class StepExecutor {
@@ -38,7 +35,7 @@ final class StepExecutor {
   private record Prepared(Request request, String url, boolean hasIdempotencyKey) {}
 
   /** Thrown when a rendered request cannot be built (bad URL, illegal header, ...). */
-  private static final class Unbuildable extends Exception {
+  static final class Unbuildable extends Exception {
     Unbuildable(String message) {
       super(message);
     }
@@ -55,9 +52,26 @@ final class StepExecutor {
   /** @param watch JSONPaths whose values the outcome records (a gateway-config probe's watch) */
   static StepOutcome execute(Step step, String keySlot, RunState state, Duration timeout,
       List<String> watch) {
+    // The span id is drawn before the request is built: it is the parent id in the traceparent
+    // the shop sees, and the id the step's span is exported under.
+    String spanId = state.session().trace().newSpanId();
+    Instant startedAt = state.clock().now();
     if (step.isBrowser()) {
-      return BrowserStep.execute(step, state, timeout);
+      return BrowserStep.execute(step, state, timeout).traced(spanId, startedAt);
     }
+    return send(step, keySlot, state, timeout, watch, spanId).traced(spanId, startedAt);
+  }
+
+  /** A step that never started because the flow's deadline had passed. */
+  static StepOutcome deadlinePassed(Step step, RunState state, Duration flowTimeout) {
+    return notSent(step, step.request().url(), StepProblem.of(FailureReason.TIMEOUT,
+        "flow deadline of " + flowTimeout.toMillis() + "ms reached before the step started"))
+        .traced(state.session().trace().newSpanId(), state.clock().now());
+  }
+
+  private static StepOutcome send(Step step, String keySlot, RunState state, Duration timeout,
+      List<String> watch, String spanId) {
+    Deadline deadline = Deadline.after(timeout);
     RequestSpec spec = step.request();
     ClientSettings client = state.client().forStep(step);
     Prepared prepared;
@@ -80,12 +94,18 @@ final class StepExecutor {
     // A token fetched just now took its time out of the step's.
     Duration left = timeout.minusNanos(System.nanoTime() - start);
     boolean safe = spec.idempotentMethod() || prepared.hasIdempotencyKey();
-    HttpExchange exchange = state.session().execute(request, left, client.tls());
+    HttpExchange exchange = state.session().execute(request, left, client.tls(), spanId);
     if (exchange instanceof HttpExchange.Completed done && done.head().status() == 401) {
       state.auth().refused();
     }
     return switch (exchange) {
-      case HttpExchange.Completed done -> completed(step, prepared, done, safe, state, watch, client);
+      case HttpExchange.Completed done -> {
+        try {
+          yield completed(step, prepared, done, safe, state, watch, client, deadline);
+        } catch (Deadline.Exceeded e) {
+          yield overran(step, prepared, done, safe, state, deadline);
+        }
+      }
       case HttpExchange.Failed failed -> failed(step, prepared, failed, safe, left, state);
     };
   }
@@ -101,43 +121,72 @@ final class StepExecutor {
 
   private static StepOutcome completed(Step step, Prepared prepared,
       HttpExchange.Completed done, boolean safe, RunState state, List<String> watch,
-      ClientSettings client) {
+      ClientSettings client, Deadline deadline) {
     HttpExchange.Head head = done.head();
     ResponseView response = new ResponseView(head.status(), head.headers(), done.body(),
-        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter());
+        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter(),
+        deadline);
     ExpectChecker.Report report = ClientCertExpiry.check(step.expect(), client.tls(),
         ExpectChecker.check(step.expect(), response, state.scope().clock().instant()),
         state.scope().clock().instant());
     Optional<StepProblem> problem = report.problem();
 
-    // Extract even from a failed response: cleanup may need an id it carried (say, to void an
-    // order whose confirmation failed a check).
-    Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
-    extracted.values().forEach((name, value) -> {
-      state.extracted().put(name, value);
-      if (step.extract().get(name).secret()) {
-        state.redactor().add(value);
+    Optional<String> classification = Optional.empty();
+    Map<String, String> watched = Map.of();
+    Map<String, String> shown = new LinkedHashMap<>();
+    try {
+      // Extract even from a failed response: cleanup may need an id it carried (say, to void
+      // an order whose confirmation failed a check).
+      Extractor.Extracted extracted = Extractor.extract(step.extract(), response);
+      extracted.values().forEach((name, value) -> {
+        state.extracted().put(name, value);
+        boolean secret = step.extract().get(name).secret();
+        if (secret) {
+          state.redactor().add(value);
+        }
+        shown.put(name, secret ? Redactor.MASK : value);
+      });
+      if (problem.isEmpty() && !extracted.missing().isEmpty()) {
+        problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
+            "nothing to extract for " + String.join(", ", extracted.missing())));
       }
-    });
-    if (problem.isEmpty() && !extracted.missing().isEmpty()) {
-      problem = Optional.of(StepProblem.of(FailureReason.EXTRACT,
-          "nothing to extract for " + String.join(", ", extracted.missing())));
+      classification = problem.isEmpty() ? Optional.empty() : classify(step.classify(), response);
+      // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
+      // values must be seen and diffed.
+      watched = WatchedValues.read(watch, response);
+    } catch (Deadline.Exceeded e) {
+      if (problem.isEmpty()) {
+        throw e; // nothing was wrong with the response: the step overstayed
+      }
+      // The response had already failed its checks; the deadline only cut the extras short.
     }
-
-    Optional<String> classification = problem.isEmpty() ? Optional.empty()
-        : classify(step.classify(), response);
     StepStatus status = problem.isPresent() ? StepStatus.FAILED
         : report.degraded() ? StepStatus.DEGRADED : StepStatus.PASSED;
     Optional<String> excerpt = problem.isPresent()
-        ? Optional.of(excerpt(state.redactor().redact(done.body()))) : Optional.empty();
+        ? Optional.of(excerpt(state.redactor(), done.body())) : Optional.empty();
     StepResult result = new StepResult(step.name(), step.component(), status,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
-        problem.map(StepProblem::message), excerpt, classification, head.certNotAfter());
-    // Recorded whatever the verdict: a config that fails its checks is exactly the one whose
-    // values must be seen and diffed.
-    return new StepOutcome(result, done.requestSent(), safe, problem,
-        WatchedValues.read(watch, response));
+        problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown);
+    return new StepOutcome(result, done.requestSent(), safe, problem, watched);
+  }
+
+  /**
+   * The response arrived but checking it ran into the deadline before anything was found
+   * wrong: the step fails as a timeout, with what the server answered.
+   */
+  private static StepOutcome overran(Step step, Prepared prepared, HttpExchange.Completed done,
+      boolean safe, RunState state, Deadline deadline) {
+    StepProblem problem = StepProblem.of(FailureReason.TIMEOUT, "deadline exceeded while"
+        + " checking the response: expect, extract and classify did not finish within the "
+        + deadline.budget().toMillis() + "ms the step had");
+    HttpExchange.Head head = done.head();
+    StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
+        step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
+        timings(done.phases()), List.of(), Optional.of(problem.reason()),
+        Optional.of(problem.message()), Optional.of(excerpt(state.redactor(), done.body())),
+        Optional.empty(), head.certNotAfter());
+    return new StepOutcome(result, done.requestSent(), safe, Optional.of(problem));
   }
 
   private static StepOutcome failed(Step step, Prepared prepared, HttpExchange.Failed failed,
@@ -151,7 +200,7 @@ final class StepExecutor {
         step.request().method(), prepared.url(), failed.head().map(HttpExchange.Head::status),
         failed.elapsed(), timings(failed.phases()), List.of(), Optional.of(reason),
         Optional.of(message),
-        failed.partialBody().map(b -> excerpt(state.redactor().redact(b))), Optional.empty(),
+        failed.partialBody().map(b -> excerpt(state.redactor(), b)), Optional.empty(),
         failed.head().flatMap(HttpExchange.Head::certNotAfter));
     return new StepOutcome(result, failed.requestSent(), safe, Optional.of(problem));
   }
@@ -164,6 +213,11 @@ final class StepExecutor {
   private static Prepared prepare(RequestSpec spec, String keySlot, RunState state)
       throws TemplateException, Unbuildable {
     String url = Templates.render(spec.url(), state.scope());
+    Optional<String> badEscape = UrlEscapes.invalid(url, false);
+    if (badEscape.isPresent()) {
+      throw new Unbuildable("rendered URL " + url + " has an invalid percent-escape "
+          + UrlEscapes.describe(badEscape.get()) + " (" + UrlEscapes.HINT + ")");
+    }
     HttpUrl httpUrl = HttpUrl.parse(url);
     if (httpUrl == null) {
       throw new Unbuildable("rendered URL is not a valid http(s) URL: " + url);
@@ -198,61 +252,16 @@ final class StepExecutor {
         }
         builder.header(h.getKey(), value);
       }
-      builder.method(spec.method(), body(spec, contentType, state));
+      builder.method(spec.method(), RequestBodies.of(spec, contentType, state));
     } catch (IllegalArgumentException e) {
       throw new Unbuildable("cannot build the request: " + e.getMessage());
     }
     return new Prepared(builder.build(), url, hasKey);
   }
 
-  private static RequestBody body(RequestSpec spec, Optional<String> contentType,
-      RunState state) throws TemplateException, Unbuildable {
-    return switch (spec.body()) {
-      case Body.None n -> switch (spec.method()) {
-        // OkHttp insists these methods carry a body; an empty one is what a browser sends.
-        case "POST", "PUT", "PATCH" -> RequestBody.create(new byte[0], null);
-        default -> null;
-      };
-      case Body.Json(Object tree) -> {
-        try {
-          byte[] json = Json.MAPPER.writeValueAsBytes(Templates.renderTree(tree, state.scope()));
-          yield RequestBody.create(json,
-              mediaType(contentType.orElse("application/json; charset=utf-8")));
-        } catch (JsonProcessingException e) {
-          throw new Unbuildable("request json cannot be written: " + e.getOriginalMessage());
-        }
-      }
-      case Body.Form(Map<String, String> fields) -> {
-        FormBody.Builder form = new FormBody.Builder();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-          form.add(f.getKey(), Templates.render(f.getValue(), state.scope()));
-        }
-        yield form.build();
-      }
-      case Body.Raw(String content) -> RequestBody.create(
-          Templates.render(content, state.scope()),
-          mediaType(contentType.orElse("text/plain; charset=utf-8")));
-    };
-  }
-
-  private static MediaType mediaType(String value) throws Unbuildable {
-    MediaType type = MediaType.parse(value);
-    if (type == null) {
-      throw new Unbuildable("invalid Content-Type: " + value);
-    }
-    return type;
-  }
-
-  /** At most {@link #EXCERPT_LIMIT} chars, never splitting a surrogate pair. */
-  static String excerpt(String body) {
-    if (body.length() <= EXCERPT_LIMIT) {
-      return body;
-    }
-    int end = EXCERPT_LIMIT - TRUNCATED.length();
-    if (Character.isHighSurrogate(body.charAt(end - 1))) {
-      end--;
-    }
-    return body.substring(0, end) + TRUNCATED;
+  /** The redacted beginning of a body: at most {@link #EXCERPT_LIMIT} chars, whole characters. */
+  static String excerpt(Redactor redactor, String body) {
+    return redactor.excerpt(body, EXCERPT_LIMIT, TRUNCATED);
   }
 
   static Timings timings(Phases p) {

@@ -1,6 +1,7 @@
 package io.cartprobe.probe;
 
 import io.cartprobe.result.StepResult;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,12 @@ record StepOutcome(
   StepOutcome(StepResult result, boolean mayHaveReachedServer, boolean safeToResend,
       Optional<StepProblem> problem) {
     this(result, mayHaveReachedServer, safeToResend, problem, Map.of());
+  }
+
+  /** This outcome with its step's span id and start time recorded. */
+  StepOutcome traced(String spanId, Instant startedAt) {
+    return new StepOutcome(result.traced(spanId, startedAt), mayHaveReachedServer, safeToResend,
+        problem, watched);
   }
 
   boolean failed() {

@@ -26,7 +26,8 @@ final class WatchedValues {
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String path : paths) {
-      if (Json.read(JsonPath.compile(path), document.get()) instanceof Json.Found(Object value)) {
+      if (Json.read(JsonPath.compile(path), document.get(), response.deadline())
+          instanceof Json.Found(Object value)) {
         values.put(path, Json.canonical(value));
       }
     }

@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  * @param changes each watched JSONPath that differs, before → after as JSON text, or
  *     {@code "(absent)"} where the path was missing
  */
-public record ConfigChange(String probe, String environment, Instant at,
+public record ConfigChange(String probe, @JsonProperty("env") String environment, Instant at,
     List<FieldChange> changes) {
 
   public ConfigChange {

@@ -1,5 +1,6 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -9,9 +10,10 @@ import java.util.Locale;
  * time, a navigation error, the page hung, no Chromium).
  */
 public enum FailureReason {
-  DNS, CONNECT, TLS, TIMEOUT, STATUS, ASSERTION, LATENCY, BODY, EXTRACT, TEMPLATE,
+  DNS, CONNECT, TLS, TIMEOUT, REDIRECTS, STATUS, ASSERTION, LATENCY, BODY, EXTRACT, TEMPLATE,
   CONFIG_CHANGED, CERT_EXPIRY, AUTH, BROWSER;
 
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,7 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 public record ProbableCause(
     String probe,
-    String environment,
+    @JsonProperty("env") String environment,
     Instant at,
     List<FieldChange> changes,
     Optional<String> failure,
@@ -34,11 +36,15 @@ public record ProbableCause(
 
   public ProbableCause {
     changes = List.copyOf(changes);
+    // Results written before confidence was recorded claimed more than they knew: possible.
+    confidence = confidence == null ? Confidence.POSSIBLE : confidence;
+    why = why == null ? "" : why;
   }
 
   public enum Confidence {
     LIKELY, POSSIBLE;
 
+    @JsonValue
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -46,6 +52,8 @@ public record ProbableCause(
 
   public record FieldChange(String path, String before, String after) {}
 
+  /** One line for people: "gateway-config changed $.request_signing "a" → "b" at 10:00:03Z". */
+  @JsonProperty(value = "summary", access = JsonProperty.Access.READ_ONLY)
   public String summary() {
     StringBuilder text = new StringBuilder(probe);
     if (!changes.isEmpty()) {

@@ -1,5 +1,9 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cartprobe.config.ProbeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +26,20 @@ import java.util.Optional;
  *     (absent paths are left out); empty for other probes
  * @param probableCause set on a failed checkout result when a gateway-config probe of the same
  *     environment failed or saw a change shortly before: who probably broke checkout
+ * @param spanId the id of the span that stands for the whole run in the exported trace (16 hex
+ *     digits; empty when not known, e.g. read back from JSON)
+ * @param earlierAttempts the failed attempts before the last one, oldest first: their steps were
+ *     sent too, so their spans belong in the run's trace; empty without retries
  */
+// The wire form (run -o json, /api/status, the state file) names the failure before the steps.
+@JsonPropertyOrder({"probe", "env", "type", "started_at", "duration_seconds", "verdict", "attempts",
+    "trace_id", "failure", "steps"})
 public record ProbeResult(
     String probe,
-    String environment,
-    ProbeType probeType,
+    @JsonProperty("env") String environment,
+    @JsonProperty("type") ProbeType probeType,
     Instant startedAt,
-    Duration duration,
+    @JsonProperty("duration_seconds") Duration duration,
     Verdict verdict,
     int attempts,
     String traceId,
@@ -36,19 +47,41 @@ public record ProbeResult(
     Optional<Failure> failure,
     List<StepResult> cleanup,
     List<String> notes,
-    Map<String, String> watched,
-    Optional<ProbableCause> probableCause) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> watched,
+    Optional<ProbableCause> probableCause,
+    @JsonIgnore String spanId,
+    @JsonIgnore List<EarlierAttempt> earlierAttempts) {
 
   public ProbeResult {
     steps = List.copyOf(steps);
     cleanup = List.copyOf(cleanup);
     notes = List.copyOf(notes);
     watched = Collections.unmodifiableMap(new LinkedHashMap<>(watched));
+    // In-process only (traces): not in the JSON forms, so absent when read back.
+    spanId = spanId == null ? "" : spanId;
+    earlierAttempts = earlierAttempts == null ? List.of() : List.copyOf(earlierAttempts);
+  }
+
+  /** A result with no trace of its own: read back from JSON, or built by a test. */
+  public ProbeResult(String probe, String environment, ProbeType probeType, Instant startedAt,
+      Duration duration, Verdict verdict, int attempts, String traceId, List<StepResult> steps,
+      Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
+      Map<String, String> watched, Optional<ProbableCause> probableCause) {
+    this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
+        failure, cleanup, notes, watched, probableCause, "", List.of());
+  }
+
+  /** A failed attempt that was retried: its steps as they ran, and why it failed. */
+  public record EarlierAttempt(int number, List<StepResult> steps, Failure failure) {
+    public EarlierAttempt {
+      steps = List.copyOf(steps);
+    }
   }
 
   public ProbeResult withProbableCause(ProbableCause cause) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
-        traceId, steps, failure, cleanup, notes, watched, Optional.of(cause));
+        traceId, steps, failure, cleanup, notes, watched, Optional.of(cause), spanId,
+        earlierAttempts);
   }
 
   /** The same result with one more note (attribution says "no gateway evidence: ..." here). */
@@ -61,7 +94,7 @@ public record ProbeResult(
 
   public ProbeResult withWatched(Map<String, String> values) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
-        traceId, steps, failure, cleanup, notes, values, probableCause);
+        traceId, steps, failure, cleanup, notes, values, probableCause, spanId, earlierAttempts);
   }
 
   public boolean failed() {

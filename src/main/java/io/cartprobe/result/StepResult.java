@@ -1,17 +1,30 @@
 package io.cartprobe.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One step as it ran. URL, excerpt, assertion values and messages are already redacted.
+ * One step as it ran. URL, excerpt, assertion values, messages and extracted values are already
+ * redacted.
  *
  * @param httpStatus absent when no response arrived
  * @param bodyExcerpt at most 2 KiB of the response body, kept only when the step failed
  * @param certNotAfter over HTTPS, the earliest {@code notAfter} of the server's certificate chain
- * @param browser what a browser step saw in the page; absent for HTTP steps
+ * @param extracted the values this step's {@code extract} found, in config order; those
+ *     extracted with {@code secret: true} are {@code ***}
+ * @param spanId the step's span id (16 hex digits): the parent id in the {@code traceparent} of
+ *     its requests and the id of its exported span; empty for a step that did not run
+ * @param startedAt when the step started; empty for a step that did not run
+ * @param browser what a browser step saw in the page; absent for HTTP steps (and then not in
+ *     the JSON forms)
  */
 public record StepResult(
     String name,
@@ -20,28 +33,54 @@ public record StepResult(
     String method,
     String url,
     Optional<Integer> httpStatus,
-    Duration duration,
-    Timings timings,
+    @JsonProperty("duration_seconds") Duration duration,
+    @JsonProperty("timings_seconds") Timings timings,
     List<AssertionResult> assertions,
     Optional<FailureReason> reason,
     Optional<String> message,
     Optional<String> bodyExcerpt,
     Optional<String> classification,
     Optional<Instant> certNotAfter,
-    Optional<BrowserEvidence> browser) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> extracted,
+    @JsonIgnore String spanId,
+    @JsonIgnore Optional<Instant> startedAt,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<BrowserEvidence> browser) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
+    extracted = Collections.unmodifiableMap(new LinkedHashMap<>(extracted));
+    // In-process only (traces): not in the JSON forms, so absent when read back.
+    spanId = spanId == null ? "" : spanId;
+    startedAt = startedAt == null ? Optional.empty() : startedAt;
+    browser = browser == null ? Optional.empty() : browser;
   }
 
-  /** An HTTP step's result. */
+  /** A step as the engine first builds it: nothing extracted, no span recorded. */
   public StepResult(String name, String component, StepStatus status, String method, String url,
       Optional<Integer> httpStatus, Duration duration, Timings timings,
       List<AssertionResult> assertions, Optional<FailureReason> reason, Optional<String> message,
       Optional<String> bodyExcerpt, Optional<String> classification,
       Optional<Instant> certNotAfter) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
-        message, bodyExcerpt, classification, certNotAfter, Optional.empty());
+        message, bodyExcerpt, classification, certNotAfter, Map.of(), "", Optional.empty(),
+        Optional.empty());
+  }
+
+  public StepResult(String name, String component, StepStatus status, String method, String url,
+      Optional<Integer> httpStatus, Duration duration, Timings timings,
+      List<AssertionResult> assertions, Optional<FailureReason> reason, Optional<String> message,
+      Optional<String> bodyExcerpt, Optional<String> classification,
+      Optional<Instant> certNotAfter, Map<String, String> extracted) {
+    this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
+        message, bodyExcerpt, classification, certNotAfter, extracted, "", Optional.empty(),
+        Optional.empty());
+  }
+
+  /** This step as it ran at {@code startedAt}, its requests sent under span {@code spanId}. */
+  public StepResult traced(String spanId, Instant startedAt) {
+    return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
+        assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
+        Optional.of(startedAt), browser);
   }
 
   public static StepResult skipped(String name, String component, String method) {

@@ -1,9 +1,9 @@
 package io.cartprobe.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cartprobe.metrics.MetricsExposition;
+import io.cartprobe.result.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -42,7 +42,6 @@ public final class AgentServer implements AutoCloseable {
   private volatile AgentEndpoints agent;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final ObjectMapper json = new ObjectMapper();
 
   /** Binds the socket; nothing is served until {@link #start}. */
   public AgentServer(InetSocketAddress address) throws IOException {
@@ -79,7 +78,7 @@ public final class AgentServer implements AutoCloseable {
           send(exchange, ready ? 200 : 503, "text/plain; charset=utf-8", ready ? "ready\n" : "not ready\n");
         });
         case "/api/status" -> get(exchange, method, () -> send(exchange, 200,
-            "application/json", json.writerWithDefaultPrettyPrinter().writeValueAsString(agent.status())));
+            "application/json", Json.pretty(agent.status())));
         case "/probe" -> get(exchange, method, () -> probe(exchange));
         case "/-/reload" -> reload(exchange, method);
         case "/" -> get(exchange, method, () -> send(exchange, 200, "text/html; charset=utf-8", agent.statusPage()));

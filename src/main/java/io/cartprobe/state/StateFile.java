@@ -2,11 +2,11 @@ package io.cartprobe.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cartprobe.result.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,9 +23,6 @@ import java.util.Optional;
  * instance, whose lock keeps their read-modify-write cycles from overwriting each other.
  */
 public final class StateFile {
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path path;
   /**
@@ -63,7 +60,7 @@ public final class StateFile {
       }
     }
     root.set(section, value);
-    AtomicFiles.write(path, MAPPER.writeValueAsBytes(root));
+    AtomicFiles.write(path, Json.pretty(root).getBytes(StandardCharsets.UTF_8));
   }
 
   private Optional<ObjectNode> readAll() throws IOException {
@@ -74,7 +71,7 @@ public final class StateFile {
       return Optional.empty();
     }
     try {
-      JsonNode root = MAPPER.readTree(bytes);
+      JsonNode root = Json.parse(bytes);
       if (root == null || root.isMissingNode()) {
         return Optional.empty(); // an empty file: nothing saved yet
       }

@@ -122,7 +122,7 @@ final class AttributionRules {
 
   private String why(String probe, String evidence) {
     String timing = lastGood.map(t -> ", after the last good run at " + t)
-        .orElse("; no good run is known, so which began first is not");
+        .orElse("; no good run is known, so which began first cannot be told");
     return links.stepInWords() + " depends on " + probe + " (" + links.how() + "); " + evidence
         + timing;
   }

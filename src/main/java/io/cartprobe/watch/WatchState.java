@@ -1,7 +1,6 @@
 package io.cartprobe.watch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,8 +9,8 @@ import java.util.Map;
 
 /**
  * The serialisable form of a {@link ConfigWatch}: what the state file keeps under its
- * {@code "watch"} key. Instants are ISO-8601 text so the file reads well and needs no extra
- * Jackson module. Watched values were redacted when the result was made, so no secret lands here.
+ * {@code "watch"} key. Watched values were redacted when the result was made, so no secret lands
+ * here.
  */
 public record WatchState(int version, List<BaselineState> baselines) {
 
@@ -33,8 +32,7 @@ public record WatchState(int version, List<BaselineState> baselines) {
       String since,
       List<String> paths,
       Map<String, String> values,
-      @JsonProperty("last_change") @JsonInclude(JsonInclude.Include.NON_NULL)
-      LastChange lastChange) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) LastChange lastChange) {
 
     public BaselineState {
       paths = paths == null ? List.of() : List.copyOf(paths);

@@ -1,10 +1,8 @@
 package io.cartprobe.watch;
 
-import io.cartprobe.state.StateFile;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cartprobe.result.json.Json;
+import io.cartprobe.state.StateFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,10 +11,6 @@ import java.util.Optional;
 public final class WatchStateStore {
 
   public static final String SECTION = "watch";
-
-  /** Unknown keys are ignored, so a newer cartprobe's additions do not break an older one. */
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final StateFile file;
 
@@ -35,14 +29,14 @@ public final class WatchStateStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(MAPPER.treeToValue(node.get(), WatchState.class));
-    } catch (IOException e) {
+      return Optional.of(Json.read(node.get(), WatchState.class));
+    } catch (IllegalArgumentException e) {
       throw new IOException(file.path() + ": \"" + SECTION + "\" is unreadable: "
           + e.getMessage(), e);
     }
   }
 
   public void save(WatchState state) throws IOException {
-    file.write(SECTION, MAPPER.valueToTree(state));
+    file.write(SECTION, Json.tree(state));
   }
 }

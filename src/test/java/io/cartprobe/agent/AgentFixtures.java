@@ -3,15 +3,13 @@ package io.cartprobe.agent;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ConfigException;
 import io.cartprobe.config.ConfigLoader;
-import io.cartprobe.config.ProbeType;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbeResult;
-import io.cartprobe.result.Verdict;
+import io.cartprobe.testing.Results;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,25 +50,20 @@ final class AgentFixtures {
   }
 
   static ProbeResult checkoutFailed(Instant at) {
-    Failure failure = new Failure("authorize_payment", "payment-gateway", FailureReason.STATUS,
-        "status: expected 200, got 500", Optional.of("200"), Optional.of("500"), Optional.empty());
-    return result("checkout", ProbeType.CHECKOUT, at, Optional.of(failure), Map.of());
+    return Results.result("checkout", "production").at(at).took(Duration.ofMillis(120))
+        .failure(new Failure("authorize_payment", "payment-gateway", FailureReason.STATUS,
+            "expected status 200, got 500", Optional.of("200"), Optional.of("500"),
+            Optional.empty()))
+        .build();
   }
 
   static ProbeResult checkoutPassed(Instant at) {
-    return result("checkout", ProbeType.CHECKOUT, at, Optional.empty(), Map.of());
+    return Results.result("checkout", "production").at(at).took(Duration.ofMillis(120)).build();
   }
 
   static ProbeResult gatewayRead(Instant at, String signing) {
-    return result("gateway-config", ProbeType.GATEWAY_CONFIG, at, Optional.empty(),
-        Map.of("$.request_signing", "\"" + signing + "\""));
-  }
-
-  private static ProbeResult result(String probe, ProbeType type, Instant at,
-      Optional<Failure> failure, Map<String, String> watched) {
-    return new ProbeResult(probe, "production", type, at, Duration.ofMillis(120),
-        failure.isPresent() ? Verdict.FAILURE : Verdict.SUCCESS, 1,
-        "0af7651916cd43dd8448eb211c80319c", List.of(), failure, List.of(), List.of(), watched,
-        Optional.empty());
+    return Results.result("gateway-config", "production").type("gateway-config").at(at)
+        .took(Duration.ofMillis(120)).watched(Map.of("$.request_signing", "\"" + signing + "\""))
+        .build();
   }
 }

@@ -10,16 +10,16 @@ import io.cartprobe.server.AgentEndpoints.ReloadOutcome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import io.cartprobe.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class ReloaderTest {
 
   private static final Instant T0 = Instant.parse("2026-05-09T10:00:00Z");
-  private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+  private final Clock clock = new TestClock(T0);
   private final CartprobeConfig first = AgentFixtures.config();
   private final AtomicReference<CartprobeConfig> live = new AtomicReference<>(first);
   private final List<String> applied = new ArrayList<>();

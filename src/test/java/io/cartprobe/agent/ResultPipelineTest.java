@@ -13,11 +13,11 @@ import io.cartprobe.result.ResultSink;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.TriggerResult;
 import io.cartprobe.watch.Attribution;
+import io.cartprobe.testing.TestClock;
 import io.cartprobe.watch.ConfigWatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ResultPipelineTest {
 
   private static final Instant T0 = Instant.parse("2026-05-09T10:00:00Z");
-  private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+  private final Clock clock = new TestClock(T0);
   private final CartprobeConfig config = AgentFixtures.config();
   private final List<String> seen = new ArrayList<>();
   private final List<PairKey> triggered = new ArrayList<>();
@@ -99,7 +99,7 @@ class ResultPipelineTest {
 
   @Test
   void evidenceIsReadAtMostOncePerMinimumIntervalAndNotAtAllWhenAlreadyFresh() {
-    MutableClock time = new MutableClock(T0);
+    TestClock time = new TestClock(T0);
     List<String> outcomes = new ArrayList<>();
     RunHistory runs = new RunHistory(time);
     GatewayEvidence evidence = new GatewayEvidence(() -> config, key -> {
@@ -117,33 +117,5 @@ class ResultPipelineTest {
 
     assertThat(outcomes).containsExactly("skipped", "reused", "skipped", "fresh");
     assertThat(triggered).hasSize(2);
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,10 +1,10 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.onProbe;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,7 +102,7 @@ class ApiRhythmAndWorkerTest {
         .build()) {
       assertThat(alerting.onResult(paymentRejected("checkout", "production", java.time.Instant.now())))
           .hasSize(1);
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivered).hasValue(1));
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(delivered).hasValue(1));
       assertThat(alerting.pending()).isEmpty();
     }
   }

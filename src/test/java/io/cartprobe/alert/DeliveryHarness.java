@@ -7,6 +7,7 @@ import io.cartprobe.config.Silence;
 import io.cartprobe.config.Webhook;
 import io.cartprobe.config.WebhookFormat;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,7 +95,7 @@ final class DeliveryHarness {
 
   static Webhook webhook(String name, WebhookFormat format, String url) {
     return new Webhook(name, List.of(url), format, Optional.of(SECRET), true,
-        Duration.ofSeconds(2), Map.of("X-Team", "payments"));
+        Duration.ofSeconds(30), Map.of("X-Team", "payments"));
   }
 
   List<AlertEvent> feed(ProbeResult result) {

@@ -1,8 +1,8 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.onProbe;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,6 +4,7 @@ import io.cartprobe.config.AlertRule;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.config.Silence;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.testing.TestClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,17 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.gatewayConfig;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.rule;
+import static io.cartprobe.testing.Results.gatewayConfig;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
-import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.result.ProbableCause;
+import io.cartprobe.result.json.Json;
+import io.cartprobe.testing.Results;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -126,6 +128,6 @@ class NotificationContentTest {
     var h = new EngineHarness(List.of(rule("checkout-failing", new ConsecutiveFailures(1), 1)));
     h.engine.onConfigChange("gateway-config", "production", at(0), MAY_9);
     AlertEvent e = h.feed(paymentRejected("checkout", "production", at(10))).getFirst();
-    assertThat(AlertEventJson.fromJson(AlertEventJson.toJson(e))).isEqualTo(e);
+    assertThat(Json.read(Json.tree(e), AlertEvent.class)).isEqualTo(e);
   }
 }

@@ -1,10 +1,10 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.onProbe;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +14,7 @@ import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.config.AlertRule;
 import io.cartprobe.config.Webhook;
 import io.cartprobe.config.WebhookFormat;
+import io.cartprobe.testing.Results;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class OutageAndRestartTest {
   private List<JsonNode> received(int count) throws Exception {
     List<JsonNode> events = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      RecordedRequest request = receiver.takeRequest(5, TimeUnit.SECONDS);
+      RecordedRequest request = receiver.takeRequest(30, TimeUnit.SECONDS);
       assertThat(request).as("request %d of %d", i + 1, count).isNotNull();
       JsonNode body = JSON.readTree(request.getBody().string(StandardCharsets.UTF_8));
       ((com.fasterxml.jackson.databind.node.ObjectNode) body)
@@ -124,7 +125,7 @@ class OutageAndRestartTest {
     receiver.start(InetAddress.getByName("127.0.0.1"), 0);
     acceptAll();
     Path file = dir.resolve("state.json");
-    AlertStateStore store = new AlertStateStore(file);
+    AlertStateFile store = new AlertStateFile(file);
     var first = new DeliveryHarness(RULES, List.of(webhook(receiver.getPort())), List.of(),
         DeliveryPolicy.defaults(), null, store, T0);
     first.feed(paymentRejected("checkout", "production", T0));
@@ -133,7 +134,7 @@ class OutageAndRestartTest {
     assertThat(Files.readString(file)).contains("\"state\" : \"firing\"");
     // The process dies here; nothing else of it is used.
 
-    AlertState saved = new AlertStateStore(file).load().orElseThrow();
+    AlertState saved = new AlertStateFile(file).load().orElseThrow();
     var second = new DeliveryHarness(RULES, List.of(webhook(receiver.getPort())), List.of(),
         DeliveryPolicy.defaults(), saved, store, T0.plus(Duration.ofMinutes(5)));
     assertThat(second.alerting.statuses()).filteredOn(AlertStatus::firing).singleElement()
@@ -156,7 +157,7 @@ class OutageAndRestartTest {
   void aNotificationPendingAtRestartIsDeliveredAfterIt() throws Exception {
     int port = freePort();
     Path file = dir.resolve("state.json");
-    AlertStateStore store = new AlertStateStore(file);
+    AlertStateFile store = new AlertStateFile(file);
     var first = new DeliveryHarness(RULES, List.of(webhook(port)), List.of(),
         DeliveryPolicy.defaults(), null, store, T0);
     first.feed(paymentRejected("checkout", "production", T0));
@@ -178,7 +179,7 @@ class OutageAndRestartTest {
   @Test
   void theStateFileIsReplacedAtomicallyAndReadsBack() throws Exception {
     Path file = dir.resolve("nested/state.json");
-    AlertStateStore store = new AlertStateStore(file);
+    AlertStateFile store = new AlertStateFile(file);
     assertThat(store.load()).isEmpty();
     var h = new DeliveryHarness(RULES, List.of(webhook(freePort())), List.of(),
         DeliveryPolicy.defaults(), null, store, T0);

@@ -1,10 +1,10 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.rule;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,7 @@ import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
 import io.cartprobe.config.WebhookFormat;
 import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.testing.Results;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class PayloadFormatsTest {
   }
 
   private static RecordedRequest take(MockWebServer server) throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest(30, TimeUnit.SECONDS);
     assertThat(request).as("a request arrived").isNotNull();
     return request;
   }
@@ -175,7 +176,7 @@ class PayloadFormatsTest {
         *FIRING* [critical] checkout-failing: checkout@production location=eu-west-1
         2 consecutive failures (alert at 2)
         Failed step: *authorize_payment* (component payment-gateway), reason status, classified gateway_rejected
-        > expected status 200, got 500
+        > status: expected 200, got 500
         Expected: `200`
         Actual: `500`
         Probable cause (likely): gateway-config changed $.request_signing "hmac-sha256" -&gt; "rsa-pss-sha512" at 2024-05-09T17:00:03Z
@@ -194,7 +195,7 @@ class PayloadFormatsTest {
     RecordedRequest request = take(json);
     Signatures.assertSigned(request, DeliveryHarness.SECRET);
     JsonNode e = body(request);
-    assertThat(e.path("schema").asText()).isEqualTo(AlertEventJson.SCHEMA);
+    assertThat(e.path("schema").asText()).isEqualTo(EventJson.SCHEMA);
     assertThat(e.path("kind").asText()).isEqualTo("firing");
     assertThat(e.path("status").asText()).isEqualTo("firing");
     assertThat(e.path("alert").asText()).isEqualTo("checkout-failing");

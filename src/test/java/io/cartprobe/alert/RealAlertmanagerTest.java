@@ -1,9 +1,9 @@
 package io.cartprobe.alert;
 
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.notifying;
 import static io.cartprobe.alert.Rules.onProbe;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +71,7 @@ class RealAlertmanagerTest {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("alertmanager.log").toFile())
         .start();
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
         .ignoreExceptions()
         .until(() -> get("/-/ready").statusCode() == 200);
   }
@@ -103,7 +103,7 @@ class RealAlertmanagerTest {
   @Test
   void pushedAlertIsActiveInAlertmanagerThenResolved() throws Exception {
     Webhook webhook = new Webhook("alertmanager", List.of(base), WebhookFormat.ALERTMANAGER_API,
-        Optional.of(DeliveryHarness.SECRET), true, Duration.ofSeconds(5), Map.of());
+        Optional.of(DeliveryHarness.SECRET), true, Duration.ofSeconds(30), Map.of());
     // Alertmanager judges endsAt against its own clock: the fake clock starts at real time.
     Instant start = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     var h = new DeliveryHarness(
@@ -114,7 +114,7 @@ class RealAlertmanagerTest {
     h.deliver();
     assertThat(h.counts.deliveredCount("alertmanager")).isEqualTo(1);
 
-    JsonNode alert = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+    JsonNode alert = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
         .until(this::ourAlert, Optional::isPresent).orElseThrow();
     assertThat(alert.path("status").path("state").asText()).isEqualTo("active");
     assertThat(alert.path("labels").path("probe").asText()).isEqualTo("checkout");
@@ -133,7 +133,7 @@ class RealAlertmanagerTest {
     h.feed(ok("checkout", "production", start.plusSeconds(2)));
     h.deliver();
     assertThat(h.counts.deliveredCount("alertmanager")).isEqualTo(2);
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
         .until(() -> ourAlert().map(a -> Instant.parse(a.path("endsAt").asText())
             .isBefore(Instant.now())).orElse(true));
   }

@@ -48,7 +48,7 @@ public final class Rules {
       List<Webhook> webhooks) {
     AgentConfig agent = new AgentConfig("127.0.0.1", 0, 4, Optional.empty(),
         Map.of("location", "eu-west-1"), Optional.empty(), AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
     return new CartprobeConfig(Path.of("probes.yaml"), agent, Map.of(), List.of(), alerts,
         silences, webhooks);
   }

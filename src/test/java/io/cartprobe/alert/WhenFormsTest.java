@@ -1,12 +1,12 @@
 package io.cartprobe.alert;
 
 import static io.cartprobe.alert.EngineHarness.T0;
-import static io.cartprobe.alert.Results.degraded;
-import static io.cartprobe.alert.Results.gatewayConfig;
-import static io.cartprobe.alert.Results.ok;
-import static io.cartprobe.alert.Results.paymentRejected;
 import static io.cartprobe.alert.Rules.onProbe;
 import static io.cartprobe.alert.Rules.rule;
+import static io.cartprobe.testing.Results.degraded;
+import static io.cartprobe.testing.Results.gatewayConfig;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.config.AlertCondition.CertExpiresWithin;

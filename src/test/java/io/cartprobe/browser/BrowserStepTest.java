@@ -9,7 +9,7 @@ import io.cartprobe.config.ConfigLoader;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbeResult;
-import io.cartprobe.result.ResultJson;
+import io.cartprobe.result.json.Json;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.Verdict;
 import java.io.IOException;
@@ -157,7 +157,7 @@ class BrowserStepTest {
     assertThat(page.browser().orElseThrow().screenshots()).singleElement()
         .satisfies(s -> assertThat(s.file()).isEqualTo("pay_on_page-filled.png"));
     assertThat(r.steps().get(1).url()).endsWith("/api/orders/ord-42");
-    assertThat(ResultJson.toJson(r).toString()).doesNotContain("4242424242424242");
+    assertThat(Json.write(r)).doesNotContain("4242424242424242");
   }
 
   @Test

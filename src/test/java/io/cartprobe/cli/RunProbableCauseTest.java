@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cartprobe.demo.DemoProbesYaml;
 import io.cartprobe.demo.DemoShop;
 import io.cartprobe.demo.Fault;
 import java.io.PrintWriter;
@@ -13,7 +14,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cartprobe run} in-process against the demo with the top-level probes.yaml: a checkout
@@ -22,11 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class RunProbableCauseTest {
 
-  private static final Path PROBES_YAML = Path.of("probes.yaml").toAbsolutePath();
+  /** The top-level probes.yaml, latency budgets relaxed: no verdict here may depend on speed. */
+  @TempDir static Path dir;
+  private static Path probesYaml;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private DemoShop demo;
+
+  @BeforeAll
+  static void relaxedProbesYaml() {
+    probesYaml = DemoProbesYaml.relaxed().writeTo(dir);
+  }
 
   @AfterEach
   void stopDemo() {
@@ -38,10 +48,10 @@ class RunProbableCauseTest {
   private int run(Set<Fault> faults, String... args) throws Exception {
     demo = new DemoShop(0, faults).start();
     CliContext context = new CliContext(Map.of("CARTPROBE_DEMO_URL", demo.baseUrl()),
-        PROBES_YAML.getParent(), Terminal.PLAIN, Clock.systemUTC());
+        probesYaml.getParent(), Terminal.PLAIN, Clock.systemUTC());
     String[] all = new String[args.length + 2];
     all[0] = "run";
-    all[1] = "-c=" + PROBES_YAML;
+    all[1] = "-c=" + probesYaml;
     System.arraycopy(args, 0, all, 2, args.length);
     return Main.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true))
         .execute(all);

@@ -54,7 +54,7 @@ class ConfigLoaderErrorsTest {
             agent: {colour: blue}
             """ + ENVS.replace("probes:\n", "") + """
             probes: [{name: p, type: gateway-config, request: {url: "http://x"}}]
-            """, "probes.yaml:1:9: agent.colour: unknown key (expected one of: listen, max_concurrency, state_file, labels, admin_token, evidence_min_interval, probe_token, max_browsers)"),
+            """, "probes.yaml:1:9: agent.colour: unknown key (expected one of: listen, max_concurrency, state_file, labels, admin_token, evidence_min_interval, probe_token, otlp, max_browsers, artifacts_dir, artifacts_max_mb)"),
         row("duplicate key", ENVS + """
               - name: p
                 type: gateway-config
@@ -169,7 +169,7 @@ class ConfigLoaderErrorsTest {
                 type: gateway-config
                 request: {url: "http://x"}
                 expect: {headers: {Content-Type: "("}}
-            """, "probes.yaml:8:38: probes[0].expect.headers.Content-Type: invalid regex '(': Unclosed group near index 1"),
+            """, "probes.yaml:8:38: probes[0].expect.headers.Content-Type: invalid regex '(': missing closing )"),
         row("bad extraction source", ENVS + """
               - name: p
                 type: checkout
@@ -267,6 +267,28 @@ class ConfigLoaderErrorsTest {
             "probes.yaml:7:63: webhooks[0].format: unknown format 'slak' (did you mean 'slack'?)",
             "probes.yaml:8:20: webhooks[1].url: expected at least one URL",
             "probes.yaml:8:39: webhooks[1].send_resolved: expected true or false, found \"yes-please\""),
+        row("bad pagerduty webhooks", ENVS + """
+              - {name: p, type: gateway-config, request: {url: "http://x"}}
+            webhooks:
+              - {name: pd, format: pagerduty}
+              - {name: pd2, format: pagerduty, routing_key: "not-the-secret"}
+              - {name: j, url: "http://x", routing_key: "0123456789abcdef0123456789abcdef"}
+            """,
+            "probes.yaml:7:5: webhooks[0]: missing required key 'routing_key'",
+            "probes.yaml:8:49: webhooks[1].routing_key: expected PagerDuty's 32-character integration key (letters and digits), found 14 characters; hint: Service → Integrations → Events API v2, and keep it out of the file with \"${file:PATH}\"",
+            "probes.yaml:9:45: webhooks[2].routing_key: only a webhook with format: pagerduty takes a routing_key"),
+        row("bad slos", ENVS + """
+              - {name: p, type: gateway-config, request: {url: "http://x"}}
+            slos:
+              - {name: a, probes: [q], objective: 100, window: 5m}
+              - {name: a, probes: [p], environments: [prod], objective: 99.5, degraded_is_bad: maybe}
+            """,
+            "probes.yaml:7:24: slos[0].probes[0]: unknown probe 'q' (defined: p)",
+            "probes.yaml:7:39: slos[0].objective: expected a percentage between 0 and 100 (exclusive) like 99.5, found 100",
+            "probes.yaml:7:52: slos[0].window: an SLO window shorter than 1h says little; expected a duration like 30d or 7d",
+            "probes.yaml:8:12: slos[1].name: duplicate slo name 'a' (first defined at line 7)",
+            "probes.yaml:8:43: slos[1].environments[0]: unknown environment 'prod' (defined: staging, production)",
+            "probes.yaml:8:84: slos[1].degraded_is_bad: expected true or false, found \"maybe\""),
         row("silence until before from", ENVS + """
               - {name: p, type: gateway-config, request: {url: "http://x"}}
             silences:

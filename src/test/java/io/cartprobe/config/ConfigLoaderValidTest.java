@@ -36,7 +36,7 @@ class ConfigLoaderValidTest {
   void agentWithInterpolatedTypedValues() {
     assertThat(config.agent()).isEqualTo(new AgentConfig("127.0.0.1", 9900, 32,
         Optional.of(Path.of("/var/lib/cartprobe/state.json")), Map.of("location", "eu-west-1"), Optional.of("t0ken"),
-        AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL, Optional.empty()));
+        AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL, Optional.empty(), Optional.empty()));
     assertThat(config.source()).isEqualTo(dir.resolve("probes.yaml"));
   }
 
@@ -211,6 +211,25 @@ class ConfigLoaderValidTest {
             Optional.of("whsec_c2VjcmV0LWtleQ=="), true, Duration.ofSeconds(5), Map.of()),
         new Webhook("chat", List.of("http://am-0.example.com:9093", "http://am-1.example.com:9093"),
             WebhookFormat.ALERTMANAGER_API, Optional.empty(), false, Duration.ofSeconds(5), Map.of("X-Team", "sre")));
+  }
+
+  @Test
+  void aPagerDutyWebhookTakesItsRoutingKeyFromTheEnvironmentAndDefaultsItsUrl() throws Exception {
+    String key = "0123456789abcdef0123456789abcdef";
+    CartprobeConfig pd = new ConfigLoader(Map.of("PD_KEY", key)).parse("probes.yaml", """
+        environments:
+          only: {vars: {base_url: "http://x"}}
+        probes:
+          - {name: p, type: gateway-config, request: {url: "http://x"}}
+        webhooks:
+          - {name: pd, format: pagerduty, routing_key: "${PD_KEY}"}
+        """, dir);
+    assertThat(pd.webhooks()).singleElement().satisfies(w -> {
+      assertThat(w.format()).isEqualTo(WebhookFormat.PAGERDUTY);
+      assertThat(w.urls()).containsExactly("https://events.pagerduty.com/v2/enqueue");
+      assertThat(w.routingKey()).contains(key);
+      assertThat(w.toString()).doesNotContain(key);
+    });
   }
 
   @Test

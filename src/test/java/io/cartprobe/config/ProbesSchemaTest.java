@@ -40,6 +40,7 @@ class ProbesSchemaTest {
   static {
     LOADER_KEYS.put("", ConfigLoader.ROOT_KEYS);
     LOADER_KEYS.put("/properties/agent", AgentReader.KEYS);
+    LOADER_KEYS.put("/properties/agent/properties/otlp", OtlpReader.KEYS);
     LOADER_KEYS.put("/$defs/environment", EnvironmentReader.KEYS);
     LOADER_KEYS.put("/$defs/probe", Stream.of(ProbeReader.COMMON_KEYS, ProbeReader.CHECKOUT_KEYS,
         ProbeReader.GATEWAY_KEYS).flatMap(List::stream).toList());
@@ -56,6 +57,7 @@ class ProbesSchemaTest {
     LOADER_KEYS.put("/$defs/alertWhen", AlertReader.WHEN_KEYS);
     LOADER_KEYS.put("/$defs/silence", SilenceReader.KEYS);
     LOADER_KEYS.put("/$defs/webhook", WebhookReader.KEYS);
+    LOADER_KEYS.put("/$defs/slo", SloReader.KEYS);
     LOADER_KEYS.put("/$defs/tls", TlsReader.KEYS);
     LOADER_KEYS.put("/$defs/auth/anyOf/1", AuthReader.SCHEMES);
     LOADER_KEYS.put("/$defs/oauth2", AuthReader.OAUTH2_KEYS);

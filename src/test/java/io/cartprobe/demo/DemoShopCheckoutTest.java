@@ -204,9 +204,12 @@ class DemoShopCheckoutTest {
   @Test
   void describesItself() {
     assertThat(demo.describe())
-        .contains(demo.baseUrl() + "/staging", "/production", "/gateway", "/demo/faults")
-        .contains(Fault.ids())
-        .doesNotContain("\n");
+        .contains(demo.baseUrl() + "/staging", "/production", "/gateway", "/demo/faults",
+            "/demo/notifications")
+        .contains(Fault.ids());
+    // for people: a few short lines, not one paragraph
+    assertThat(demo.describe().lines()).hasSizeBetween(5, 20)
+        .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(100));
     assertThat(client.get("/").body()).contains("cartprobe demo");
     assertThat(demo.environmentUrl("production")).isEqualTo(demo.baseUrl() + "/production");
     assertThat(demo.port()).isPositive();

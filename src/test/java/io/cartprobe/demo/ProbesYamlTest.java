@@ -53,7 +53,8 @@ class ProbesYamlTest {
   @Test
   void usesOnlyTheKeysOfTheDesign() throws IOException {
     var root = load();
-    assertThat(root).containsOnlyKeys("agent", "environments", "probes", "alerts", "silences", "webhooks");
+    assertThat(root).containsOnlyKeys("agent", "environments", "probes", "alerts", "silences", "webhooks",
+        "slos");
     assertThat(map(root.get("agent")).keySet()).isSubsetOf(
         "listen", "max_concurrency", "state_file", "labels", "admin_token");
     @SuppressWarnings("unchecked")
@@ -85,6 +86,45 @@ class ProbesYamlTest {
     for (var webhook : webhooks) {
       assertThat(webhook.keySet()).isSubsetOf(
           "name", "url", "format", "hmac_secret", "send_resolved", "timeout", "headers");
+    }
+  }
+
+  @Test
+  void theTestsCopyDiffersOnlyInLatencyBudgetsTimeoutsAndTheAgentsPort() throws Exception {
+    var original = load();
+    var relaxed = new Yaml().<Map<String, Object>>load(DemoProbesYaml.relaxed().text());
+    var differences = new java.util.ArrayList<String>();
+    diff("", original, relaxed, differences);
+
+    assertThat(differences).isNotEmpty().allSatisfy(path -> assertThat(path).matches(
+        "agent\\.listen|probes\\[\\d+]\\.timeout|probes\\[\\d+](\\.steps\\[\\d+])?\\.expect\\.(max|degraded)_latency"));
+    assertThat(differences).contains("probes[0].steps[0].expect.max_latency", "probes[0].timeout");
+    new io.cartprobe.config.ConfigLoader(Map.of()).parse("probes.yaml", DemoProbesYaml.relaxed().text(),
+        Path.of("."));
+  }
+
+  @Test
+  void webhooksGoToTheDemosReceiver() throws IOException {
+    @SuppressWarnings("unchecked")
+    var webhooks = (List<Map<String, Object>>) load().get("webhooks");
+    assertThat(webhooks).allSatisfy(w -> assertThat(w.get("url"))
+        .isEqualTo("${CARTPROBE_DEMO_URL:-http://127.0.0.1:8080}/demo/webhooks/" + w.get("name")));
+  }
+
+  /** Paths at which two YAML trees differ (an absent key counts). */
+  private static void diff(String path, Object a, Object b, List<String> out) {
+    if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+      var keys = new java.util.LinkedHashSet<Object>(ma.keySet());
+      keys.addAll(mb.keySet());
+      for (Object key : keys) {
+        diff(path.isEmpty() ? key.toString() : path + "." + key, ma.get(key), mb.get(key), out);
+      }
+    } else if (a instanceof List<?> la && b instanceof List<?> lb && la.size() == lb.size()) {
+      for (int i = 0; i < la.size(); i++) {
+        diff(path + "[" + i + "]", la.get(i), lb.get(i), out);
+      }
+    } else if (!java.util.Objects.equals(a, b)) {
+      out.add(path);
     }
   }
 }

@@ -83,7 +83,7 @@ class AgentEndToEndIT {
           - name: checkout
             type: checkout
             interval: 1s
-            timeout: 5s
+            timeout: 30s
             steps:
               - name: create_cart
                 component: cart-service
@@ -212,8 +212,8 @@ class AgentEndToEndIT {
       }
     });
     try {
-      Pattern statusPage = Pattern.compile("Status page: (http://127\\.0\\.0\\.1:\\d+)/");
-      await().atMost(Duration.ofSeconds(30)).until(() -> statusPage.matcher(out).find());
+      Pattern statusPage = JarProcess.DEMO_STATUS_PAGE;
+      await().atMost(Duration.ofSeconds(90)).until(() -> statusPage.matcher(out).find());
       Matcher m = statusPage.matcher(out);
       assertThat(m.find()).isTrue();
       String url = m.group(1);
@@ -234,12 +234,12 @@ class AgentEndToEndIT {
 
 
   private void awaitMetric(String series, double value) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
         .until(() -> metric(scrape(), series).orElse(Double.NaN) == value);
   }
 
   private void awaitMetricAbove(String series, double value) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
         .until(() -> metric(scrape(), series).orElse(Double.NaN) > value);
   }
 

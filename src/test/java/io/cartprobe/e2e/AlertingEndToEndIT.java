@@ -65,7 +65,7 @@ class AlertingEndToEndIT {
           - name: checkout
             type: checkout
             interval: 1s
-            timeout: 5s
+            timeout: 30s
             steps:
               - name: create_cart
                 component: cart-service
@@ -97,6 +97,7 @@ class AlertingEndToEndIT {
           - name: oncall
             url: http://127.0.0.1:%3$d/hook
             format: json
+            timeout: 30s
         """.formatted(dir, demoUrl, receiver.getAddress().getPort()));
     startAgent();
   }
@@ -122,12 +123,12 @@ class AlertingEndToEndIT {
   @Test
   void oneFiringNamingTheChangedGatewayFieldSurvivesSigkillThenResolves() throws Exception {
     // healthy first, so the gateway's configuration has a baseline to change from
-    await().atMost(Duration.ofSeconds(20)).until(() -> status().contains("\"probe\" : \"gateway-config\"")
+    await().atMost(Duration.ofSeconds(60)).until(() -> status().contains("\"probe\" : \"gateway-config\"")
         && runs("success", "gateway-config") >= 1 && runs("success", "checkout") >= 1);
 
     send("POST", demoUrl + "/demo/faults/gateway-config");
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> count("firing") == 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> count("firing") == 1);
     JsonNode firing = events.stream().filter(e -> e.path("kind").asText().equals("firing")).findFirst().orElseThrow();
     assertThat(firing.path("alert").asText()).isEqualTo("checkout-failing");
     assertThat(firing.path("env").asText()).isEqualTo("production");
@@ -146,7 +147,7 @@ class AlertingEndToEndIT {
 
     // Delivery is at-least-once: a kill between the receiver's 204 and the agent saving that it
     // was delivered re-sends it (same webhook-id). Kill once the state file records the delivery.
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
       JsonNode alerts = JSON.readTree(dir.resolve("state.json").toFile()).path("alerts");
       return alerts.path("pending").isArray() && alerts.path("pending").isEmpty()
           && alerts.path("instances").toString().contains("\"state\":\"firing\"");
@@ -156,11 +157,11 @@ class AlertingEndToEndIT {
     new ProcessBuilder("kill", "-KILL", Long.toString(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
     agent.waitForExit(Duration.ofSeconds(10));
     startAgent();
-    await().atMost(Duration.ofSeconds(20)).until(() -> runs("failure", "checkout") >= 3);
+    await().atMost(Duration.ofSeconds(60)).until(() -> runs("failure", "checkout") >= 3);
     assertThat(count("firing")).as("no second firing after the restart: %s", events).isEqualTo(1);
 
     send("DELETE", demoUrl + "/demo/faults/gateway-config");
-    await().atMost(Duration.ofSeconds(20)).until(() -> count("resolved") == 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> count("resolved") == 1);
     JsonNode resolved = events.stream().filter(e -> e.path("kind").asText().equals("resolved")).findFirst().orElseThrow();
     assertThat(resolved.path("alert").asText()).isEqualTo("checkout-failing");
     assertThat(resolved.path("durationSeconds").asDouble()).isPositive();

@@ -74,6 +74,7 @@ class DashboardAndRulesMetricsIT {
           - name: checkout
             type: checkout
             interval: 1s
+            timeout: 30s
             steps:
               - name: create_cart
                 request: {method: POST, url: "{{base_url}}/api/carts", json: {sku: DEMO-SKU-1, quantity: 1}}
@@ -87,6 +88,7 @@ class DashboardAndRulesMetricsIT {
           - name: gateway-config
             type: gateway-config
             interval: 1s
+            timeout: 30s
             request:
               url: "{{gateway_url}}/v1/account/config"
               headers: {Authorization: "Bearer {{secret.gateway_key}}"}
@@ -101,13 +103,13 @@ class DashboardAndRulesMetricsIT {
     String agentUrl = agent.awaitUrl(JarProcess.AGENT_URL);
 
     // a pass, then a failure (failure counters appear), then healthy again
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
         .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_success{env=\"production\",location=\"dashboard-it\",probe=\"checkout\"} 1"));
     send("POST", demoUrl + "/demo/faults/gateway-config");
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
         .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_failures_total{"));
     send("DELETE", demoUrl + "/demo/faults/gateway-config");
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
         .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_success{env=\"production\",location=\"dashboard-it\",probe=\"checkout\"} 1"));
 
     exported = get(agentUrl + "/metrics").lines()

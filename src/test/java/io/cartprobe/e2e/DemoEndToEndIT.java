@@ -2,13 +2,17 @@ package io.cartprobe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cartprobe.demo.DemoProbesYaml;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,19 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real jar as processes: `demo` serving the shop, `run` against it with the top-level
- * probes.yaml, healthy and with each fault switched on over HTTP.
+ * probes.yaml (its latency budgets relaxed, {@link DemoProbesYaml}), healthy and with each fault
+ * switched on over HTTP.
  */
 class DemoEndToEndIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  @TempDir static Path dir;
   private static JarProcess demo;
   private static String demoUrl;
+  private static Path probesYaml;
 
   @BeforeAll
-  static void startDemo() {
+  static void startDemo() throws IOException {
     demo = JarProcess.start(Map.of(), "demo", "--port", "0", "--no-agent");
     demoUrl = demo.awaitUrl(JarProcess.DEMO_URL);
+    probesYaml = DemoProbesYaml.relaxed().writeTo(Files.createDirectories(dir.resolve("relaxed")));
   }
 
   @AfterAll
@@ -47,7 +55,11 @@ class DemoEndToEndIT {
   }
 
   private Map<String, String> env() {
-    return Map.of("CARTPROBE_DEMO_URL", demoUrl);
+    return env(probesYaml);
+  }
+
+  private Map<String, String> env(Path config) {
+    return Map.of("CARTPROBE_DEMO_URL", demoUrl, "CARTPROBE_CONFIG", config.toString());
   }
 
   private static int send(String method, String path) throws Exception {
@@ -67,6 +79,29 @@ class DemoEndToEndIT {
         .contains("create_cart", "authorize_payment")
         .doesNotContain("FAIL")
         .doesNotContain("\u001b[");
+  }
+
+  @Test
+  void theDemosReceiverShowsTheAlertsTheAgentSent() throws Exception {
+    Path fast = DemoProbesYaml.relaxed()
+        .probe("gateway-config", p -> p.put("interval", "1s"))
+        .writeTo(Files.createDirectories(dir.resolve("fast")));
+    try (JarProcess full = JarProcess.start(Map.of("CARTPROBE_CONFIG", fast.toString()), "demo",
+        "--port", "0", "--agent-port", "0", "--fault", "gateway-config")) {
+      String shop = full.awaitUrl(JarProcess.DEMO_URL);
+
+      // gateway-config-failing fires on the first failed run: within about a second
+      Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
+          full.stdout().contains("oncall: FIRING [critical] gateway-config-failing: gateway-config@"));
+      HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(shop + "/demo/notifications"))
+          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(full.stdout()).contains("notifications  " + shop + "/demo/notifications");
+      assertThat(page.body())
+          .contains("\"format\":\"alertmanager\"", "\"signed\":true", "\"webhook\":\"oncall\"")
+          .contains("rsa-pss-sha512").doesNotContain("sk_live_demo_production");
+      assertThat(full.stderr()).doesNotContain("ConnectException");
+    }
   }
 
   @Test
@@ -104,14 +139,23 @@ class DemoEndToEndIT {
 
   @Test
   void slowPaymentsFailOnTheLatencyBudget() throws Exception {
+    // The fault sleeps 1.5 s, so a 1 s budget trips on any machine; the other steps keep theirs
+    // relaxed, so nothing before the payment can fail first.
+    Path oneSecond = DemoProbesYaml.relaxed()
+        .expect("checkout", "authorize_payment", expect -> {
+          expect.put("max_latency", "1s");
+          expect.remove("degraded_latency");
+        })
+        .writeTo(Files.createDirectories(dir.resolve("one-second")));
     send("POST", "/demo/faults/slow-payments");
 
-    JarProcess.Outcome run = JarProcess.run(env(), "run", "-p", "checkout", "-e", "staging");
+    JarProcess.Outcome run = JarProcess.run(env(oneSecond), "run", "-p", "checkout", "-e", "staging");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.stdout())
         .containsPattern("authorize_payment\\s+payment-gateway\\s+FAIL\\s+200")
-        .contains("failed, reason latency");
+        .contains("failed, reason latency")
+        .containsPattern("max_latency: expected <= 1s, got \\d{4,}ms");
   }
 
   @Test

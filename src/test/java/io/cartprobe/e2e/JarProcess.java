@@ -17,8 +17,12 @@ import org.awaitility.Awaitility;
 /** The real cartprobe.jar started as a process, with its output captured. */
 final class JarProcess implements AutoCloseable {
 
-  /** What `demo` prints once the shop listens. */
-  static final Pattern DEMO_URL = Pattern.compile("demo shop: (http://127\\.0\\.0\\.1:\\d+)");
+  /** What `demo` prints once the shop (and the agent, unless --no-agent) is up. */
+  static final Pattern DEMO_URL = Pattern.compile("shop +(http://127\\.0\\.0\\.1:\\d+)/staging");
+  /** The last line of the demo's banner. */
+  static final Pattern DEMO_READY = Pattern.compile("Ctrl-C stops the demo");
+  /** The demo's agent, in the same banner. */
+  static final Pattern DEMO_STATUS_PAGE = Pattern.compile("status page +(http://127\\.0\\.0\\.1:\\d+)/");
   /** What `agent` prints once it serves. */
   static final Pattern AGENT_URL = Pattern.compile("agent: (http://127\\.0\\.0\\.1:\\d+)/");
 
@@ -64,8 +68,8 @@ final class JarProcess implements AutoCloseable {
   /** Runs a command to completion (bounded), returning its exit code and output. */
   static Outcome run(Map<String, String> environment, String... args) throws InterruptedException {
     try (JarProcess p = start(environment, args)) {
-      if (!p.process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new AssertionError("cartprobe " + String.join(" ", args) + " did not finish in 60s");
+      if (!p.process.waitFor(120, TimeUnit.SECONDS)) {
+        throw new AssertionError("cartprobe " + String.join(" ", args) + " did not finish in 120s");
       }
       p.joinPumps();
       return new Outcome(p.process.exitValue(), p.stdout.toString(), p.stderr.toString());
@@ -74,7 +78,7 @@ final class JarProcess implements AutoCloseable {
 
   /** Waits (bounded) until stdout shows {@code pattern}; returns its first group. */
   String awaitUrl(Pattern pattern) {
-    Awaitility.await().atMost(Duration.ofSeconds(30))
+    Awaitility.await().atMost(Duration.ofSeconds(90))
         .until(() -> pattern.matcher(stdout).find() || !process.isAlive());
     Matcher m = pattern.matcher(stdout);
     if (!m.find()) {

@@ -53,6 +53,7 @@ class StatusPageBrowserIT {
           - name: checkout
             type: checkout
             interval: 1s
+            timeout: 30s
             steps:
               - name: create_cart
                 component: cart-service
@@ -65,6 +66,7 @@ class StatusPageBrowserIT {
           - name: gateway-config
             type: gateway-config
             interval: 1s
+            timeout: 30s
             request:
               url: "{{gateway_url}}/v1/account/config"
               headers: {Authorization: "Bearer {{secret.gateway_key}}"}
@@ -113,12 +115,18 @@ class StatusPageBrowserIT {
     assertThat(card(browserDom(), "checkout")).contains("data-state=\"passing\"");
   }
 
+  /** Both cards in {@code state}: the page is compared only once the agent has seen both. */
   private void awaitState(String state) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
       String status = HTTP.send(HttpRequest.newBuilder(URI.create(agentUrl + "/api/status")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
-      return status.matches("(?s).*\"probe\" : \"checkout\",\\s*\"env\" : \"production\",\\s*\"type\" : \"checkout\",\\s*\"state\" : \"" + state + "\".*");
+      return hasState(status, "checkout", state) && hasState(status, "gateway-config", state);
     });
+  }
+
+  private static boolean hasState(String status, String probe, String state) {
+    return status.matches("(?s).*\"probe\" : \"" + probe + "\",\\s*\"env\" : \"production\",\\s*\"type\" : \""
+        + probe + "\",\\s*\"state\" : \"" + state + "\".*");
   }
 
   /** The checkout card's markup as Chromium's DOM has it. */

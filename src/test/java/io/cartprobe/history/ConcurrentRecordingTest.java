@@ -2,6 +2,8 @@ package io.cartprobe.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cartprobe.testing.Results;
+import io.cartprobe.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +37,8 @@ class ConcurrentRecordingTest {
             // Two pairs, so both per-pair locks and the map are contended.
             String env = i % 2 == 0 ? "staging" : "production";
             history.record(i % 5 == 0
-                ? TestResults.failure("checkout", env, at, Duration.ofMillis(i))
-                : TestResults.success("checkout", env, at, Duration.ofMillis(i)));
+                ? Results.paymentRejectedAfterSigningChange("checkout", env, at, Duration.ofMillis(i))
+                : Results.ok("checkout", env, at, Duration.ofMillis(i)));
             history.recordAlert("a" + writer, "checkout", env, AlertTransition.State.FIRING, at);
           }
           return null;

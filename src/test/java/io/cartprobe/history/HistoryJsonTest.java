@@ -1,11 +1,12 @@
 package io.cartprobe.history;
 
-import static io.cartprobe.history.TestResults.failure;
-import static io.cartprobe.history.TestResults.success;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejectedAfterSigningChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cartprobe.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,9 @@ class HistoryJsonTest {
     for (int i = 0; i < 120; i++) {
       Instant at = T0.plusSeconds(60L * i);
       history.record(i >= 118
-          ? failure("checkout", "production", at, Duration.ofMillis(268))
-          : success("checkout", "production", at, Duration.ofMillis(120)));
-      history.record(success("checkout", "staging", at, Duration.ofMillis(90)));
+          ? paymentRejectedAfterSigningChange("checkout", "production", at, Duration.ofMillis(268))
+          : ok("checkout", "production", at, Duration.ofMillis(120)));
+      history.record(ok("checkout", "staging", at, Duration.ofMillis(90)));
     }
     history.recordAlert("checkout-failing", "checkout", "production",
         AlertTransition.State.FIRING, T0.plusSeconds(60L * 119));

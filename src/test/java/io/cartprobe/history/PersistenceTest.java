@@ -1,12 +1,14 @@
 package io.cartprobe.history;
 
-import static io.cartprobe.history.TestResults.failure;
-import static io.cartprobe.history.TestResults.success;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejectedAfterSigningChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.state.StateFile;
+import io.cartprobe.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +30,11 @@ class PersistenceTest {
     for (int i = 0; i < 300; i++) {
       Instant at = T0.plusSeconds(30L * i);
       history.record(i >= 290
-          ? failure("checkout", "production", at, Duration.ofMillis(250 + i))
-          : success("checkout", "production", at, Duration.ofMillis(100 + i % 37)));
-      history.record(success("checkout", "staging", at, Duration.ofMillis(80)));
+          ? paymentRejectedAfterSigningChange("checkout", "production", at, Duration.ofMillis(250 + i))
+          : ok("checkout", "production", at, Duration.ofMillis(100 + i % 37)));
+      history.record(ok("checkout", "staging", at, Duration.ofMillis(80)));
     }
-    history.record(success("gateway-config", "production", T0, Duration.ofMillis(70)));
+    history.record(ok("gateway-config", "production", T0, Duration.ofMillis(70)));
     history.recordConfigChange("gateway-config", "production", T0.plusSeconds(8690),
         List.of(new FieldChange("$.request_signing", "\"hmac-sha256\"", "\"rsa-pss-sha512\"")));
     history.recordAlert("checkout-failing", "checkout", "production",
@@ -72,7 +74,7 @@ class PersistenceTest {
   void aStreakLongerThanTheRingIsRestoredFromTheSnapshot() throws Exception {
     RunHistory before = new RunHistory(clock, 3);
     for (int i = 0; i < 10; i++) {
-      before.record(failure("p", "e", T0.plusSeconds(i), Duration.ofMillis(1)));
+      before.record(paymentRejectedAfterSigningChange("p", "e", T0.plusSeconds(i), Duration.ofMillis(1)));
     }
     RunHistory after = new RunHistory(clock, 3);
     after.restore(MAPPER.readTree(MAPPER.writeValueAsString(before.snapshot())));
@@ -108,19 +110,20 @@ class PersistenceTest {
   }
 
   @Test
-  void theStoreWritesAtomicallyAndLoadsBack(@TempDir Path dir) throws Exception {
+  void theStateFileSectionIsWrittenAtomicallyAndLoadsBack(@TempDir Path dir) throws Exception {
     RunHistory before = filled();
-    HistoryStore store = new HistoryStore(dir.resolve("state/history.json"));
+    Path path = dir.resolve("state/state.json");
+    StateFile file = new StateFile(path);
 
-    store.save(before);
-    store.save(before); // replacing an existing file works too
+    file.write("history", before.snapshot());
+    file.write("history", before.snapshot()); // replacing an existing file works too
 
-    try (var files = Files.list(store.file().getParent())) {
-      assertThat(files).containsExactly(store.file()); // no temp file left behind
+    try (var files = Files.list(path.getParent())) {
+      assertThat(files).containsExactly(path); // no temp file left behind
     }
     RunHistory after = new RunHistory(clock);
-    assertThat(store.load(after)).isEqualTo(3);
+    assertThat(after.restore(new StateFile(path).read("history").orElseThrow())).isEqualTo(3);
     assertThat(after.summaries()).isEqualTo(before.summaries());
-    assertThat(new HistoryStore(dir.resolve("missing.json")).load(after)).isZero();
+    assertThat(new StateFile(dir.resolve("missing.json")).read("history")).isEmpty();
   }
 }

@@ -2,13 +2,17 @@ package io.cartprobe.history;
 
 import io.cartprobe.result.ConfigChange;
 
-import static io.cartprobe.history.TestResults.degraded;
-import static io.cartprobe.history.TestResults.failure;
-import static io.cartprobe.history.TestResults.success;
+import static io.cartprobe.testing.Results.degraded;
+import static io.cartprobe.testing.Results.failedCheckout;
+import static io.cartprobe.testing.Results.ok;
+import static io.cartprobe.testing.Results.paymentRejectedAfterSigningChange;
+import static io.cartprobe.testing.Results.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.Verdict;
+import io.cartprobe.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +33,8 @@ class RunHistoryTest {
     for (int i = 0; i < 100_000; i++) {
       Instant at = T0.plusSeconds(30L * i);
       history.record(i % 7 == 0
-          ? failure("checkout", "production", at, Duration.ofMillis(200))
-          : success("checkout", "production", at, Duration.ofMillis(100 + i % 50)));
+          ? paymentRejectedAfterSigningChange("checkout", "production", at, Duration.ofMillis(200))
+          : ok("checkout", "production", at, Duration.ofMillis(100 + i % 50)));
     }
 
     List<RunRecord> records = history.records("checkout", "production");
@@ -56,7 +60,7 @@ class RunHistoryTest {
   void configuredCapacityAppliesBeforeAndAfterTheFirstRecord() {
     history.configure("gateway-config", "staging", 5);
     for (int i = 0; i < 8; i++) {
-      history.record(success("gateway-config", "staging", T0.plusSeconds(i), Duration.ofMillis(i)));
+      history.record(ok("gateway-config", "staging", T0.plusSeconds(i), Duration.ofMillis(i)));
     }
     assertThat(history.records("gateway-config", "staging")).hasSize(5);
 
@@ -74,7 +78,7 @@ class RunHistoryTest {
     clock.advance(Duration.ofHours(3));
     Instant now = clock.instant();
     // Outside the window: a slow failure that must not count.
-    history.record(failure("checkout", "production", now.minus(Duration.ofMinutes(61)),
+    history.record(paymentRejectedAfterSigningChange("checkout", "production", now.minus(Duration.ofMinutes(61)),
         Duration.ofSeconds(10)));
     List<Integer> millis = new ArrayList<>();
     for (int i = 1; i <= 100; i++) {
@@ -84,9 +88,9 @@ class RunHistoryTest {
     for (int i = 0; i < 100; i++) {
       Instant at = now.minus(Duration.ofMinutes(59)).plusSeconds(30L * i);
       Duration d = Duration.ofMillis(millis.get(i));
-      history.record(i % 10 == 3 ? failure("checkout", "production", at, d)
+      history.record(i % 10 == 3 ? paymentRejectedAfterSigningChange("checkout", "production", at, d)
           : i % 10 == 5 ? degraded("checkout", "production", at, d)
-          : success("checkout", "production", at, d));
+          : ok("checkout", "production", at, d));
     }
 
     PairSummary summary = history.summary("checkout", "production");
@@ -102,7 +106,7 @@ class RunHistoryTest {
   @Test
   void p95OfASmallSeriesIsItsLargestValue() {
     for (int i = 0; i < 3; i++) {
-      history.record(success("p", "e", T0.plusSeconds(i), Duration.ofMillis(10L * (i + 1))));
+      history.record(ok("p", "e", T0.plusSeconds(i), Duration.ofMillis(10L * (i + 1))));
     }
     clock.advance(Duration.ofSeconds(10));
     assertThat(history.summary("p", "e").p95()).hasValue(Duration.ofMillis(30));
@@ -111,15 +115,15 @@ class RunHistoryTest {
 
   @Test
   void failingSinceIsTheStartOfTheCurrentFailingStreak() {
-    history.record(success("checkout", "production", T0, Duration.ofMillis(100)));
-    history.record(failure("checkout", "production", T0.plusSeconds(30), Duration.ofMillis(100)));
-    history.record(success("checkout", "production", T0.plusSeconds(60), Duration.ofMillis(100)));
+    history.record(ok("checkout", "production", T0, Duration.ofMillis(100)));
+    history.record(paymentRejectedAfterSigningChange("checkout", "production", T0.plusSeconds(30), Duration.ofMillis(100)));
+    history.record(ok("checkout", "production", T0.plusSeconds(60), Duration.ofMillis(100)));
     history.record(degraded("checkout", "production", T0.plusSeconds(90), Duration.ofMillis(900)));
     assertThat(history.summary("checkout", "production").failingSince()).isEmpty();
 
-    history.record(failure("checkout", "production", T0.plusSeconds(120), Duration.ofMillis(100)));
-    history.record(failure("checkout", "production", T0.plusSeconds(130), Duration.ofMillis(100)));
-    history.record(failure("checkout", "production", T0.plusSeconds(140), Duration.ofMillis(100)));
+    history.record(paymentRejectedAfterSigningChange("checkout", "production", T0.plusSeconds(120), Duration.ofMillis(100)));
+    history.record(paymentRejectedAfterSigningChange("checkout", "production", T0.plusSeconds(130), Duration.ofMillis(100)));
+    history.record(paymentRejectedAfterSigningChange("checkout", "production", T0.plusSeconds(140), Duration.ofMillis(100)));
     clock.advance(Duration.ofSeconds(150));
 
     PairSummary failing = history.summary("checkout", "production");
@@ -131,7 +135,7 @@ class RunHistoryTest {
     assertThat(failing.last().orElseThrow().probableCause().orElseThrow())
         .contains("$.request_signing");
 
-    history.record(success("checkout", "production", T0.plusSeconds(150), Duration.ofMillis(100)));
+    history.record(ok("checkout", "production", T0.plusSeconds(150), Duration.ofMillis(100)));
     assertThat(history.summary("checkout", "production").failingSince()).isEmpty();
     assertThat(history.summary("checkout", "production").consecutiveFailures()).isZero();
   }
@@ -140,7 +144,7 @@ class RunHistoryTest {
   void failingSinceOutlivesTheRing() {
     history.configure("checkout", "staging", 5);
     for (int i = 0; i < 20; i++) {
-      history.record(failure("checkout", "staging", T0.plusSeconds(i), Duration.ofMillis(5)));
+      history.record(paymentRejectedAfterSigningChange("checkout", "staging", T0.plusSeconds(i), Duration.ofMillis(5)));
     }
     PairSummary summary = history.summary("checkout", "staging");
     assertThat(summary.failingSince()).hasValue(T0);
@@ -161,7 +165,7 @@ class RunHistoryTest {
   @Test
   void sinceReturnsRunsAtOrAfterTheInstantWithEventsAlongside() {
     for (int i = 0; i < 10; i++) {
-      history.record(success("checkout", "production", T0.plusSeconds(10L * i),
+      history.record(ok("checkout", "production", T0.plusSeconds(10L * i),
           Duration.ofMillis(50)));
     }
     history.recordConfigChange("gateway-config", "production", T0.plusSeconds(5), List.of());
@@ -186,8 +190,8 @@ class RunHistoryTest {
 
   @Test
   void retainForgetsPairsNoLongerConfigured() {
-    history.record(success("a", "e", T0, Duration.ofMillis(1)));
-    history.record(success("b", "e", T0, Duration.ofMillis(1)));
+    history.record(ok("a", "e", T0, Duration.ofMillis(1)));
+    history.record(ok("b", "e", T0, Duration.ofMillis(1)));
     history.retain(List.of(new HistoryKey("a", "e")));
     assertThat(history.keys()).containsExactly(new HistoryKey("a", "e"));
   }
@@ -195,7 +199,8 @@ class RunHistoryTest {
   @Test
   void recordsKeepShortMessagesOnly() {
     String longMessage = "x".repeat(5000);
-    history.record(failure("p", "e", T0, Duration.ofMillis(1), "s", "c", longMessage, "k", "b"));
+    history.record(failedCheckout("p", "e", T0, Duration.ofMillis(1), step("s", "c").http(500)
+        .failed(FailureReason.STATUS, longMessage).classification("k").excerpt("b").build()));
     RunRecord record = history.records("p", "e").getFirst();
     assertThat(record.message().orElseThrow()).hasSize(RunRecord.MAX_MESSAGE).endsWith("…");
     assertThat(record.verdict()).isEqualTo(Verdict.FAILURE);

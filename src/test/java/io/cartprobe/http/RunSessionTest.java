@@ -39,9 +39,9 @@ class RunSessionTest {
 
     try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
       HttpExchange first = run.execute(new Request.Builder().url(server.url("/1")).build(),
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(30));
       HttpExchange second = run.execute(new Request.Builder().url(server.url("/2"))
-          .post(RequestBody.create("x", null)).build(), Duration.ofSeconds(5));
+          .post(RequestBody.create("x", null)).build(), Duration.ofSeconds(30));
 
       assertThat(first).isInstanceOfSatisfying(HttpExchange.Completed.class, c -> {
         assertThat(c.body()).isEqualTo("one");
@@ -68,7 +68,7 @@ class RunSessionTest {
     }
     try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
       HttpExchange ex = run.execute(new Request.Builder()
-          .url("http://127.0.0.1:" + port + "/").build(), Duration.ofSeconds(5));
+          .url("http://127.0.0.1:" + port + "/").build(), Duration.ofSeconds(30));
 
       assertThat(ex).isInstanceOf(HttpExchange.Failed.class);
       assertThat(ex.requestSent()).isFalse();

@@ -17,6 +17,9 @@ import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
 import io.cartprobe.result.Verdict;
+import io.cartprobe.testing.ResultBuilder;
+import io.cartprobe.testing.Results;
+import io.cartprobe.testing.StepBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +30,7 @@ import java.util.Optional;
 /** Synthetic configs and results: a two-step checkout probe against staging and production. */
 final class Fixtures {
 
-  static final Instant START = Instant.parse("2026-05-09T10:00:00Z");
+  static final Instant START = Results.T0;
   static final String CART_URL = "https://shop.example/staging/api/carts";
   static final String PAY_URL = "https://shop.example/staging/api/carts/c-123/payment";
 
@@ -65,71 +68,58 @@ final class Fixtures {
         Duration.ofMillis(request), Duration.ofMillis(ttfb), Duration.ofMillis(transfer));
   }
 
-  static StepResult passed(String name, String url, int status, long millis, Timings timings) {
-    return new StepResult(name, "svc", StepStatus.PASSED, "POST", url, Optional.of(status),
-        Duration.ofMillis(millis), timings, List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+  static StepBuilder step(String name, String url, long millis) {
+    return Results.step(name, "svc").request("POST", url).took(Duration.ofMillis(millis));
   }
 
-  static StepResult degradedStep(String name, String url, int status, long millis) {
-    return new StepResult(name, "svc", StepStatus.DEGRADED, "POST", url, Optional.of(status),
-        Duration.ofMillis(millis), Timings.NONE, List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
-  }
-
-  static StepResult failed(String name, String url, Optional<Integer> status, long millis,
-      FailureReason reason) {
-    return new StepResult(name, "svc", StepStatus.FAILED, "POST", url, status,
-        Duration.ofMillis(millis), Timings.NONE, List.of(), Optional.of(reason),
-        Optional.of("failed"), Optional.of("{\"error\":\"card_declined\"}"), Optional.empty(),
-        Optional.empty());
-  }
-
-  static ProbeResult result(String env, Verdict verdict, int attempts, long millis,
-      List<StepResult> steps, Optional<Failure> failure, List<StepResult> cleanup) {
-    return new ProbeResult("checkout", env, ProbeType.CHECKOUT, START, Duration.ofMillis(millis), verdict,
-        attempts, "4bf92f3577b34da6a3ce929d0e0e4736", steps, failure, cleanup, List.of(),
-        java.util.Map.of(), Optional.empty());
+  static ResultBuilder result(String env, long millis) {
+    return Results.result("checkout", env).at(START).took(Duration.ofMillis(millis));
   }
 
   static ProbeResult success(String env) {
-    return result(env, Verdict.SUCCESS, 1, 350, List.of(
-            passed("create_cart", CART_URL, 201, 120, timings(2, 3, 10, 1, 90, 14)),
-            passed("authorize_payment", PAY_URL, 200, 230, timings(0, 0, 0, 1, 200, 29))),
-        Optional.empty(), List.of());
+    return result(env, 350).steps(
+            step("create_cart", CART_URL, 120).timings(timings(2, 3, 10, 1, 90, 14)).build(),
+            step("authorize_payment", PAY_URL, 230).http(200)
+                .timings(timings(0, 0, 0, 1, 200, 29)).build())
+        .build();
   }
 
   static ProbeResult failureAtPayment(String env) {
-    Failure failure = new Failure("authorize_payment", "payment-gateway", FailureReason.STATUS,
-        "expected 200, got 402", Optional.of("200"), Optional.of("402"), Optional.empty());
-    return result(env, Verdict.FAILURE, 2, 900, List.of(
-            passed("create_cart", CART_URL, 201, 120, timings(2, 3, 10, 1, 90, 14)),
-            failed("authorize_payment", PAY_URL, Optional.of(402), 700, FailureReason.STATUS)),
-        Optional.of(failure),
-        List.of(failed("cleanup-1", CART_URL + "/c-123", Optional.of(500), 30,
-            FailureReason.STATUS)));
+    return result(env, 900).attempts(2).steps(
+            step("create_cart", CART_URL, 120).timings(timings(2, 3, 10, 1, 90, 14)).build(),
+            Results.step("authorize_payment", "svc").request("POST", PAY_URL).http(402)
+                .took(Duration.ofMillis(700)).failed(FailureReason.STATUS, "failed")
+                .excerpt("{\"error\":\"card_declined\"}").build())
+        .failure(new Failure("authorize_payment", "payment-gateway", FailureReason.STATUS,
+            "expected 200, got 402", Optional.of("200"), Optional.of("402"), Optional.empty()))
+        .cleanup(step("cleanup-1", CART_URL + "/c-123", 30).http(500)
+            .failed(FailureReason.STATUS, "failed").excerpt("{\"error\":\"card_declined\"}")
+            .build())
+        .build();
   }
 
   static ProbeResult connectFailureAtCart(String env) {
-    Failure failure = new Failure("create_cart", "cart-service", FailureReason.CONNECT,
-        "connection refused", Optional.empty(), Optional.empty(), Optional.empty());
-    return result(env, Verdict.FAILURE, 1, 5, List.of(
-            failed("create_cart", CART_URL, Optional.empty(), 5, FailureReason.CONNECT),
-            StepResult.skipped("authorize_payment", "payment-gateway", "POST")),
-        Optional.of(failure), List.of());
+    return result(env, 5).steps(
+            step("create_cart", CART_URL, 5).noResponse()
+                .failed(FailureReason.CONNECT, "failed")
+                .excerpt("{\"error\":\"card_declined\"}").build(),
+            StepResult.skipped("authorize_payment", "payment-gateway", "POST"))
+        .failure(new Failure("create_cart", "cart-service", FailureReason.CONNECT,
+            "connection refused", Optional.empty(), Optional.empty(), Optional.empty()))
+        .build();
   }
 
   static ProbeResult degraded(String env) {
-    return result(env, Verdict.DEGRADED, 1, 700, List.of(
-            degradedStep("create_cart", CART_URL, 201, 500),
-            passed("authorize_payment", PAY_URL, 200, 200, Timings.NONE)),
-        Optional.empty(), List.of());
+    return result(env, 700).verdict(Verdict.DEGRADED).steps(
+            step("create_cart", CART_URL, 500).status(StepStatus.DEGRADED).build(),
+            step("authorize_payment", PAY_URL, 200).http(200).build())
+        .build();
   }
 
   static ProbeResult successAfterRetry(String env) {
-    return result(env, Verdict.SUCCESS, 2, 1200, List.of(
-            passed("create_cart", CART_URL, 201, 100, Timings.NONE),
-            passed("authorize_payment", PAY_URL, 200, 300, Timings.NONE)),
-        Optional.empty(), List.of());
+    return result(env, 1200).attempts(2).steps(
+            step("create_cart", CART_URL, 100).build(),
+            step("authorize_payment", PAY_URL, 300).http(200).build())
+        .build();
   }
 }

@@ -1,12 +1,12 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.metrics.LatencyBuckets;
+import io.cartprobe.metrics.ProbeMetrics;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.Verdict;
-import io.cartprobe.metrics.LatencyBuckets;
-import io.cartprobe.metrics.ProbeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -17,12 +17,12 @@ import static io.cartprobe.probe.Fixtures.gatewayConfig;
 import static io.cartprobe.probe.Fixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cartprobe.testing.TestClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -39,7 +39,7 @@ class CertificateExpiryTest extends ServerTest {
   private static final Duration WINDOW = Duration.ofDays(14);
 
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+  private final Clock clock = new TestClock(now);
   private final HeldCertificate root = new HeldCertificate.Builder().certificateAuthority(1)
       .commonName("cartprobe test root")
       .validityInterval(now.minus(Duration.ofDays(1)).toEpochMilli(),

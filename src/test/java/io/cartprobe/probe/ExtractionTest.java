@@ -3,6 +3,7 @@ package io.cartprobe.probe;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.json.Json;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Verdict;
@@ -40,6 +41,30 @@ class ExtractionTest extends ServerTest {
     assertThat(pay.getTarget()).isEqualTo("/api/carts/cart-42/payment");
     assertThat(pay.getBody().utf8()).contains("\"cart\":\"cart-42\"").contains("\"amount\":\"10\"");
     assertThat(r.steps().get(1).url()).endsWith("/api/carts/cart-42/payment");
+  }
+
+  @Test
+  void theResultShowsWhatEachStepExtractedWithSecretsMasked() throws Exception {
+    enqueueJson(201, "{\"id\": \"cart-42\", \"token\": \"tok-s3cr3t\", \"card\": \"4242424242424242\"}");
+    enqueue(200, "ok");
+
+    ProbeResult r = Fixtures.runner().run(checkout("p")
+        .step(step("create_cart", base() + "/api/carts").extract("cart_id", "$.id")
+            .extract("token", "$.token", true).extract("card", "$.card"))
+        .step(step("pay", base() + "/pay?t={{token}}&c={{cart_id}}"))
+        .build(), env());
+
+    assertThat(r.verdict()).isEqualTo(Verdict.SUCCESS);
+    assertThat(r.steps().get(0).extracted()).containsExactly(
+        Map.entry("cart_id", "cart-42"), Map.entry("token", "***"), Map.entry("card", "***"));
+    assertThat(r.steps().get(1).extracted()).isEmpty();
+    assertThat(r.steps().get(1).url()).endsWith("/pay?t=***&c=cart-42");
+    var json = Json.tree(r).path("steps");
+    assertThat(json.get(0).path("extracted").toString())
+        .isEqualTo("{\"cart_id\":\"cart-42\",\"token\":\"***\",\"card\":\"***\"}");
+    assertThat(json.get(1).has("extracted")).as("only when something was extracted").isFalse();
+    assertThat(Json.read(Json.tree(r), ProbeResult.class).steps().get(0).extracted())
+        .isEqualTo(r.steps().get(0).extracted());
   }
 
   @Test

@@ -15,16 +15,16 @@ import io.cartprobe.config.JsonCheck;
 import io.cartprobe.config.RequestSpec;
 import io.cartprobe.config.StatusExpectation;
 import io.cartprobe.config.Step;
+import io.cartprobe.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import okhttp3.OkHttpClient;
 
 /**
@@ -33,7 +33,7 @@ import okhttp3.OkHttpClient;
  */
 final class Fixtures {
 
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+  static final Clock CLOCK = new TestClock(Instant.parse("2026-01-02T03:04:05Z"));
 
   private Fixtures() {}
 
@@ -64,12 +64,12 @@ final class Fixtures {
 
   static GatewayConfigProbe gatewayConfig(String name, Step check) {
     return new GatewayConfigProbe(name, List.of("staging"), Duration.ofMinutes(1),
-        Duration.ofSeconds(5), Duration.ofMinutes(1), 0, Map.of(), check, List.of());
+        Duration.ofSeconds(30), Duration.ofMinutes(1), 0, Map.of(), check, List.of());
   }
 
   static GatewayConfigProbe gatewayConfig(String name, Step check, List<String> watch) {
     return new GatewayConfigProbe(name, List.of("staging"), Duration.ofMinutes(1),
-        Duration.ofSeconds(5), Duration.ofMinutes(1), 0, Map.of(), check, watch);
+        Duration.ofSeconds(30), Duration.ofMinutes(1), 0, Map.of(), check, watch);
   }
 
   static ExpectBuilder expect() {
@@ -78,7 +78,7 @@ final class Fixtures {
 
   static final class ProbeBuilder {
     private final String name;
-    private Duration timeout = Duration.ofSeconds(5);
+    private Duration timeout = Duration.ofSeconds(30);
     private int retries;
     private final Map<String, String> vars = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();

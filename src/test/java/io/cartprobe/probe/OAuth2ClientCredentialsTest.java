@@ -1,5 +1,6 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.testing.TestClock;
 import static io.cartprobe.probe.Fixtures.expect;
 import static io.cartprobe.probe.Fixtures.gatewayConfig;
 import static io.cartprobe.probe.Fixtures.step;
@@ -14,11 +15,8 @@ import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.Verdict;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class OAuth2ClientCredentialsTest extends ServerTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private final MovableClock clock = new MovableClock(T0);
+  private final TestClock clock = new TestClock(T0);
 
   /** What the token endpoint answers next; tokens are numbered tok-1, tok-2... */
   private volatile MockResponse tokenAnswer;
@@ -233,37 +231,5 @@ class OAuth2ClientCredentialsTest extends ServerTest {
     String everything = r.toString();
     assertThat(everything).contains("bad request").doesNotContain("tok-SECRET")
         .doesNotContain("s3cr3t:with/chars");
-  }
-
-  /** A clock the test moves: expiry is asserted to the second without sleeping. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -46,6 +46,28 @@ class RunBehaviourTest extends ServerTest {
   }
 
   @Test
+  void everyRequestOfAStepNamesTheStepsSpanAsParentRedirectsToo() throws Exception {
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(302)
+        .addHeader("Location", base() + "/moved").build());
+    enqueue(200, "here");
+    enqueue(200, "b");
+
+    ProbeResult r = Fixtures.runner().run(checkout("p")
+        .step(step("a", base() + "/a")).step(step("b", base() + "/b")).build(), env());
+
+    String hop1 = take().getHeaders().get("traceparent");
+    String hop2 = take().getHeaders().get("traceparent");
+    String next = take().getHeaders().get("traceparent");
+    assertThat(hop1).isEqualTo("00-" + r.traceId() + "-" + r.steps().get(0).spanId() + "-01")
+        .isEqualTo(hop2);
+    assertThat(next).isEqualTo("00-" + r.traceId() + "-" + r.steps().get(1).spanId() + "-01");
+    assertThat(r.spanId()).matches("[0-9a-f]{16}")
+        .isNotIn(r.steps().get(0).spanId(), r.steps().get(1).spanId());
+    assertThat(r.steps().get(0).startedAt()).hasValueSatisfying(t ->
+        assertThat(t).isAfterOrEqualTo(r.startedAt()).isBeforeOrEqualTo(r.steps().get(1).startedAt().orElseThrow()));
+  }
+
+  @Test
   void eachRunHasItsOwnTraceAndFreshConnection() throws Exception {
     enqueue(200, "a");
     enqueue(200, "b");
@@ -172,7 +194,7 @@ class RunBehaviourTest extends ServerTest {
 
     ProbeResult r = Fixtures.runner().run(checkout("p").step(step("a", base() + "/a")
         .expect(expect().degradedLatency(Duration.ofMillis(50))
-            .maxLatency(Duration.ofSeconds(5)))).build(), env());
+            .maxLatency(Duration.ofSeconds(30)))).build(), env());
 
     assertThat(r.verdict()).isEqualTo(Verdict.DEGRADED);
     assertThat(r.failure()).isEmpty();

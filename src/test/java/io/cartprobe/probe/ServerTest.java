@@ -40,7 +40,7 @@ abstract class ServerTest {
   }
 
   protected RecordedRequest take() throws InterruptedException {
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest r = server.takeRequest(30, TimeUnit.SECONDS);
     if (r == null) {
       throw new AssertionError("the server received no request");
     }

@@ -43,7 +43,7 @@ class TransportFailuresTest extends ServerTest {
 
   @Test
   void unresolvableHostIsDns() {
-    ProbeResult r = runOne("http://nothing.invalid/cart", Duration.ofSeconds(5));
+    ProbeResult r = runOne("http://nothing.invalid/cart", Duration.ofSeconds(30));
 
     assertThat(reason(r)).isEqualTo(FailureReason.DNS);
     assertThat(r.failure().orElseThrow().component()).isEqualTo("cart-service");
@@ -57,7 +57,7 @@ class TransportFailuresTest extends ServerTest {
       port = s.getLocalPort();
     }
 
-    ProbeResult r = runOne("http://127.0.0.1:" + port + "/cart", Duration.ofSeconds(5));
+    ProbeResult r = runOne("http://127.0.0.1:" + port + "/cart", Duration.ofSeconds(30));
 
     assertThat(reason(r)).isEqualTo(FailureReason.CONNECT);
   }
@@ -65,12 +65,15 @@ class TransportFailuresTest extends ServerTest {
   @Test
   void headersLaterThanTheDeadlineAreTimeout() {
     server.enqueue(new MockResponse.Builder().body("late")
-        .headersDelay(5, TimeUnit.SECONDS).build());
+        .headersDelay(60, TimeUnit.SECONDS).build());
 
     ProbeResult r = runOne(base() + "/cart", Duration.ofMillis(500));
 
+    // Cut at the deadline, not when the answer comes: the bound is far from both, so load on
+    // the machine cannot decide it.
     assertThat(reason(r)).isEqualTo(FailureReason.TIMEOUT);
-    assertThat(r.duration()).isLessThan(Duration.ofMillis(500 + 2000));
+    assertThat(r.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(450))
+        .isLessThan(Duration.ofSeconds(20));
   }
 
   @Test
@@ -84,7 +87,7 @@ class TransportFailuresTest extends ServerTest {
     assertThat(reason(r)).isEqualTo(FailureReason.TIMEOUT);
     assertThat(r.steps().getFirst().httpStatus()).contains(200);
     assertThat(r.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(650))
-        .isLessThan(Duration.ofMillis(700 + 2000));
+        .isLessThan(Duration.ofSeconds(20));
   }
 
   @Test
@@ -92,7 +95,7 @@ class TransportFailuresTest extends ServerTest {
     server.enqueue(new MockResponse.Builder().body("y".repeat(64 * 1024))
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
 
-    ProbeResult r = runOne(base() + "/cart", Duration.ofSeconds(5));
+    ProbeResult r = runOne(base() + "/cart", Duration.ofSeconds(30));
 
     assertThat(reason(r)).isEqualTo(FailureReason.BODY);
     assertThat(r.steps().getFirst().httpStatus()).contains(200);
@@ -102,7 +105,7 @@ class TransportFailuresTest extends ServerTest {
   void malformedJsonWithJsonChecksIsBody() {
     enqueueJson(200, "{\"id\": 12,");
 
-    ProbeResult r = runOne(new OkHttpClient(), base() + "/cart", Duration.ofSeconds(5),
+    ProbeResult r = runOne(new OkHttpClient(), base() + "/cart", Duration.ofSeconds(30),
         expect().json("$.id", new JsonCheck.Exists(true)));
 
     assertThat(reason(r)).isEqualTo(FailureReason.BODY);
@@ -130,7 +133,7 @@ class TransportFailuresTest extends ServerTest {
     enqueue(200, "ok");
 
     // The client trusts only the platform's CAs, not this test root.
-    ProbeResult r = runOne(base() + "/cart", Duration.ofSeconds(5));
+    ProbeResult r = runOne(base() + "/cart", Duration.ofSeconds(30));
 
     assertThat(reason(r)).isEqualTo(FailureReason.TLS);
   }
@@ -145,7 +148,7 @@ class TransportFailuresTest extends ServerTest {
     OkHttpClient base = new OkHttpClient.Builder()
         .sslSocketFactory(client.sslSocketFactory(), client.trustManager()).build();
 
-    ProbeResult r = runOne(base, base() + "/cart", Duration.ofSeconds(5), expect());
+    ProbeResult r = runOne(base, base() + "/cart", Duration.ofSeconds(30), expect());
 
     assertThat(r.verdict()).isEqualTo(Verdict.SUCCESS);
     assertThat(r.steps().getFirst().url()).startsWith("https://");

@@ -51,17 +51,19 @@ class SchedulerLoopTest {
 
     // The first runs pay for a cold JVM (the virtual thread scheduler starting, classes
     // loading); what matters is every run after the hung one took hold of its pair.
-    await().atMost(10, TimeUnit.SECONDS)
+    await().atMost(60, TimeUnit.SECONDS)
         .until(() -> listener.startsOf(hung).size() == 1 && listener.startsOf(steady).size() >= 2);
     int startsBefore = listener.startsOf(steady).size();
-    int skipsBefore = listener.skipsOf(steady).size();
 
-    await().atMost(10, TimeUnit.SECONDS).until(() -> listener.startsOf(steady).size() >= startsBefore + 10);
+    await().atMost(60, TimeUnit.SECONDS).until(() -> listener.startsOf(steady).size() >= startsBefore + 10);
 
     assertThat(listener.startsOf(hung)).hasSize(1);
     assertThat(listener.skipsOf(hung)).hasSizeGreaterThanOrEqualTo(5)
         .allMatch(skip -> skip.reason() == SkipReason.PREVIOUS_RUN_STILL_GOING);
-    assertThat(listener.skipsOf(steady)).hasSize(skipsBefore);
+    // The hung run holds only its own pair: nothing of steady's waited for a slot it took. (A
+    // steady run may still overlap its own next tick on a very busy machine; that is steady's.)
+    assertThat(listener.skipsOf(steady))
+        .noneMatch(skip -> skip.reason() == SkipReason.CONCURRENCY_LIMIT);
     // Every steady tick became a run (none skipped, none lost behind the hung one). How late
     // each started is the machine's business, not this test's: bench/ measures scheduler lag.
     List<RecordingListener.Started> steadyStarts = listener.startsOf(steady);
@@ -79,7 +81,7 @@ class SchedulerLoopTest {
 
     s.update(List.of(new ScheduledPair(added, INTERVAL, INTERVAL)));
 
-    await().atMost(10, TimeUnit.SECONDS).until(() -> listener.startsOf(added).size() >= 3);
-    assertThat(s.stop(Duration.ofSeconds(5))).isTrue();
+    await().atMost(60, TimeUnit.SECONDS).until(() -> listener.startsOf(added).size() >= 3);
+    assertThat(s.stop(Duration.ofSeconds(30))).isTrue();
   }
 }

@@ -3,6 +3,7 @@ package io.cartprobe.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cartprobe.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class SchedulerTest {
   private static final Duration S10 = Duration.ofSeconds(10);
   private static final RandomGenerator NO_JITTER = () -> 0L;
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final TestClock clock = new TestClock(T0);
   private final ManualExecutor executor = new ManualExecutor();
   private final RecordingListener listener = new RecordingListener();
 
@@ -297,7 +298,7 @@ class SchedulerTest {
     });
     s.update(List.of(slow));
     s.trigger(slow.key());
-    await().atMost(5, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
 
     CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> s.stop(Duration.ofSeconds(30)));
     assertThat(stopped).isNotDone(); // it cannot be: the run is still going
@@ -322,12 +323,12 @@ class SchedulerTest {
     });
     s.update(List.of(hung));
     s.trigger(hung.key());
-    await().atMost(5, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> listener.started.size() == 1);
 
     assertThat(s.stop(Duration.ofMillis(100))).isFalse();
 
-    await().atMost(5, TimeUnit.SECONDS).untilTrue(interrupted);
-    await().atMost(5, TimeUnit.SECONDS).until(() -> listener.finished.size() == 1);
+    await().atMost(30, TimeUnit.SECONDS).untilTrue(interrupted);
+    await().atMost(30, TimeUnit.SECONDS).until(() -> listener.finished.size() == 1);
     assertThat(s.trigger(hung.key())).isInstanceOf(TriggerResult.Refused.class);
     clock.advance(Duration.ofMinutes(5));
     s.runDue();

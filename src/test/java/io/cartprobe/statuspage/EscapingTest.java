@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.history.AlertTransition;
 import io.cartprobe.history.RunHistory;
-import io.cartprobe.history.TestResults;
+import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.testing.Results;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +27,12 @@ class EscapingTest {
   final RunHistory history = new RunHistory(fixture.clock);
 
   EscapingTest() {
-    history.record(TestResults.failure("checkout" + EVIL, "prod" + EVIL,
-        fixture.clock.instant().minusSeconds(20), Duration.ofMillis(300),
-        "step" + EVIL, "component" + EVIL, "message" + EVIL, "class" + EVIL, "body" + EVIL));
+    Instant at = fixture.clock.instant().minusSeconds(20);
+    history.record(Results.failedCheckout("checkout" + EVIL, "prod" + EVIL, at,
+        Duration.ofMillis(300), Results.step("step" + EVIL, "component" + EVIL).http(500)
+            .failed(FailureReason.STATUS, "message" + EVIL).classification("class" + EVIL)
+            .excerpt("body" + EVIL).build())
+        .withProbableCause(Results.signingChanged("prod" + EVIL, at.minusSeconds(40))));
     history.recordConfigChange("checkout" + EVIL, "prod" + EVIL,
         fixture.clock.instant().minusSeconds(60),
         List.of(new FieldChange("$.path" + EVIL, "\"before" + EVIL + "\"", "\"after" + EVIL + "\"")));
@@ -79,8 +84,10 @@ class EscapingTest {
 
   @Test
   void controlCharactersAndLoneSurrogatesCannotBreakThePage() throws Exception {
-    history.record(TestResults.failure("p", "e", fixture.clock.instant(), Duration.ofMillis(1),
-        "s", "c", "nul\u0000 bell\u0007 lone\uD800 ok😀", "k", "x\u001b[31m"));
+    history.record(Results.failedCheckout("p", "e", fixture.clock.instant(), Duration.ofMillis(1),
+        Results.step("s", "c").http(500)
+            .failed(FailureReason.STATUS, "nul\u0000 bell\u0007 lone\uD800 ok😀")
+            .classification("k").excerpt("x\u001b[31m").build()));
     StatusRow row = StatusRow.from(history, "p", "e", "checkout", List.of(), Optional.empty());
     StatusView view = new StatusView(Map.of(), "1", fixture.clock.instant(),
         ConfigReload.loadedAt(fixture.clock.instant()), StatusView.DEFAULT_REFRESH, List.of(row));

@@ -2,9 +2,9 @@ package io.cartprobe.statuspage;
 
 import io.cartprobe.history.AlertTransition;
 import io.cartprobe.history.RunHistory;
-import io.cartprobe.history.TestClock;
-import io.cartprobe.history.TestResults;
 import io.cartprobe.result.ProbableCause.FieldChange;
+import io.cartprobe.testing.Results;
+import io.cartprobe.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,17 +31,17 @@ final class PageFixture {
       Instant at = T0.plusSeconds(30L * i);
       Duration jitter = Duration.ofMillis(20L * (i % 7));
       history.record(i >= 112
-          ? TestResults.failure("checkout", "production", at, Duration.ofMillis(268))
-          : TestResults.success("checkout", "production", at, Duration.ofMillis(180).plus(jitter)));
+          ? Results.paymentRejectedAfterSigningChange("checkout", "production", at, Duration.ofMillis(268))
+          : Results.ok("checkout", "production", at, Duration.ofMillis(180).plus(jitter)));
       history.record(i % 17 == 5 || i == 119
-          ? TestResults.degraded("checkout", "staging", at, Duration.ofMillis(900))
-          : TestResults.success("checkout", "staging", at, Duration.ofMillis(150).plus(jitter)));
+          ? Results.degraded("checkout", "staging", at, Duration.ofMillis(900))
+          : Results.ok("checkout", "staging", at, Duration.ofMillis(150).plus(jitter)));
       if (i % 2 == 0) {
-        history.record(TestResults.success("gateway-config", "production", at,
+        history.record(Results.ok("gateway-config", "production", at,
             Duration.ofMillis(70)));
-        history.record(TestResults.success("gateway-health", "production", at,
+        history.record(Results.ok("gateway-health", "production", at,
             Duration.ofMillis(40)));
-        history.record(TestResults.success("gateway-config", "staging", at, Duration.ofMillis(65)));
+        history.record(Results.ok("gateway-config", "staging", at, Duration.ofMillis(65)));
       }
     }
     history.recordConfigChange("gateway-config", "production", T0.plusSeconds(30L * 111 + 10),

@@ -46,7 +46,7 @@ class ProbeDetailPageTest {
     assertThat(text(doc, "//section[@class='failure-box']")).contains("authorize_payment")
         .contains("payment-gateway").contains("classified gateway_rejected").contains("expected 200");
     assertThat(text(doc, "//pre[@class='excerpt']"))
-        .isEqualTo("{\"error\":{\"type\":\"database_error\"}}");
+        .isEqualTo("{\"error\":{\"type\":\"database_error\",\"card\":\"***\"}}");
     assertThat(text(doc, "//ul[@class='timeline']")).contains("checkout-failing firing");
     assertThat(select(doc, "//h3[.='Recent runs']/following-sibling::div[1]//tbody/tr")
         .getLength()).isEqualTo(30);

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
-import io.cartprobe.history.TestResults;
+import io.cartprobe.testing.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +91,7 @@ class StatusPageTest {
   @Test
   void aSingleRunIsCountedInTheSingular() throws Exception {
     RunHistory one = new RunHistory(fixture.clock);
-    one.record(TestResults.failure("checkout", "production", fixture.clock.instant().minusSeconds(30),
+    one.record(Results.paymentRejected("checkout", "production", fixture.clock.instant().minusSeconds(30),
         Duration.ofMillis(268)));
     Document doc = parse(StatusPage.render(fixture.view(one)));
     String checkout = "//article[@data-probe='checkout' and @data-env='production']";

@@ -12,7 +12,8 @@ import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbeResult;
-import io.cartprobe.result.Verdict;
+import io.cartprobe.testing.ResultBuilder;
+import io.cartprobe.testing.Results;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,9 +189,9 @@ class AttributionScenariosTest {
 
   private static ProbeResult result(String probe, ProbeType type, String env, int seconds,
       Optional<Failure> failure) {
-    return new ProbeResult(probe, env, type, T.plusSeconds(seconds), Duration.ofMillis(120),
-        failure.isPresent() ? Verdict.FAILURE : Verdict.SUCCESS, 1,
-        "0af7651916cd43dd8448eb211c80319c", List.of(), failure, List.of(), List.of(), Map.of(),
-        Optional.empty());
+    ResultBuilder result = Results.result(probe, env).type(type.wireName())
+        .at(T.plusSeconds(seconds)).took(Duration.ofMillis(120));
+    failure.ifPresent(result::failure);
+    return result.build();
   }
 }

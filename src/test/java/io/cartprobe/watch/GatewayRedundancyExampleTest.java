@@ -109,8 +109,8 @@ class GatewayRedundancyExampleTest {
     run("gateway-primary");
     run("gateway-secondary");
 
-    RecordedRequest toPrimary = primary.takeRequest(5, TimeUnit.SECONDS);
-    RecordedRequest toSecondary = secondary.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest toPrimary = primary.takeRequest(30, TimeUnit.SECONDS);
+    RecordedRequest toSecondary = secondary.takeRequest(30, TimeUnit.SECONDS);
     assertThat(toPrimary.getHeaders().get("Authorization"))
         .isEqualTo("Bearer sk_live_placeholder");
     assertThat(toSecondary.getHeaders().get("Authorization"))

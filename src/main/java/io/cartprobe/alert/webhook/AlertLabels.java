@@ -40,7 +40,9 @@ public final class AlertLabels {
     e.probableCause().ifPresent(c -> {
       a.put("probable_cause", c.summary());
       a.put("probable_cause_confidence", c.confidence().wireName());
-      a.put("probable_cause_why", c.why());
+      if (!c.why().isEmpty()) {
+        a.put("probable_cause_why", c.why());
+      }
     });
     e.causeNote().ifPresent(n -> a.put("cause_note", n));
     a.put("failures_began", e.failuresBegan().toString());

@@ -1,10 +1,13 @@
 package io.cartprobe.alert.webhook;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.LowerCamelCaseStrategy;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.result.json.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A push to Alertmanager's {@code POST /api/v2/alerts}, the way Prometheus pushes: a firing alert
@@ -16,16 +19,16 @@ public record AlertmanagerApiFormat() implements PayloadFormat {
   static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
   static final int LIFETIME_INTERVALS = 4;
 
+  /** One element of the pushed list (Alertmanager's {@code postableAlert}). */
+  @JsonNaming(LowerCamelCaseStrategy.class)
+  record PostableAlert(Map<String, String> labels, Map<String, String> annotations,
+      Instant startsAt, Instant endsAt, String generatorURL) {}
+
   @Override
   public String render(AlertEvent e, RenderContext context) {
-    ArrayNode alerts = MAPPER.createArrayNode();
-    ObjectNode alert = alerts.addObject();
-    alert.set("labels", PayloadFormat.object(AlertLabels.labels(e)));
-    alert.set("annotations", PayloadFormat.object(AlertLabels.annotations(e)));
-    alert.put("startsAt", e.startsAt().toString());
-    alert.put("endsAt", endsAt(e, context.now()).toString());
-    alert.put("generatorURL", PayloadFormat.generatorUrl(e, context.externalUrl()));
-    return PayloadFormat.write(alerts);
+    return Json.write(List.of(new PostableAlert(AlertLabels.labels(e), AlertLabels.annotations(e),
+        e.startsAt(), endsAt(e, context.now()),
+        PayloadFormat.generatorUrl(e, context.externalUrl()))));
   }
 
   static Instant endsAt(AlertEvent e, Instant now) {

@@ -1,8 +1,11 @@
 package io.cartprobe.alert.webhook;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.LowerCamelCaseStrategy;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.result.json.Json;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -17,31 +20,28 @@ public record AlertmanagerFormat() implements PayloadFormat {
   /** Go's zero time: what Alertmanager puts in endsAt of a firing alert. */
   static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
+  @JsonNaming(LowerCamelCaseStrategy.class)
+  record Payload(String version, String groupKey, int truncatedAlerts, String status,
+      String receiver, Map<String, String> groupLabels, Map<String, String> commonLabels,
+      Map<String, String> commonAnnotations, String externalURL, List<Alert> alerts) {}
+
+  /** endsAt is text: Go's zero time while firing. */
+  @JsonNaming(LowerCamelCaseStrategy.class)
+  record Alert(String status, Map<String, String> labels, Map<String, String> annotations,
+      Instant startsAt, String endsAt, String generatorURL, String fingerprint) {}
+
   @Override
   public String render(AlertEvent e, RenderContext context) {
     Map<String, String> labels = AlertLabels.labels(e);
     Map<String, String> annotations = AlertLabels.annotations(e);
     Map<String, String> groupLabels = new TreeMap<>(Map.of(
         "alertname", e.alert(), "probe", e.probe(), "env", e.env()));
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("version", "4");
-    root.put("groupKey", "{}:" + labelSet(groupLabels));
-    root.put("truncatedAlerts", 0);
-    root.put("status", e.status());
-    root.put("receiver", context.receiver());
-    root.set("groupLabels", PayloadFormat.object(groupLabels));
-    root.set("commonLabels", PayloadFormat.object(labels));
-    root.set("commonAnnotations", PayloadFormat.object(annotations));
-    root.put("externalURL", context.externalUrl());
-    ObjectNode alert = root.putArray("alerts").addObject();
-    alert.put("status", e.status());
-    alert.set("labels", PayloadFormat.object(labels));
-    alert.set("annotations", PayloadFormat.object(annotations));
-    alert.put("startsAt", e.startsAt().toString());
-    alert.put("endsAt", e.endsAt().map(Instant::toString).orElse(ZERO_TIME));
-    alert.put("generatorURL", PayloadFormat.generatorUrl(e, context.externalUrl()));
-    alert.put("fingerprint", Fingerprint.of(labels));
-    return PayloadFormat.write(root);
+    Alert alert = new Alert(e.status(), labels, annotations, e.startsAt(),
+        e.endsAt().map(Instant::toString).orElse(ZERO_TIME),
+        PayloadFormat.generatorUrl(e, context.externalUrl()), Fingerprint.of(labels));
+    return Json.write(new Payload("4", "{}:" + labelSet(groupLabels), 0, e.status(),
+        context.receiver(), groupLabels, labels, annotations, context.externalUrl(),
+        List.of(alert)));
   }
 
   /** Prometheus's LabelSet.String(): {a="1", b="2"}, sorted by name. */

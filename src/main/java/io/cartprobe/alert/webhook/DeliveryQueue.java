@@ -50,7 +50,7 @@ public final class DeliveryQueue {
   private sealed interface Outcome {
     record Delivered() implements Outcome {}
 
-    record Retry(String why, Optional<Duration> retryAfter) implements Outcome {}
+    record Retry(String why, Optional<Duration> retryAfter, Duration atLeast) implements Outcome {}
 
     record Drop(String why) implements Outcome {}
   }
@@ -61,6 +61,7 @@ public final class DeliveryQueue {
   private final Webhook webhook;
   private final String url;
   private final Optional<StandardWebhookSigner> signer;
+  private final PayloadFormat format;
   private final Transport transport;
   private final Clock clock;
   private final Backoff backoff;
@@ -81,6 +82,7 @@ public final class DeliveryQueue {
     this.webhook = webhook;
     this.url = url;
     this.signer = webhook.hmacSecret().map(StandardWebhookSigner::new);
+    this.format = PayloadFormat.of(webhook.format());
     this.transport = transport;
     this.clock = clock;
     this.backoff = backoff;
@@ -200,13 +202,14 @@ public final class DeliveryQueue {
     headers.put("User-Agent", USER_AGENT);
     headers.putAll(webhook.headers());
     long timestamp = clock.instant().getEpochSecond();
+    String body = format.seal(d.body(), webhook);
     signer.ifPresent(s -> {
       headers.put("webhook-id", d.id());
       headers.put("webhook-timestamp", Long.toString(timestamp));
-      headers.put("webhook-signature", s.sign(d.id(), timestamp, d.body()));
+      headers.put("webhook-signature", s.sign(d.id(), timestamp, body));
     });
     try {
-      Transport.Reply reply = transport.post(d.url(), headers, d.body(), webhook.timeout());
+      Transport.Reply reply = transport.post(d.url(), headers, body, webhook.timeout());
       int status = reply.status();
       if (status >= 200 && status < 300) {
         return new Outcome.Delivered();
@@ -214,11 +217,13 @@ public final class DeliveryQueue {
       // 408 and 429 say "later"; 5xx may be transient. Any other 4xx will not change on retry.
       if (status == 408 || status == 429 || status >= 500) {
         return new Outcome.Retry("HTTP " + status,
-            reply.retryAfter().flatMap(v -> RetryAfter.parse(v, clock.instant())));
+            reply.retryAfter().flatMap(v -> RetryAfter.parse(v, clock.instant())),
+            format.minimumRetryWait(status));
       }
       return new Outcome.Drop("HTTP " + status);
     } catch (IOException e) {
-      return new Outcome.Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
+      return new Outcome.Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty(),
+          Duration.ZERO);
     }
   }
 
@@ -232,10 +237,11 @@ public final class DeliveryQueue {
       switch (outcome) {
         case Outcome.Delivered d -> listener.delivered(webhook.name());
         case Outcome.Drop(String why) -> dead = deadLetter(head.attempted(), why, now);
-        case Outcome.Retry(String why, Optional<Duration> retryAfter) -> {
+        case Outcome.Retry(String why, Optional<Duration> retryAfter, Duration atLeast) -> {
           PendingDelivery tried = head.attempted();
           // Retry-After is the receiver telling us exactly when; otherwise jittered backoff.
-          Duration wait = retryAfter.orElseGet(() -> backoff.delay(tried.attempts()));
+          Duration jittered = backoff.delay(tried.attempts());
+          Duration wait = retryAfter.orElse(jittered.compareTo(atLeast) < 0 ? atLeast.plus(jittered) : jittered);
           Instant next = now.plus(wait);
           if (tried.attempts() >= policy.maxAttempts()) {
             dead = deadLetter(tried, why + "; gave up after " + Words.count(tried.attempts(), "attempt"), now);

@@ -1,18 +1,16 @@
 package io.cartprobe.alert.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.config.Webhook;
 import io.cartprobe.config.WebhookFormat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 /** How a notification becomes an HTTP body, one implementation per {@code format}. */
 public sealed interface PayloadFormat
-    permits AlertmanagerFormat, AlertmanagerApiFormat, SlackFormat, JsonEventFormat {
-
-  ObjectMapper MAPPER = new ObjectMapper();
+    permits AlertmanagerFormat, AlertmanagerApiFormat, SlackFormat, JsonEventFormat, PagerDutyFormat {
 
   String render(AlertEvent event, RenderContext context);
 
@@ -21,36 +19,37 @@ public sealed interface PayloadFormat
     return url;
   }
 
+  /** The body as sent, from the body as queued: where a format adds what must not be stored. */
+  default String seal(String body, Webhook webhook) {
+    return body;
+  }
+
+  /** The least wait before retrying after this status, when the receiver documents one. */
+  default Duration minimumRetryWait(int status) {
+    return Duration.ZERO;
+  }
+
   static PayloadFormat of(WebhookFormat format) {
     return switch (format) {
       case ALERTMANAGER -> new AlertmanagerFormat();
       case ALERTMANAGER_API -> new AlertmanagerApiFormat();
       case SLACK -> new SlackFormat();
       case JSON -> new JsonEventFormat();
+      case PAGERDUTY -> new PagerDutyFormat();
     };
   }
 
   /** Links back to the agent's status page for this probe and environment. */
   static String generatorUrl(AlertEvent e, String externalUrl) {
+    return statusPageUrl(e.probe(), e.env(), externalUrl);
+  }
+
+  static String statusPageUrl(String probe, String env, String externalUrl) {
     if (externalUrl.isBlank()) {
       return "";
     }
     String base = externalUrl.endsWith("/") ? externalUrl : externalUrl + "/";
-    return base + "?probe=" + URLEncoder.encode(e.probe(), StandardCharsets.UTF_8)
-        + "&env=" + URLEncoder.encode(e.env(), StandardCharsets.UTF_8);
-  }
-
-  static ObjectNode object(Map<String, String> map) {
-    ObjectNode node = MAPPER.createObjectNode();
-    map.forEach(node::put);
-    return node;
-  }
-
-  static String write(Object node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot happen for a tree of strings", e);
-    }
+    return base + "?probe=" + URLEncoder.encode(probe, StandardCharsets.UTF_8)
+        + "&env=" + URLEncoder.encode(env, StandardCharsets.UTF_8);
   }
 }

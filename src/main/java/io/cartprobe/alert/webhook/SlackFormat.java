@@ -1,7 +1,7 @@
 package io.cartprobe.alert.webhook;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.result.json.Json;
 
 /**
  * A Slack incoming-webhook message: plain readable text, no emoji, the facts in the order an
@@ -9,11 +9,12 @@ import io.cartprobe.alert.AlertEvent;
  */
 public record SlackFormat() implements PayloadFormat {
 
+  /** The incoming-webhook body: one {@code text}, Slack's mrkdwn. */
+  record Message(String text) {}
+
   @Override
   public String render(AlertEvent e, RenderContext context) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("text", text(e));
-    return PayloadFormat.write(root);
+    return Json.write(new Message(text(e)));
   }
 
   static String text(AlertEvent e) {

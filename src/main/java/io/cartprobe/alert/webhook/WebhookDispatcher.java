@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -203,12 +204,23 @@ public final class WebhookDispatcher {
       lock.unlock();
     }
     for (PendingDelivery d : pending) {
-      queues.getOrDefault(d.webhook(), List.of()).stream()
-          .filter(q -> q.url().equals(d.url()))
-          .findFirst()
-          .ifPresentOrElse(q -> q.add(d), () -> LOG.warn(
-              "dropping a queued {} notification for {}: webhook {} with URL {} is no longer configured",
-              d.kind(), d.dedupKey(), d.webhook(), SafeUrl.of(d.url())));
+      List<DeliveryQueue> targets = queues.getOrDefault(d.webhook(), List.of());
+      Optional<DeliveryQueue> same = targets.stream().filter(q -> q.url().equals(d.url())).findFirst();
+      if (same.isPresent()) {
+        same.get().add(d);
+      } else if (!targets.isEmpty()) {
+        // Deliveries belong to the webhook by name: a rotated URL (a leaked token replaced)
+        // takes its queued notifications along.
+        LOG.info("queued {} notification for {} goes to webhook {}'s new URL", d.kind(),
+            d.dedupKey(), d.webhook());
+        targets.forEach(q -> q.add(d.toUrl(q.url())));
+      } else {
+        LOG.warn("webhook {} is no longer configured: its queued {} notification for {} is kept "
+            + "as undelivered", d.webhook(), d.kind(), d.dedupKey());
+        dead(new DeadLetter(d.id(), d.webhook(), d.url(), d.dedupKey(), d.kind(),
+            "webhook " + d.webhook() + " is no longer configured", d.attempts(), d.createdAt(),
+            settings.clock().instant()));
+      }
     }
   }
 
