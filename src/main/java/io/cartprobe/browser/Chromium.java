@@ -26,6 +26,8 @@ final class Chromium implements AutoCloseable {
   static final String ENV = "CARTPROBE_CHROMIUM";
   static final String INSTALL_HINT =
       "install it with 'apt-get install chromium chromium-driver' or set " + ENV;
+  /** Profiles are named after the JVM that started them, so its leftovers can be told apart. */
+  static final String PROFILE_PREFIX = "cartprobe-chromium-";
   private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
 
   /** Without these Chromium calls Google's hosts; a fresh profile per launch keeps runs apart. */
@@ -73,7 +75,7 @@ final class Chromium implements AutoCloseable {
   static Chromium launch(Path executable, Duration timeout) throws BrowserException {
     Process p = null;
     try {
-      Path profile = Files.createTempDirectory("cartprobe-chromium-");
+      Path profile = Files.createTempDirectory(PROFILE_PREFIX + ProcessHandle.current().pid() + "-");
       List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, "cartprobe-chromium",
           executable.toString()));
       command.addAll(FLAGS);

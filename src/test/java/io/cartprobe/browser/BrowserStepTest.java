@@ -96,7 +96,10 @@ class BrowserStepTest {
     runner.close();
     NEVER.countDown();
     server.stop(0);
-    assertThat(Processes.chromiumProfiles()).as("Chromium processes left behind").isEmpty();
+    // Killed processes take a moment to leave /proc; none may stay.
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(Processes.chromiumLeftBehind())
+            .as("Chromium processes left behind").isEmpty());
   }
 
   private static void serve(String path, String type, String body) {
