@@ -5,6 +5,7 @@ import io.cartprobe.Words;
 import io.cartprobe.alert.AlertStateJson;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.alert.webhook.DeliveryListener;
+import io.cartprobe.artifact.ArtifactStore;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Environment;
 import io.cartprobe.config.InsecureTls;
@@ -94,7 +95,6 @@ public final class Agent implements AutoCloseable {
     this.stateFile = initial.agent().stateFile().map(StateFile::new);
     this.webhookMetrics = new WebhookMetrics(registry.registry());
     this.traces = TraceSink.fromEnvironment(initial, System.getenv(), registry.registry());
-
     Attribution attribution = new Attribution(config::get);
     Optional<WatchStateStore> watchStore = stateFile.map(WatchStateStore::new);
     ConfigWatch watch = restoreWatch(watchStore);
@@ -110,12 +110,14 @@ public final class Agent implements AutoCloseable {
     WatchStage watchStage = new WatchStage(config::get, watch, watchStore, List.of(attribution,
         new GatewayConfigMetrics(registry.registry()), runLog, history, alerting));
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
+    Optional<ArtifactStore> artifacts = ArtifactStore.forAgent(initial.agent());
     ResultPipeline pipeline = new ResultPipeline(
         new GatewayEvidence(config::get, key -> schedulerRef.get().trigger(key), history, clock,
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)));
+        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)),
+        result -> artifacts.map(store -> store.keep(result)).orElse(result));
     this.scheduler = new Scheduler(pair -> run(runner, pipeline, pair),
         initial.agent().maxConcurrency(), new MetricsListener());
     schedulerRef.set(scheduler);
@@ -128,7 +130,7 @@ public final class Agent implements AutoCloseable {
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, runner, reloader,
-        clock, clock.instant());
+        clock, clock.instant(), artifacts);
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */
@@ -205,12 +207,10 @@ public final class Agent implements AutoCloseable {
           public void delivered(String webhook) {
             webhookMetrics.delivery(webhook, DeliveryResult.DELIVERED);
           }
-
           @Override
           public void retried(String webhook) {
             webhookMetrics.delivery(webhook, DeliveryResult.RETRIED);
           }
-
           @Override
           public void dropped(String webhook, String why) {
             webhookMetrics.delivery(webhook, DeliveryResult.DROPPED);

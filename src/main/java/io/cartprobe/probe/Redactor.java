@@ -148,7 +148,7 @@ public final class Redactor {
   public io.cartprobe.result.BrowserEvidence redact(io.cartprobe.result.BrowserEvidence b) {
     return new io.cartprobe.result.BrowserEvidence(redact(b.finalUrl()), b.domContentLoaded(),
         b.load(), b.consoleErrors().stream().map(this::redact).toList(),
-        b.failedRequests().stream().map(this::redact).toList(), b.screenshots());
+        b.failedRequests().stream().map(this::redact).toList(), b.screenshots(), b.artifacts());
   }
 
   /** The secret values known now, longest first, for masking them in a page. */

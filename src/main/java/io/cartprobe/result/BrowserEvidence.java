@@ -2,6 +2,7 @@ package io.cartprobe.result;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Optional;
  *
  * @param finalUrl the page's URL when the step ended
  * @param domContentLoaded from the start of the last navigation, absent before any navigation
+ * @param artifacts where the agent serves this step's screenshots, console errors and failed
+ *     requests ({@code /artifacts/RUN/}), when it keeps them ({@code agent.artifacts_dir})
  */
 public record BrowserEvidence(
     String finalUrl,
@@ -20,12 +23,26 @@ public record BrowserEvidence(
     @JsonProperty("load_seconds") Optional<Duration> load,
     List<String> consoleErrors,
     List<String> failedRequests,
-    List<Screenshot> screenshots) {
+    List<Screenshot> screenshots,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> artifacts) {
 
   public BrowserEvidence {
     consoleErrors = List.copyOf(consoleErrors);
     failedRequests = List.copyOf(failedRequests);
     screenshots = List.copyOf(screenshots);
+    artifacts = artifacts == null ? Optional.empty() : artifacts;
+  }
+
+  public BrowserEvidence(String finalUrl, Optional<Duration> domContentLoaded,
+      Optional<Duration> load, List<String> consoleErrors, List<String> failedRequests,
+      List<Screenshot> screenshots) {
+    this(finalUrl, domContentLoaded, load, consoleErrors, failedRequests, screenshots,
+        Optional.empty());
+  }
+
+  public BrowserEvidence withArtifacts(String path) {
+    return new BrowserEvidence(finalUrl, domContentLoaded, load, consoleErrors, failedRequests,
+        screenshots, Optional.of(path));
   }
 
   public static BrowserEvidence none() {

@@ -83,6 +83,13 @@ public record StepResult(
         Optional.of(startedAt), browser);
   }
 
+  /** This step with what its page showed replaced (the agent adds where its artifacts are). */
+  public StepResult withBrowser(BrowserEvidence evidence) {
+    return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
+        assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
+        startedAt, Optional.of(evidence));
+  }
+
   public static StepResult skipped(String name, String component, String method) {
     return new StepResult(name, component, StepStatus.SKIPPED, method, "", Optional.empty(),
         Duration.ZERO, Timings.NONE, List.of(), Optional.empty(), Optional.empty(),
