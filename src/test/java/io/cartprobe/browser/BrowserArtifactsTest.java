@@ -133,6 +133,9 @@ class BrowserArtifactsTest {
     Path where = Path.of(line.substring("artifacts of page @ test: ".length(), line.indexOf(" (")));
     assertThat(where.getParent().getFileName().toString()).startsWith("cartprobe-artifacts-");
     assertThat(where.resolve("open_page-failure.png")).exists();
+    try (var files = Files.walk(where.getParent())) { // the temporary directory is ours to remove
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Test
