@@ -6,6 +6,9 @@
 #   docker run --rm -v "$PWD/probes.yaml:/etc/cartprobe/probes.yaml:ro" cartprobe run -p checkout
 #   docker exec CONTAINER cartprobe run -p checkout                                 # the launcher
 #
+#   docker build --target browser -t cartprobe:browser .     # the same, plus Chromium for
+#   docker run -d --read-only --tmpfs /tmp ... cartprobe:browser    # browser: steps (docs/browser.md)
+#
 # The config's agent.listen must be 0.0.0.0:9781 (the default) to be reachable from outside
 # the container. Sizes, start-up times and the reasons for the choices below: docs/deploy.md.
 
@@ -22,8 +25,8 @@ RUN jdeps --ignore-missing-deps --print-module-deps --multi-release 25 target/ca
  && jlink --add-modules "$(cat target/modules)" \
       --strip-java-debug-attributes --no-header-files --no-man-pages --compress=zip-6 --output /runtime
 
-# --- run: Debian slim + that runtime; non-root, read-only root filesystem ------------------------
-FROM debian:bookworm-slim
+# --- runtime: Debian slim + that runtime; non-root, read-only root filesystem --------------------
+FROM debian:bookworm-slim AS runtime
 RUN groupadd --system --gid 10001 cartprobe \
  && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/cartprobe --no-create-home \
       --shell /usr/sbin/nologin cartprobe \
@@ -63,3 +66,17 @@ ENTRYPOINT ["java", \
   "-XX:AOTCache=/opt/cartprobe/cartprobe.aot", \
   "-jar", "/opt/cartprobe/cartprobe.jar"]
 CMD ["agent"]
+
+# --- browser: the runtime plus Debian's Chromium, for browser: steps ---------------------------
+# Same user, same read-only root. Chromium's profile goes to java.io.tmpdir (the volume), its
+# other scratch files to /tmp: run it with a tmpfs there (--tmpfs /tmp, or an emptyDir).
+FROM runtime AS browser
+USER root
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-liberation \
+ && rm -rf /var/lib/apt/lists/* /usr/share/doc/* /usr/share/man/*
+ENV CARTPROBE_CHROMIUM=/usr/bin/chromium
+USER 10001:10001
+
+# --- the default target (docker build without --target): the runtime, no browser --------------
+FROM runtime

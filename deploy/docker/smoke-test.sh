@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the top-level Dockerfile, unchanged, and checks the image the way a cluster would use it.
+# Builds the top-level Dockerfile, unchanged, both targets (the default, and `--target browser`
+# with Chromium), and checks the images the way a cluster would use them.
 #
 #   sudo deploy/docker/smoke-test.sh          # as root: it may install packages and start dockerd
 #
@@ -15,8 +16,12 @@
 # Then: docker build; the demo shop on the host; the agent container on the host network with
 # --read-only and a volume on /var/lib/cartprobe; checks /healthz, /readyz, /metrics (a checkout
 # that passes), the user id, the read-only root, `docker run IMAGE run -p checkout`, and that
-# `docker stop` ends it with exit code 0. Prints image size, start-to-ready time and RSS, and
-# writes them to target/docker-smoke/result.txt. Not part of .ci/run (minutes, needs dockerd).
+# `docker stop` ends it with exit code 0. The browser target: non-root, read-only root with a
+# tmpfs on /tmp, a browser probe of the demo's checkout page passes (one-off and in the agent),
+# and the default image fails that probe with reason browser and the install line.
+# Prints image sizes, start-to-ready time and RSS, and writes them to
+# target/docker-smoke/result.txt. Not part of .ci/run (minutes, needs dockerd; the browser
+# target's apt-get needs the Debian mirror reachable from docker build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -26,6 +31,7 @@ HOST_JDK=${HOST_JDK:-${JAVA_HOME:?set JAVA_HOME (or HOST_JDK) to a JDK 25}}
 HOST_MAVEN=${HOST_MAVEN:-$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")")}
 M2_REPO=${M2_REPO:-$HOME/.m2/repository}
 IMAGE=${IMAGE:-cartprobe:smoke}
+BROWSER_IMAGE=${BROWSER_IMAGE:-cartprobe:smoke-browser}
 NAME=cartprobe-smoke-$$
 VOLUME=cartprobe-smoke-state-$$
 STANDIN_LABEL=io.cartprobe.standin
@@ -37,7 +43,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 demo_pid=
 cleanup() {
-  docker rm -f "$NAME" >/dev/null 2>&1 || true
+  docker rm -f "$NAME" "$NAME-browser" >/dev/null 2>&1 || true
   docker volume rm -f "$VOLUME" >/dev/null 2>&1 || true
   if [ -n "$demo_pid" ]; then kill "$demo_pid" 2>/dev/null || true; fi
 }
@@ -142,6 +148,11 @@ build_s=$(( ($(now_ms) - build_start) / 1000 ))
 size_bytes=$(docker image inspect -f '{{.Size}}' "$IMAGE")
 size_mb=$(( size_bytes / 1000000 ))
 echo "built in ${build_s}s; image size ${size_mb} MB"
+say "docker build --target browser -t $BROWSER_IMAGE . (log: $LOGS/build-browser.log)"
+docker build --target browser -t "$BROWSER_IMAGE" . >"$LOGS/build-browser.log" 2>&1 \
+  || { tail -30 "$LOGS/build-browser.log"; fail "docker build --target browser failed"; }
+browser_size_mb=$(( $(docker image inspect -f '{{.Size}}' "$BROWSER_IMAGE") / 1000000 ))
+echo "browser image size ${browser_size_mb} MB"
 docker history --format '{{.Size}}\t{{.CreatedBy}}' "$IMAGE" | head -12 | cut -c1-140 || true
 
 # --- the demo shop on the host ------------------------------------------------------------------
@@ -272,6 +283,77 @@ docker logs "$NAME" >"$LOGS/agent.log" 2>&1 || true
 check "stopped with exit code 0 (got $code) in ${stop_ms} ms" test "$code" = 0
 check "OOMKilled is false" test "$(docker inspect -f '{{.State.OOMKilled}}' "$NAME")" = false
 
-result="$(date -u +%Y-%m-%dT%H:%MZ) image ${size_mb} MB, start-to-ready ${ready_ms} ms, RSS $(( rss_kb / 1024 )) MiB, one-off run ${run_ms} ms, stop ${stop_ms} ms, build ${build_s}s"
+# --- the browser target ----------------------------------------------------------------------
+say "browser target: Chromium, non-root, read-only root, a browser probe of the checkout page"
+cat >"$etc/browser.yaml" <<EOF
+agent:
+  listen: 127.0.0.1:$port
+environments:
+  production:
+    vars: {base_url: \${CARTPROBE_DEMO_URL}/production}
+probes:
+  - name: checkout-page
+    type: checkout
+    interval: 5s
+    timeout: 30s
+    steps:
+      - name: pay_on_page
+        component: storefront
+        browser:
+          - goto: "{{base_url}}/checkout"
+          - fill: {selector: "#card-number", value: "4242424242424242"}
+            frame: "#card-frame"
+          - click: "#pay"
+          - expect_text: {selector: "#result", contains: "Order confirmed"}
+        extract: {order_id: "css:#order-id"}
+      - name: get_order
+        request: {url: "{{base_url}}/api/orders/{{order_id}}"}
+EOF
+chmod a+r "$etc/browser.yaml"
+# IMAGE, then cartprobe's arguments: a one-off container as the browser target needs it.
+browser_run() {
+  local image=$1
+  shift
+  docker run --rm --network host --read-only --tmpfs /tmp \
+    -v "$etc:/etc/cartprobe:ro" -e CARTPROBE_DEMO_URL="$demo_url" \
+    -e CARTPROBE_CONFIG=/etc/cartprobe/browser.yaml "$image" "$@"
+}
+check "browser image: Chromium is there" \
+  docker run --rm --read-only --tmpfs /tmp --entrypoint /usr/bin/chromium "$BROWSER_IMAGE" --version
+browser_uid=$(docker run --rm --entrypoint id "$BROWSER_IMAGE" -u)
+check "browser image: runs as uid 10001 (got $browser_uid)" test "$browser_uid" = 10001
+check "default image: no Chromium" \
+  bash -c "! docker run --rm --entrypoint sh '$IMAGE' -c 'command -v chromium'"
+browser_start=$(now_ms)
+browser_run "$BROWSER_IMAGE" run -p checkout-page >"$LOGS/browser-run.log" 2>&1 \
+  || { cat "$LOGS/browser-run.log"; fail "run -p checkout-page failed in the browser image"; }
+browser_ms=$(( $(now_ms) - browser_start ))
+echo "  one-off browser run: ${browser_ms} ms"
+if browser_run "$IMAGE" run -p checkout-page >"$LOGS/default-browser-run.log" 2>&1; then
+  fail "the default image passed a browser step (it has no Chromium)"
+fi
+check "default image: the step fails with reason browser" grep -q 'reason browser' "$LOGS/default-browser-run.log"
+check "default image: ... and names the install line" \
+  grep -q 'apt-get install chromium' "$LOGS/default-browser-run.log"
+docker run -d --name "$NAME-browser" --network host --read-only --tmpfs /tmp \
+  -v "$etc:/etc/cartprobe:ro" -e CARTPROBE_DEMO_URL="$demo_url" \
+  -e CARTPROBE_CONFIG=/etc/cartprobe/browser.yaml "$BROWSER_IMAGE" >/dev/null
+await_browser_pass() {
+  for _ in $(seq 150); do
+    metrics_has 'cartprobe_probe_success{env="production",probe="checkout-page"} 1' && return 0
+    sleep 0.4
+  done
+  return 1
+}
+check "browser agent: checkout-page passes" await_browser_pass
+# Resident pages of every process in the container: the agent and its Chromium together.
+browser_rss_kb=$(docker exec "$NAME-browser" sh -c 'cat /proc/[0-9]*/statm 2>/dev/null' \
+  | awk '{ s += $2 } END { print s * 4 }')
+echo "  RSS of the browser container (agent + Chromium): $(( browser_rss_kb / 1024 )) MiB"
+docker stop -t 20 "$NAME-browser" >/dev/null
+check "browser agent: stopped with exit code 0" \
+  test "$(docker inspect -f '{{.State.ExitCode}}' "$NAME-browser")" = 0
+
+result="$(date -u +%Y-%m-%dT%H:%MZ) image ${size_mb} MB, browser image ${browser_size_mb} MB, one-off browser run ${browser_ms} ms, start-to-ready ${ready_ms} ms, RSS $(( rss_kb / 1024 )) MiB, one-off run ${run_ms} ms, stop ${stop_ms} ms, build ${build_s}s"
 echo "$result" >"$WORK/result.txt"
 say "PASSED: $result"

@@ -5,6 +5,7 @@ import io.cartprobe.Words;
 import io.cartprobe.alert.AlertStateJson;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.alert.webhook.DeliveryListener;
+import io.cartprobe.artifact.ArtifactStore;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Environment;
 import io.cartprobe.config.InsecureTls;
@@ -20,6 +21,7 @@ import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
 import io.cartprobe.metrics.WebhookMetrics;
+import io.cartprobe.browser.Browsers;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.probe.ResponseChecks;
 import io.cartprobe.result.ProbeResult;
@@ -76,6 +78,7 @@ public final class Agent implements AutoCloseable {
   private final Endpoints endpoints;
   private final WebhookMetrics webhookMetrics;
   private final Timers timers = new Timers();
+  private final ProbeRunner runner;
   private final Optional<TraceSink> traces;
   /** CPU-bound checks off the virtual-thread carriers that runs and endpoints share. */
   private final ResponseChecks checks =
@@ -86,9 +89,10 @@ public final class Agent implements AutoCloseable {
       Optional<InetSocketAddress> listenOverride) throws IOException {
     this.clock = clock;
     this.config = new AtomicReference<>(initial);
-    ProbeRunner runner = new ProbeRunner(
+    // max_browsers is read at start; a reload does not resize the running browser's slots.
+    this.runner = new ProbeRunner(
         new ProbeHttpClient(ProbeHttpClient.defaultBase(), Version.current()), clock,
-        new SecureRandom(), checks);
+        new SecureRandom(), new Browsers(initial.agent().maxBrowsers(), System.getenv()), checks);
     this.registry = AgentRegistry.create(initial.agent().labels());
     ProbeMetrics probeMetrics = new ProbeMetrics(registry.registry(), initial);
     this.agentMetrics = new AgentMetrics(registry.registry(), Version.current(), clock.instant());
@@ -98,7 +102,6 @@ public final class Agent implements AutoCloseable {
     this.stateFile = initial.agent().stateFile().map(StateFile::new);
     this.webhookMetrics = new WebhookMetrics(registry.registry());
     this.traces = TraceSink.fromEnvironment(initial, System.getenv(), registry.registry());
-
     Attribution attribution = new Attribution(config::get);
     Optional<WatchStateStore> watchStore = stateFile.map(WatchStateStore::new);
     ConfigWatch watch = restoreWatch(watchStore);
@@ -114,12 +117,14 @@ public final class Agent implements AutoCloseable {
     WatchStage watchStage = new WatchStage(config::get, watch, watchStore, List.of(attribution,
         new GatewayConfigMetrics(registry.registry()), runLog, history, alerting));
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
+    Optional<ArtifactStore> artifacts = ArtifactStore.forAgent(initial.agent());
     ResultPipeline pipeline = new ResultPipeline(
         new GatewayEvidence(config::get, key -> schedulerRef.get().trigger(key), history, clock,
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)));
+        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)),
+        result -> artifacts.map(store -> store.keep(result)).orElse(result));
     this.pairRuns = new PairRuns(config::get, runner, pipeline,
         () -> schedulerRef.get().interruptedByStop(), agentMetrics, clock);
     this.scheduler = new Scheduler(pairRuns, initial.agent().maxConcurrency(),
@@ -134,7 +139,7 @@ public final class Agent implements AutoCloseable {
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, pairRuns, reloader,
-        clock, clock.instant());
+        clock, clock.instant(), artifacts);
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */
@@ -175,6 +180,7 @@ public final class Agent implements AutoCloseable {
     saveHistory();
     server.close();
     alerting.close();
+    runner.close();
     traces.ifPresent(TraceSink::close);
     registry.close();
     return finished;
@@ -194,12 +200,10 @@ public final class Agent implements AutoCloseable {
           public void delivered(String webhook) {
             webhookMetrics.delivery(webhook, DeliveryResult.DELIVERED);
           }
-
           @Override
           public void retried(String webhook) {
             webhookMetrics.delivery(webhook, DeliveryResult.RETRIED);
           }
-
           @Override
           public void dropped(String webhook, String why) {
             webhookMetrics.delivery(webhook, DeliveryResult.DROPPED);

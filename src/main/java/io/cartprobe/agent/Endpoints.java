@@ -3,6 +3,7 @@ package io.cartprobe.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cartprobe.Version;
 import io.cartprobe.alert.AlertStatus;
+import io.cartprobe.artifact.ArtifactStore;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.InsecureTls;
@@ -56,12 +57,13 @@ final class Endpoints implements AgentEndpoints {
   private final Reloader reloader;
   private final Clock clock;
   private final Instant startedAt;
+  private final Optional<ArtifactStore> artifacts;
   /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
       RunHistory history, AlertingStage alerting, ConfigWatch watch, PairRuns runs,
-      Reloader reloader, Clock clock, Instant startedAt) {
+      Reloader reloader, Clock clock, Instant startedAt, Optional<ArtifactStore> artifacts) {
     this.config = config;
     this.scheduler = scheduler;
     this.exposition = exposition;
@@ -72,6 +74,13 @@ final class Endpoints implements AgentEndpoints {
     this.reloader = reloader;
     this.clock = clock;
     this.startedAt = startedAt;
+    this.artifacts = artifacts;
+  }
+
+  @Override
+  public Optional<FileAnswer> artifact(String rawPath) {
+    return artifacts.flatMap(a -> a.serve(rawPath))
+        .map(s -> new FileAnswer(s.contentType(), s.body()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.ResultSink;
 import io.cartprobe.watch.Attribution;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,16 @@ final class ResultPipeline implements ResultSink {
   private final GatewayEvidence evidence;
   private final Attribution attribution;
   private final List<ResultSink> sinks;
+  private final UnaryOperator<ProbeResult> keepArtifacts;
 
   ResultPipeline(GatewayEvidence evidence, Attribution attribution, List<ResultSink> sinks) {
+    this(evidence, attribution, sinks, UnaryOperator.identity());
+  }
+
+  /** @param keepArtifacts writes a failed browser step's artifacts, and says where in the result */
+  ResultPipeline(GatewayEvidence evidence, Attribution attribution, List<ResultSink> sinks,
+      UnaryOperator<ProbeResult> keepArtifacts) {
+    this.keepArtifacts = keepArtifacts;
     this.evidence = evidence;
     this.attribution = attribution;
     this.sinks = List.copyOf(sinks);
@@ -31,7 +40,7 @@ final class ResultPipeline implements ResultSink {
 
   @Override
   public void accept(ProbeResult result) {
-    ProbeResult enriched = enrich(result);
+    ProbeResult enriched = enrich(keepArtifacts.apply(result));
     for (ResultSink sink : sinks) {
       try {
         sink.accept(enriched);

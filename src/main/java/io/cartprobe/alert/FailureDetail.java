@@ -1,5 +1,6 @@
 package io.cartprobe.alert;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies.LowerCamelCaseStrategy;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * format can render one shape.
  *
  * @param bodyExcerpt the failed response's excerpt, already redacted by the probe engine
+ * @param artifacts a failed browser step's screenshot and page logs as the agent serves them
+ *     ({@code /artifacts/RUN/}, a path on the agent); absent otherwise, and then not in JSON
  */
 @JsonNaming(LowerCamelCaseStrategy.class)
 public record FailureDetail(
@@ -21,4 +24,17 @@ public record FailureDetail(
     Optional<String> expected,
     Optional<String> actual,
     Optional<String> classification,
-    Optional<String> bodyExcerpt) {}
+    Optional<String> bodyExcerpt,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> artifacts) {
+
+  public FailureDetail {
+    artifacts = artifacts == null ? Optional.empty() : artifacts;
+  }
+
+  public FailureDetail(String step, String component, String reason, String message,
+      Optional<String> expected, Optional<String> actual, Optional<String> classification,
+      Optional<String> bodyExcerpt) {
+    this(step, component, reason, message, expected, actual, classification, bodyExcerpt,
+        Optional.empty());
+  }
+}

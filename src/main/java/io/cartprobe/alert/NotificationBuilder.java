@@ -83,7 +83,12 @@ final class NotificationBuilder {
   private static Optional<FailureDetail> failed(ProbeResult result) {
     return result.failure().map(f -> new FailureDetail(f.step(), f.component(),
         f.reason().wireName(), f.message(), f.expected(), f.actual(), f.classification(),
-        excerpt(result, f)));
+        excerpt(result, f), artifacts(result, f)));
+  }
+
+  private static Optional<String> artifacts(ProbeResult result, Failure failure) {
+    return result.steps().stream().filter(s -> s.name().equals(failure.step())).findFirst()
+        .flatMap(StepResult::browser).flatMap(b -> b.artifacts());
   }
 
   private static Optional<String> excerpt(ProbeResult result, Failure failure) {

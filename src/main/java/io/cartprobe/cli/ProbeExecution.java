@@ -5,6 +5,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.CheckoutProbe;
 import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.browser.Browsers;
 import io.cartprobe.result.ResultSink;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.http.ProbeHttpClient;
@@ -40,8 +41,9 @@ final class ProbeExecution {
 
   List<ProbeResult> runAll(List<RunCommand.PlannedRun> plan, Progress progress)
       throws InterruptedException, ExecutionException {
-    ProbeRunner runner = new ProbeRunner(ProbeHttpClient.defaultBase(), clock, Version.current());
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ProbeRunner runner = new ProbeRunner(ProbeHttpClient.defaultBase(), clock, Version.current(),
+            new Browsers(config.agent().maxBrowsers(), System.getenv()));
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ProbeResult>> futures = new ArrayList<>();
       for (RunCommand.PlannedRun run : plan) {
         futures.add(executor.submit(() -> {

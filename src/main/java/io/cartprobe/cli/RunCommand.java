@@ -52,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
           + " the failed one's")
   boolean verbose;
 
+  @Option(names = "--artifacts", paramLabel = "DIR",
+      description = "Write failed browser steps' screenshots, console errors and failed requests"
+          + " here (default: a new temporary directory, named on stderr)")
+  java.nio.file.Path artifacts;
+
   RunCommand(CliContext context) {
     this.context = context;
   }
@@ -68,6 +73,8 @@ final class RunCommand implements Callable<Integer> {
     try (RunTraces traces = RunTraces.open(loaded, context.environment())) {
       results = new ProbeExecution(loaded, context.clock(), traces.sink()).runAll(plan, progress);
     }
+    results = RunArtifacts.write(results, java.util.Optional.ofNullable(artifacts),
+        spec.commandLine().getErr());
     switch (format) {
       case text -> new TextReport(out, context.terminal().colour(), verbose).print(results);
       case json -> JsonReport.print(out, results);

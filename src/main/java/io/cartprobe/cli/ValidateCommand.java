@@ -30,6 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CartprobeConfig loaded = config.load(context);
     ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
+    BrowserCheck.warning(loaded, context.environment()).ifPresent(w ->
+        spec.commandLine().getErr().println(config.displayName(context) + ": warning: " + w));
+    spec.commandLine().getErr().flush();
     int pairs = loaded.probes().stream().mapToInt(p -> p.environments().size()).sum();
     spec.commandLine().getOut().printf("%s: valid: %s in %s (%s per round), %s, %s%n",
         config.displayName(context),

@@ -8,6 +8,11 @@ import java.util.Optional;
 /**
  * The `agent:` section; only `cartprobe agent` acts on it, except {@code otlp}, which `run`
  * honours too.
+ *
+ * @param maxBrowsers browser-step runs at once (each a fresh context in the one Chromium)
+ * @param artifactsDir where the agent keeps failed browser steps' screenshots and page logs;
+ *     none kept when absent
+ * @param artifactsMaxMb the size cap of {@code artifactsDir}; the oldest runs' go first
  */
 public record AgentConfig(
     String listenHost,
@@ -18,16 +23,30 @@ public record AgentConfig(
     Optional<String> adminToken,
     Duration evidenceMinInterval,
     Optional<String> probeToken,
-    Optional<OtlpConfig> otlp) {
+    Optional<OtlpConfig> otlp,
+    int maxBrowsers,
+    Optional<Path> artifactsDir,
+    int artifactsMaxMb) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
   public static final int DEFAULT_MAX_CONCURRENCY = 64;
   /** An evidence probe is run for failing checkouts at most this often (providers rate-limit). */
   public static final Duration DEFAULT_EVIDENCE_MIN_INTERVAL = Duration.ofSeconds(30);
+  public static final int DEFAULT_MAX_BROWSERS = 2;
+  public static final int DEFAULT_ARTIFACTS_MAX_MB = 100;
 
   public AgentConfig {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+  }
+
+  /** Browser settings at their defaults, no artifacts kept. */
+  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
+      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken,
+      Duration evidenceMinInterval, Optional<String> probeToken, Optional<OtlpConfig> otlp) {
+    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken,
+        evidenceMinInterval, probeToken, otlp, DEFAULT_MAX_BROWSERS, Optional.empty(),
+        DEFAULT_ARTIFACTS_MAX_MB);
   }
 
   /** Without {@code otlp}: no traces unless the OTEL_* environment asks for them. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class AgentReader {
 
   static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
-      "evidence_min_interval", "probe_token", "otlp");
+      "evidence_min_interval", "probe_token", "otlp", "max_browsers", "artifacts_dir",
+      "artifacts_max_mb");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
@@ -42,7 +43,11 @@ final class AgentReader {
     Optional<String> probeToken = m.get("probe_token").flatMap(Cursor::string);
     Optional<OtlpConfig> otlp = m.get("otlp").flatMap(OtlpReader::read);
     return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken,
-        evidenceMinInterval, probeToken, otlp);
+        evidenceMinInterval, probeToken, otlp,
+        m.get("max_browsers").flatMap(v -> v.integer(1, 64)).orElse(AgentConfig.DEFAULT_MAX_BROWSERS),
+        m.get("artifacts_dir").flatMap(v -> v.string().flatMap(s -> path(v, s))),
+        m.get("artifacts_max_mb").flatMap(v -> v.integer(1, 1_000_000))
+            .orElse(AgentConfig.DEFAULT_ARTIFACTS_MAX_MB));
   }
 
   private record HostPort(String host, int port) {}

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class StepReader {
 
   static final List<String> STEP_KEYS = List.of("name", "component", "request", "expect", "extract",
-      "classify", "tls", "auth", "gateway");
+      "classify", "tls", "auth", "gateway", "browser");
   static final List<String> REQUEST_KEYS = List.of("method", "url", "headers", "json", "form", "body");
   /** The long form of an {@code extract} entry, {@code {from, secret}}. */
   static final List<String> EXTRACT_KEYS = List.of("from", "secret");
@@ -39,21 +39,37 @@ final class StepReader {
     Optional<Cursor> nameCursor = defaultName == null ? m.required("name") : m.get("name");
     String name = nameCursor.flatMap(Cursor::name).orElse(defaultName == null ? "" : defaultName);
     String component = m.get("component").flatMap(Cursor::string).orElse(DEFAULT_COMPONENT);
-    RequestSpec request = m.required("request").map(r -> request(r, uses)).orElse(placeholderRequest());
+    Optional<Cursor> browserAt = m.get("browser");
+    List<BrowserAction> browser = browserAt.map(b -> BrowserActionReader.read(b, uses)).orElse(List.of());
+    if (browserAt.isPresent() && m.has("request")) {
+      c.error("a step has either request or browser, not both");
+    }
+    RequestSpec request = browserAt.isPresent() ? browserRequest(browser)
+        : m.required("request").map(r -> request(r, uses)).orElse(placeholderRequest());
     Expect expect = m.get("expect").map(ExpectReader::expect).orElse(Expect.defaults());
-    Map<String, Extraction> extract = m.get("extract").map(StepReader::extract).orElse(Map.of());
+    Map<String, Extraction> extract = m.get("extract")
+        .map(x -> extract(x, browserAt.isPresent())).orElse(Map.of());
     List<Classifier> classify = m.get("classify").map(StepReader::classify).orElse(List.of());
     ClientSettings client = ClientSettingsReader.read(m, uses);
     // Checked against the gateway-config probes once every probe is read (see ProbeReader).
     Optional<Cursor> gatewayAt = m.get("gateway");
     List<String> gateway = gatewayAt.flatMap(Cursor::list).orElse(List.of()).stream()
         .flatMap(item -> item.string().stream()).toList();
-    return new Read(new Step(name, component, request, expect, extract, classify, client, gateway),
+    return new Read(new Step(name, component, request, expect, extract, classify, client, gateway,
+        browser),
         nameCursor.orElse(c), uses, gatewayAt);
   }
 
   static RequestSpec placeholderRequest() {
     return new RequestSpec("GET", "", Map.of(), new Body.None());
+  }
+
+  /** A browser step's stand-in request: its first URL, for results and messages. */
+  private static RequestSpec browserRequest(List<BrowserAction> actions) {
+    String url = actions.stream().map(BrowserAction::act)
+        .flatMap(a -> a instanceof BrowserAction.Goto(String u) ? java.util.stream.Stream.of(u)
+            : java.util.stream.Stream.empty()).findFirst().orElse("");
+    return new RequestSpec(Step.BROWSER_METHOD, url, Map.of(), new Body.None());
   }
 
   static RequestSpec request(Cursor c, List<Templates.Use> uses) {
@@ -101,7 +117,7 @@ final class StepReader {
     return body;
   }
 
-  private static Map<String, Extraction> extract(Cursor c) {
+  private static Map<String, Extraction> extract(Cursor c, boolean browser) {
     Map<String, Extraction> out = new LinkedHashMap<>();
     c.map().ifPresent(m -> m.entries().forEach(e -> {
       if (!EXTRACT_NAME.matcher(e.key()).matches()) {
@@ -109,22 +125,31 @@ final class StepReader {
             "invalid name (use letters, digits, '_' and '-', starting with a letter or '_')");
         return;
       }
-      extraction(e.value()).ifPresent(x -> out.put(e.key(), x));
+      extraction(e.value(), browser).ifPresent(x -> out.put(e.key(), x));
     }));
     return out;
   }
 
-  private static Optional<Extraction> extraction(Cursor c) {
+  private static Optional<Extraction> extraction(Cursor c, boolean browser) {
     if (c.node() instanceof org.yaml.snakeyaml.nodes.MappingNode) {
       MapCursor m = c.map().orElseThrow().allow(EXTRACT_KEYS);
       boolean secret = m.get("secret").flatMap(Cursor::bool).orElse(false);
-      return m.required("from").flatMap(f -> f.string().flatMap(s -> source(f, s)))
+      return m.required("from").flatMap(f -> f.string().flatMap(s -> source(f, s, browser)))
           .map(s -> new Extraction(s, secret));
     }
-    return c.string().flatMap(s -> source(c, s)).map(s -> new Extraction(s, false));
+    return c.string().flatMap(s -> source(c, s, browser)).map(s -> new Extraction(s, false));
   }
 
-  private static Optional<Extraction.Source> source(Cursor at, String text) {
+  private static Optional<Extraction.Source> source(Cursor at, String text, boolean browser) {
+    if (browser != text.startsWith("css:")) {
+      at.error(browser ? "a browser step extracts css:SELECTOR (the text of the first match), found "
+          + Cursor.quote(text) : "css: extraction needs a browser step");
+      return Optional.empty();
+    }
+    if (browser) {
+      return text.length() > 4 ? Optional.of(new Extraction.Source.Css(text.substring(4).trim()))
+          : Optional.empty();
+    }
     if (text.startsWith("$")) {
       return JsonPaths.compile(at, text).map(Extraction.Source.Json::new);
     }

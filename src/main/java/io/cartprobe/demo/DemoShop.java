@@ -74,6 +74,7 @@ public final class DemoShop implements AutoCloseable {
     var gatewayClient = new GatewayClient(client, URI.create(base + "/gateway/v1/payments"));
     for (var environment : DemoEnvironment.ALL) {
       new Shop(environment, faults, gatewayClient).register(router);
+      new Storefront(environment, faults).register(router);
     }
     new PaymentGateway(faults, DemoEnvironment.ALL).register(router);
     new FaultAdmin(faults).register(router);

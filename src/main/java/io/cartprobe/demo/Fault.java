@@ -21,7 +21,10 @@ public enum Fault {
   CART_DOWN("cart-down", "cart creation answers 503 service_unavailable"),
 
   /** Every third request to a shop environment answers 502 (a deterministic one-in-three). */
-  FLAKY("flaky", "every 3rd request to each shop environment answers 502");
+  FLAKY("flaky", "every 3rd request to each shop environment answers 502"),
+
+  /** The checkout page's script throws before it draws the form (a bad frontend release). */
+  BROKEN_BUNDLE("broken-bundle", "the checkout page's script throws before it draws the form");
 
   private final String id;
   private final String description;

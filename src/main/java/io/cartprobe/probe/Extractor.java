@@ -38,6 +38,8 @@ final class Extractor {
       case Extraction.Source.Header(String name) ->
           Optional.ofNullable(response.headers().get(name));
       case Extraction.Source.Cookie(String name) -> response.cookie(name);
+      // Read from the page by the browser step, never from an HTTP response.
+      case Extraction.Source.Css c -> Optional.empty();
       case Extraction.Source.Regex(var pattern) -> {
         var m = pattern.matcher(response.matchable(response.body()));
         yield m.find() ? Optional.ofNullable(m.groupCount() > 0 ? m.group(1) : m.group())

@@ -8,6 +8,8 @@ import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
 import io.cartprobe.result.Verdict;
 import io.cartprobe.auth.TokenCache;
+import io.cartprobe.browser.Browsers;
+import io.cartprobe.config.AgentConfig;
 import io.cartprobe.config.CheckoutProbe;
 import io.cartprobe.config.ClientSettings;
 import io.cartprobe.config.Environment;
@@ -36,7 +38,7 @@ import okhttp3.OkHttpClient;
  * target's failures; everything that happened is in the {@link ProbeResult}. Thread-safe: the
  * agent may run many probes at once through one runner.
  */
-public final class ProbeRunner {
+public final class ProbeRunner implements AutoCloseable {
 
   /** A cleanup request gets at most this long: it must not hold the next run up. */
   public static final Duration CLEANUP_TIMEOUT_CAP = Duration.ofSeconds(10);
@@ -46,25 +48,44 @@ public final class ProbeRunner {
   private final RandomGenerator random;
   /** OAuth2 tokens outlive a run: reused by later runs of the same environment until near expiry. */
   private final TokenCache tokens;
+  private final Browsers browsers;
   private final ResponseChecks checks;
 
-  public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random) {
-    this(http, clock, random, ResponseChecks.inline());
-  }
-
-  /** @param checks where the CPU-bound checks of responses run (the agent's own threads) */
-  public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random,
+  /**
+   * @param browsers where browser steps open their pages; closed by {@link #close()}
+   * @param checks where the CPU-bound checks of responses run (the agent's own threads)
+   */
+  public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random, Browsers browsers,
       ResponseChecks checks) {
     this.http = http;
     this.clock = clock;
     this.random = random;
     this.tokens = new TokenCache(clock);
+    this.browsers = browsers;
     this.checks = checks;
+  }
+
+  public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random, Browsers browsers) {
+    this(http, clock, random, browsers, ResponseChecks.inline());
+  }
+
+  public ProbeRunner(ProbeHttpClient http, Clock clock, RandomGenerator random) {
+    this(http, clock, random, new Browsers(AgentConfig.DEFAULT_MAX_BROWSERS, System.getenv()));
   }
 
   /** @param version goes into {@code User-Agent: cartprobe/<version>} */
   public ProbeRunner(OkHttpClient base, Clock clock, String version) {
     this(new ProbeHttpClient(base, version), clock, new SecureRandom());
+  }
+
+  public ProbeRunner(OkHttpClient base, Clock clock, String version, Browsers browsers) {
+    this(new ProbeHttpClient(base, version), clock, new SecureRandom(), browsers);
+  }
+
+  /** Stops the Chromium that browser steps started, if any. */
+  @Override
+  public void close() {
+    browsers.close();
   }
 
   /** The steps and cleanup of one attempt, and whether it may be re-run. */
@@ -147,7 +168,7 @@ public final class ProbeRunner {
           new TemplateScope(extracted, probe.vars(), env, probe.name(), clock, random);
       RunState state = new RunState(session, extracted, scope, redactor, idempotencyKeys, env,
           ClientSettings.forProbe(env, probe), new StepAuth(tokens, env.name(), redactor), runClock,
-          checks);
+          browsers, checks);
 
       long deadline = System.nanoTime() + probe.timeout().toNanos();
       List<StepResult> results = new ArrayList<>();

@@ -141,7 +141,20 @@ public final class Redactor {
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
         redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(), redactValues(s.extracted()),
-        s.spanId(), s.startedAt());
+        s.spanId(), s.startedAt(), s.browser().map(this::redact));
+  }
+
+  /** Screenshots are masked in the page before they are taken (io.cartprobe.browser). */
+  public io.cartprobe.result.BrowserEvidence redact(io.cartprobe.result.BrowserEvidence b) {
+    return new io.cartprobe.result.BrowserEvidence(redact(b.finalUrl()), b.domContentLoaded(),
+        b.load(), b.consoleErrors().stream().map(this::redact).toList(),
+        b.failedRequests().stream().map(this::redact).toList(), b.screenshots(), b.artifacts());
+  }
+
+  /** The secret values known now, longest first, for masking them in a page. */
+  public synchronized List<String> secrets() {
+    return secrets.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        .toList();
   }
 
   public Failure redact(Failure f) {

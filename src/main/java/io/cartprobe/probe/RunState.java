@@ -9,8 +9,9 @@ import java.util.Map;
  * What the steps of one attempt share: the HTTP session, the values extracted so far, the
  * template scope over them, the run's redactor and the run's Idempotency-Key values (kept
  * across attempts, so a retried request carries the key the server saw first), the
- * {@code tls:}/{@code auth:} the steps inherit, the run's credentials, and the run's clock for
- * step start times, and where the CPU-bound checks of a response run.
+ * {@code tls:}/{@code auth:} the steps inherit, the run's credentials, the run's clock for
+ * step start times, the browsers that {@code browser:} steps open their pages in, and where the
+ * CPU-bound checks of a response run.
  */
 record RunState(
     RunSession session,
@@ -22,4 +23,5 @@ record RunState(
     ClientSettings client,
     StepAuth auth,
     RunClock clock,
+    io.cartprobe.browser.Browsers browsers,
     ResponseChecks checks) {}

@@ -56,6 +56,9 @@ final class StepExecutor {
     // the shop sees, and the id the step's span is exported under.
     String spanId = state.session().trace().newSpanId();
     Instant startedAt = state.clock().now();
+    if (step.isBrowser()) {
+      return BrowserStep.execute(step, state, timeout).traced(spanId, startedAt);
+    }
     return send(step, keySlot, state, timeout, watch, spanId).traced(spanId, startedAt);
   }
 

@@ -92,6 +92,11 @@ public record ProbeResult(
         traceId, steps, failure, cleanup, more, watched, probableCause);
   }
 
+  public ProbeResult withSteps(List<StepResult> newSteps) {
+    return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
+        traceId, newSteps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts);
+  }
+
   public ProbeResult withWatched(Map<String, String> values) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, notes, values, probableCause, spanId, earlierAttempts);

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param spanId the step's span id (16 hex digits): the parent id in the {@code traceparent} of
  *     its requests and the id of its exported span; empty for a step that did not run
  * @param startedAt when the step started; empty for a step that did not run
+ * @param browser what a browser step saw in the page; absent for HTTP steps (and then not in
+ *     the JSON forms)
  */
 public record StepResult(
     String name,
@@ -41,7 +43,8 @@ public record StepResult(
     Optional<Instant> certNotAfter,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> extracted,
     @JsonIgnore String spanId,
-    @JsonIgnore Optional<Instant> startedAt) {
+    @JsonIgnore Optional<Instant> startedAt,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<BrowserEvidence> browser) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
@@ -49,6 +52,7 @@ public record StepResult(
     // In-process only (traces): not in the JSON forms, so absent when read back.
     spanId = spanId == null ? "" : spanId;
     startedAt = startedAt == null ? Optional.empty() : startedAt;
+    browser = browser == null ? Optional.empty() : browser;
   }
 
   /** A step as the engine first builds it: nothing extracted, no span recorded. */
@@ -58,7 +62,8 @@ public record StepResult(
       Optional<String> bodyExcerpt, Optional<String> classification,
       Optional<Instant> certNotAfter) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
-        message, bodyExcerpt, classification, certNotAfter, Map.of(), "", Optional.empty());
+        message, bodyExcerpt, classification, certNotAfter, Map.of(), "", Optional.empty(),
+        Optional.empty());
   }
 
   public StepResult(String name, String component, StepStatus status, String method, String url,
@@ -67,14 +72,22 @@ public record StepResult(
       Optional<String> bodyExcerpt, Optional<String> classification,
       Optional<Instant> certNotAfter, Map<String, String> extracted) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
-        message, bodyExcerpt, classification, certNotAfter, extracted, "", Optional.empty());
+        message, bodyExcerpt, classification, certNotAfter, extracted, "", Optional.empty(),
+        Optional.empty());
   }
 
   /** This step as it ran at {@code startedAt}, its requests sent under span {@code spanId}. */
   public StepResult traced(String spanId, Instant startedAt) {
     return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
         assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
-        Optional.of(startedAt));
+        Optional.of(startedAt), browser);
+  }
+
+  /** This step with what its page showed replaced (the agent adds where its artifacts are). */
+  public StepResult withBrowser(BrowserEvidence evidence) {
+    return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
+        assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
+        startedAt, Optional.of(evidence));
   }
 
   public static StepResult skipped(String name, String component, String method) {

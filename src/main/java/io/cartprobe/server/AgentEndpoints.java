@@ -44,6 +44,13 @@ public interface AgentEndpoints {
 
   record HttpAnswer(int status, String contentType, String body) {}
 
+  /** {@code GET /artifacts/RUN/FILE}: a failed browser step's screenshot or page log. */
+  default Optional<FileAnswer> artifact(String rawPath) {
+    return Optional.empty();
+  }
+
+  record FileAnswer(String contentType, byte[] body) {}
+
   sealed interface ProbeNow {
     record Ran(ProbeResult result) implements ProbeNow {}
 

@@ -97,6 +97,15 @@ public final class AgentServer implements AutoCloseable {
                 .map(page -> new Renders.Answer(200, "text/html; charset=utf-8", page))
                 .orElse(new Renders.Answer(404, "text/plain; charset=utf-8",
                     "no such probe or environment\n"))));
+          } else if (path.startsWith("/artifacts/")) {
+            get(exchange, method, () -> {
+              var file = agent.artifact(exchange.getRequestURI().getRawPath());
+              if (file.isPresent()) {
+                send(exchange, 200, file.get().contentType(), file.get().body());
+              } else {
+                send(exchange, 404, "text/plain; charset=utf-8", "no such artifact (kept under agent.artifacts_dir, oldest deleted)\n");
+              }
+            });
           } else {
             send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
           }
@@ -239,7 +248,11 @@ public final class AgentServer implements AutoCloseable {
 
   private static void send(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     boolean head = exchange.getRequestMethod().equals("HEAD");

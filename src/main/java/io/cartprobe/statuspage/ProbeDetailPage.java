@@ -126,6 +126,7 @@ public final class ProbeDetailPage {
         m.element("p", "Response body (excerpt, secrets redacted):");
         m.element("pre", body, "class", "excerpt");
       });
+      step.browser().ifPresent(page -> PageEvidence.render(m, page));
     }
     m.close();
   }

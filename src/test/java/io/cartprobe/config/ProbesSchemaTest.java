@@ -45,6 +45,7 @@ class ProbesSchemaTest {
     LOADER_KEYS.put("/$defs/probe", Stream.of(ProbeReader.COMMON_KEYS, ProbeReader.CHECKOUT_KEYS,
         ProbeReader.GATEWAY_KEYS).flatMap(List::stream).toList());
     LOADER_KEYS.put("/$defs/stepBase", StepReader.STEP_KEYS);
+    LOADER_KEYS.put("/$defs/stepBase/properties/browser/items", BrowserActionReader.KEYS);
     LOADER_KEYS.put("/$defs/request", StepReader.REQUEST_KEYS);
     LOADER_KEYS.put("/$defs/expect", ExpectReader.EXPECT_KEYS);
     LOADER_KEYS.put("/$defs/when", ExpectReader.WHEN_KEYS);

@@ -66,8 +66,11 @@ class ProbesYamlTest {
       @SuppressWarnings("unchecked")
       var steps = (List<Map<String, Object>>) probe.getOrDefault("steps", List.of());
       for (var step : steps) {
-        assertThat(step.keySet()).isSubsetOf("name", "component", "request", "expect", "extract", "classify");
-        assertThat(map(step.get("request")).keySet())
+        assertThat(step.keySet()).isSubsetOf("name", "component", "request", "browser", "expect",
+            "extract", "classify");
+        assertThat(step.containsKey("request")).as("a step is a request or a browser page: " + step)
+            .isNotEqualTo(step.containsKey("browser"));
+        assertThat(map(step.getOrDefault("request", Map.of())).keySet())
             .isSubsetOf("method", "url", "headers", "json", "form", "body");
         if (step.get("expect") != null) {
           assertThat(map(step.get("expect")).keySet()).isSubsetOf(

@@ -49,7 +49,7 @@ class DemoEndToEndIT {
 
   @AfterEach
   void clearFaults() throws Exception {
-    for (String fault : new String[] {"gateway-config", "slow-payments", "cart-down", "flaky"}) {
+    for (String fault : new String[] {"gateway-config", "slow-payments", "cart-down", "flaky", "broken-bundle"}) {
       send("DELETE", "/demo/faults/" + fault);
     }
   }

@@ -35,6 +35,7 @@ public final class AlertLabels {
       f.actual().ifPresent(x -> a.put("actual", x));
       f.classification().ifPresent(x -> a.put("classification", x));
       f.bodyExcerpt().ifPresent(x -> a.put("body_excerpt", x));
+      f.artifacts().ifPresent(x -> a.put("artifacts", x));
     });
     e.traceId().ifPresent(t -> a.put("trace_id", t));
     e.probableCause().ifPresent(c -> {

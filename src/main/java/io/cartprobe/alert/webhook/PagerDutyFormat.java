@@ -3,6 +3,7 @@ package io.cartprobe.alert.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.alert.AlertEvent;
+import io.cartprobe.alert.FailureDetail;
 import io.cartprobe.config.Webhook;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ public record PagerDutyFormat() implements PayloadFormat {
     if (!page.isEmpty()) {
       links.add(new Link(page, "Status page: " + e.probe() + "@" + e.env()));
     }
+    e.failure().flatMap(FailureDetail::artifacts).filter(x -> !externalUrl.isBlank()).ifPresent(x ->
+        links.add(new Link(externalUrl.replaceAll("/+$", "") + x,
+            "Screenshot and page logs: " + e.failure().orElseThrow().step())));
     e.probableCause().ifPresent(c -> {
       String evidence = PayloadFormat.statusPageUrl(c.probe(), c.environment(), externalUrl);
       if (!evidence.isEmpty()) {
