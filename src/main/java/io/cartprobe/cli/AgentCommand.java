@@ -2,6 +2,7 @@ package io.cartprobe.cli;
 
 import io.cartprobe.agent.Agent;
 import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.shard.Shard;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -46,6 +47,11 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Debug logging")
   boolean verbose;
 
+  @Option(names = "--shard", paramLabel = "I/N|auto",
+      description = "Run only the pairs shard I of N owns (default: $CARTPROBE_SHARD, else all);"
+          + " auto: I from the StatefulSet pod name's ordinal, N from $CARTPROBE_SHARD_COUNT")
+  String shard;
+
   AgentCommand(CliContext context) {
     this.context = context;
   }
@@ -53,13 +59,15 @@ final class AgentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(logFormat, verbose);
+    Shard owned = ShardOption.resolve(spec, shard, context);
     CartprobeConfig loaded = config.load(context);
     Optional<InetSocketAddress> listenOverride = Optional.ofNullable(listen).map(l -> parseListen(l));
     InetSocketAddress address = listenOverride.orElseGet(() ->
         new InetSocketAddress(loaded.agent().listenHost(), loaded.agent().listenPort()));
     Agent opened = Listening.open("agent", address,
         "another agent running? choose another address with --listen HOST:PORT or agent.listen",
-        () -> new Agent(() -> config.load(context), loaded, context.clock(), listenOverride));
+        () -> new Agent(() -> config.load(context), loaded, context.clock(), listenOverride,
+            owned));
     try (Agent agent = opened) {
       agent.start();
       PrintWriter out = spec.commandLine().getOut();
