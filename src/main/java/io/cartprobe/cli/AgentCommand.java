@@ -1,6 +1,7 @@
 package io.cartprobe.cli;
 
 import io.cartprobe.agent.Agent;
+import io.cartprobe.agent.ConfigFileWatch;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.shard.Shard;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run every probe on its schedule and serve /metrics, /healthz, /readyz, /api/status, "
           + "/probe, / and POST /-/reload.",
-      "SIGHUP reloads the config file; SIGTERM stops scheduling, lets runs in flight finish "
+      "The config file is reloaded when its content changes (a ConfigMap update too), and on"
+          + " SIGHUP; SIGTERM stops scheduling, lets runs in flight finish "
           + "(up to 10 s) and exits 0."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -68,7 +70,8 @@ final class AgentCommand implements Callable<Integer> {
         "another agent running? choose another address with --listen HOST:PORT or agent.listen",
         () -> new Agent(() -> config.load(context), loaded, context.clock(), listenOverride,
             owned));
-    try (Agent agent = opened) {
+    try (Agent agent = opened;
+        ConfigFileWatch watch = ConfigFileWatch.start(config.resolve(context), agent::reload)) {
       agent.start();
       PrintWriter out = spec.commandLine().getOut();
       out.println("agent: http://127.0.0.1:" + agent.port() + "/  (metrics: /metrics, status: /api/status)");
