@@ -35,7 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocationsAlertmanagerIT {
 
-  private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+  /** The Debian package's binary, found on the PATH like promtool and kubectl. */
+  private static final Path BINARY = java.util.Arrays.stream(
+          System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+      .map(d -> Path.of(d, "prometheus-alertmanager")).filter(Files::isExecutable).findFirst()
+      .orElse(Path.of("prometheus-alertmanager"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> LOCATIONS = List.of("eu-west-1", "us-east-1", "ap-south-1");
