@@ -4,7 +4,6 @@ import io.cartprobe.Version;
 import io.cartprobe.Words;
 import io.cartprobe.alert.AlertStateJson;
 import io.cartprobe.alert.Alerting;
-import io.cartprobe.alert.webhook.DeliveryListener;
 import io.cartprobe.artifact.ArtifactStore;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Environment;
@@ -16,10 +15,10 @@ import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.metrics.AgentRegistry;
 import io.cartprobe.metrics.AlertMetrics;
-import io.cartprobe.metrics.DeliveryResult;
 import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
+import io.cartprobe.metrics.ShardMetrics;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.browser.Browsers;
 import io.cartprobe.probe.ProbeRunner;
@@ -28,10 +27,10 @@ import io.cartprobe.result.ProbeResult;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.RunOutcome;
 import io.cartprobe.schedule.ScheduleListener;
-import io.cartprobe.schedule.ScheduledPair;
 import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.schedule.SkipReason;
 import io.cartprobe.server.AgentServer;
+import io.cartprobe.shard.Shard;
 import io.cartprobe.state.StateFile;
 import io.cartprobe.trace.TraceSink;
 import io.cartprobe.watch.Attribution;
@@ -84,9 +83,16 @@ public final class Agent implements AutoCloseable {
   private final ResponseChecks checks =
       ResponseChecks.onPlatformThreads(Runtime.getRuntime().availableProcessors());
   private final PairRuns pairRuns;
+  private final Sharding sharding;
 
   public Agent(ConfigSource source, CartprobeConfig initial, Clock clock,
       Optional<InetSocketAddress> listenOverride) throws IOException {
+    this(source, initial, clock, listenOverride, Shard.SINGLE);
+  }
+
+  /** An agent that runs only the pairs {@code shard} owns (docs/scaling.md). */
+  public Agent(ConfigSource source, CartprobeConfig initial, Clock clock,
+      Optional<InetSocketAddress> listenOverride, Shard shard) throws IOException {
     this.clock = clock;
     this.config = new AtomicReference<>(initial);
     // max_browsers is read at start; a reload does not resize the running browser's slots.
@@ -102,6 +108,8 @@ public final class Agent implements AutoCloseable {
     this.stateFile = initial.agent().stateFile().map(StateFile::new);
     this.webhookMetrics = new WebhookMetrics(registry.registry());
     this.traces = TraceSink.fromEnvironment(initial, System.getenv(), registry.registry());
+    this.sharding = new Sharding(shard, initial, new ShardMetrics(registry.registry(), shard));
+
     Attribution attribution = new Attribution(config::get);
     Optional<WatchStateStore> watchStore = stateFile.map(WatchStateStore::new);
     ConfigWatch watch = restoreWatch(watchStore);
@@ -115,7 +123,7 @@ public final class Agent implements AutoCloseable {
 
     RunLog runLog = new RunLog(history);
     WatchStage watchStage = new WatchStage(config::get, watch, watchStore, List.of(attribution,
-        new GatewayConfigMetrics(registry.registry()), runLog, history, alerting));
+        new GatewayConfigMetrics(registry.registry()), runLog, history, sharding.gate(alerting)));
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
     Optional<ArtifactStore> artifacts = ArtifactStore.forAgent(initial.agent());
     ResultPipeline pipeline = new ResultPipeline(
@@ -123,7 +131,8 @@ public final class Agent implements AutoCloseable {
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)),
+        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog,
+            sharding.gate(alerting))),
         result -> artifacts.map(store -> store.keep(result)).orElse(result));
     this.pairRuns = new PairRuns(config::get, runner, pipeline,
         () -> schedulerRef.get().interruptedByStop(), agentMetrics, clock);
@@ -135,11 +144,12 @@ public final class Agent implements AutoCloseable {
         probeMetrics::reconfigure,
         this::configureHistory,
         fresh -> alerting.replace(buildAlerting(fresh)),
-        fresh -> scheduler.update(ScheduledPair.of(fresh.probes())),
+        sharding::reconfigure,
+        fresh -> scheduler.update(sharding.scheduled(fresh)),
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, pairRuns, reloader,
-        clock, clock.instant(), artifacts);
+        clock, clock.instant(), artifacts, sharding::current);
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */
@@ -151,7 +161,7 @@ public final class Agent implements AutoCloseable {
 
   public Agent start() {
     InsecureTls.warning(config.get()).ifPresent(log::warn);
-    scheduler.update(ScheduledPair.of(config.get().probes()));
+    scheduler.update(sharding.scheduled(config.get()));
     scheduler.start();
     server.start(endpoints);
     timers.every(HEARTBEAT_EVERY, Duration.ZERO, "heartbeat", this::beat);
@@ -195,20 +205,7 @@ public final class Agent implements AutoCloseable {
     return Alerting.builder(current)
         .clock(clock)
         .externalUrl("http://" + hostForLinks(current) + ":" + server.port() + "/")
-        .listener(new DeliveryListener() {
-          @Override
-          public void delivered(String webhook) {
-            webhookMetrics.delivery(webhook, DeliveryResult.DELIVERED);
-          }
-          @Override
-          public void retried(String webhook) {
-            webhookMetrics.delivery(webhook, DeliveryResult.RETRIED);
-          }
-          @Override
-          public void dropped(String webhook, String why) {
-            webhookMetrics.delivery(webhook, DeliveryResult.DROPPED);
-          }
-        })
+        .listener(new DeliveryMetrics(webhookMetrics))
         .stateSink(state -> stateFile.ifPresent(file -> {
           try {
             file.write(AlertStateJson.SECTION, AlertStateJson.toJson(state));

@@ -19,6 +19,7 @@ import io.cartprobe.schedule.RunOutcome;
 import io.cartprobe.schedule.TriggerResult;
 import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.server.AgentEndpoints;
+import io.cartprobe.shard.Ownership;
 import io.cartprobe.statuspage.ConfigReload;
 import io.cartprobe.statuspage.Links;
 import io.cartprobe.statuspage.ProbeDetailPage;
@@ -58,12 +59,14 @@ final class Endpoints implements AgentEndpoints {
   private final Clock clock;
   private final Instant startedAt;
   private final Optional<ArtifactStore> artifacts;
+  private final Supplier<Ownership> ownership;
   /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
       RunHistory history, AlertingStage alerting, ConfigWatch watch, PairRuns runs,
-      Reloader reloader, Clock clock, Instant startedAt, Optional<ArtifactStore> artifacts) {
+      Reloader reloader, Clock clock, Instant startedAt, Optional<ArtifactStore> artifacts,
+      Supplier<Ownership> ownership) {
     this.config = config;
     this.scheduler = scheduler;
     this.exposition = exposition;
@@ -75,6 +78,7 @@ final class Endpoints implements AgentEndpoints {
     this.clock = clock;
     this.startedAt = startedAt;
     this.artifacts = artifacts;
+    this.ownership = ownership;
   }
 
   @Override
@@ -98,7 +102,7 @@ final class Endpoints implements AgentEndpoints {
     Reloader.Status reload = reloader.status();
     return StatusJson.render(config.get(), history, scheduler, alerting.current(),
         watch.lastChanges(), new StatusJson.AgentInfo(
-            Version.current(), startedAt, reload.ok(), reload.at()));
+            Version.current(), startedAt, reload.ok(), reload.at()), ownership.get());
   }
 
   @Override
@@ -200,8 +204,12 @@ final class Endpoints implements AgentEndpoints {
     Alerting alerts = alerting.current();
     List<AlertStatus> statuses = alerts.statuses();
     List<StatusRow> rows = new ArrayList<>();
+    Ownership owned = ownership.get();
     for (ProbeConfig probe : current.probes()) {
       for (String env : probe.environments()) {
+        if (!owned.runs(new PairKey(probe.name(), env))) {
+          continue;
+        }
         List<String> firing = statuses.stream()
             .filter(a -> a.firing() && a.probe().equals(probe.name()) && a.env().equals(env))
             .map(AlertStatus::alert).toList();

@@ -17,6 +17,8 @@ import io.cartprobe.result.json.Json;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.PairStatus;
 import io.cartprobe.schedule.Scheduler;
+import io.cartprobe.shard.Ownership;
+import io.cartprobe.shard.Shard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,17 @@ final class StatusJson {
   record AgentInfo(String version, Instant startedAt, boolean lastReloadOk, Instant lastReloadAt) {}
 
   record Status(Agent agent, List<Pair> probes, List<ConfigChange> configChanges,
-      List<AlertStatus> alerts, Deliveries webhookDeliveries) {}
+      List<AlertStatus> alerts, Deliveries webhookDeliveries,
+      @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ShardStatus> shard) {}
+
+  /** Only when sharded: {@code probes} then lists this shard's pairs alone. */
+  record ShardStatus(int index, int count, int ownedPairs, int pairsOwnedByOthers) {
+    static Optional<ShardStatus> of(Ownership owned) {
+      Shard shard = owned.shard();
+      return shard.isSingle() ? Optional.empty() : Optional.of(new ShardStatus(shard.index(),
+          shard.count(), owned.runCount(), owned.ownedByOthers()));
+    }
+  }
 
   record Agent(String version, Instant startedAt, boolean lastReloadSuccessful,
       Instant lastReloadAt, Map<String, String> labels) {}
@@ -73,10 +85,19 @@ final class StatusJson {
 
   static JsonNode render(CartprobeConfig config, RunHistory history, Scheduler scheduler,
       Alerting alerting, List<ConfigChange> configChanges, AgentInfo info) {
+    return render(config, history, scheduler, alerting, configChanges, info,
+        Ownership.of(config, Shard.SINGLE));
+  }
+
+  static JsonNode render(CartprobeConfig config, RunHistory history, Scheduler scheduler,
+      Alerting alerting, List<ConfigChange> configChanges, AgentInfo info, Ownership owned) {
     List<Pair> pairs = new ArrayList<>();
     for (ProbeConfig probe : config.probes()) {
       for (String env : probe.environments()) {
         PairKey key = new PairKey(probe.name(), env);
+        if (!owned.runs(key)) {
+          continue;
+        }
         PairState state = history.state(probe.name(), env);
         Optional<PairStatus> scheduled = scheduler.status(key);
         pairs.add(new Pair(probe.name(), env, probe.type().wireName(), state.health().wireName(),
@@ -91,6 +112,7 @@ final class StatusJson {
             config.agent().labels()),
         pairs, configChanges, alerting.statuses(),
         new Deliveries(alerting.pending().stream().map(Pending::of).toList(),
-            alerting.deadLetters().stream().map(Dropped::of).toList())));
+            alerting.deadLetters().stream().map(Dropped::of).toList()),
+        ShardStatus.of(owned)));
   }
 }

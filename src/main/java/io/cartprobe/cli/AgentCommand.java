@@ -1,7 +1,9 @@
 package io.cartprobe.cli;
 
 import io.cartprobe.agent.Agent;
+import io.cartprobe.agent.ConfigFileWatch;
 import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.shard.Shard;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run every probe on its schedule and serve /metrics, /healthz, /readyz, /api/status, "
           + "/probe, / and POST /-/reload.",
-      "SIGHUP reloads the config file; SIGTERM stops scheduling, lets runs in flight finish "
+      "The config file is reloaded when its content changes (a ConfigMap update too), and on"
+          + " SIGHUP; SIGTERM stops scheduling, lets runs in flight finish "
           + "(up to 10 s) and exits 0."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -46,6 +49,11 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Debug logging")
   boolean verbose;
 
+  @Option(names = "--shard", paramLabel = "I/N|auto",
+      description = "Run only the pairs shard I of N owns (default: $CARTPROBE_SHARD, else all);"
+          + " auto: I from the StatefulSet pod name's ordinal, N from $CARTPROBE_SHARD_COUNT")
+  String shard;
+
   AgentCommand(CliContext context) {
     this.context = context;
   }
@@ -53,14 +61,17 @@ final class AgentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(logFormat, verbose);
+    Shard owned = ShardOption.resolve(spec, shard, context);
     CartprobeConfig loaded = config.load(context);
     Optional<InetSocketAddress> listenOverride = Optional.ofNullable(listen).map(l -> parseListen(l));
     InetSocketAddress address = listenOverride.orElseGet(() ->
         new InetSocketAddress(loaded.agent().listenHost(), loaded.agent().listenPort()));
     Agent opened = Listening.open("agent", address,
         "another agent running? choose another address with --listen HOST:PORT or agent.listen",
-        () -> new Agent(() -> config.load(context), loaded, context.clock(), listenOverride));
-    try (Agent agent = opened) {
+        () -> new Agent(() -> config.load(context), loaded, context.clock(), listenOverride,
+            owned));
+    try (Agent agent = opened;
+        ConfigFileWatch watch = ConfigFileWatch.start(config.resolve(context), agent::reload)) {
       agent.start();
       PrintWriter out = spec.commandLine().getOut();
       out.println("agent: http://127.0.0.1:" + agent.port() + "/  (metrics: /metrics, status: /api/status)");

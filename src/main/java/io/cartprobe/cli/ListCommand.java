@@ -7,6 +7,10 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Durations;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.config.Webhook;
+import io.cartprobe.result.json.Json;
+import io.cartprobe.schedule.PairKey;
+import io.cartprobe.shard.Ownership;
+import io.cartprobe.shard.Shard;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code cartprobe list}: what would run, where, how often, and what alerts watch it. */
 @Command(
@@ -30,20 +35,39 @@ final class ListCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
+  enum Format { text, json }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or json (the pairs only)")
+  Format format;
+
+  @Option(names = "--shard", paramLabel = "I/N|auto",
+      description = "Only what shard I of N runs (default: $CARTPROBE_SHARD, else everything)")
+  String shard;
+
   ListCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
+    Shard chosen = ShardOption.resolve(spec, shard, context);
     CartprobeConfig loaded = config.load(context);
     ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
+    Ownership owned = Ownership.of(loaded, chosen);
+    if (format == Format.json) {
+      out.println(Json.pretty(ListJson.of(loaded, owned)));
+      return 0;
+    }
 
     List<String[]> probes = new ArrayList<>();
     probes.add(new String[] {"PROBE", "TYPE", "ENV", "INTERVAL", "WHEN FAILING", "TIMEOUT", "RETRIES", "STEPS"});
     for (ProbeConfig probe : loaded.probes()) {
       for (String env : probe.environments()) {
+        if (!owned.runs(new PairKey(probe.name(), env))) {
+          continue;
+        }
         probes.add(new String[] {probe.name(), probe.type().wireName(), env,
             Durations.format(probe.interval()), Durations.format(probe.intervalWhenFailing()),
             Durations.format(probe.timeout()), Integer.toString(probe.retries()),
@@ -51,6 +75,12 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     Table.print(out, probes);
+    if (!chosen.isSingle()) {
+      out.println();
+      out.println("shard " + chosen + ": runs " + Words.count(owned.runCount(), "pair")
+          + " (evidence for its checkouts included); the other shards own "
+          + Words.count(owned.ownedByOthers(), "pair"));
+    }
 
     if (!loaded.alerts().isEmpty()) {
       out.println();

@@ -150,14 +150,15 @@ public final class AgentServer implements AutoCloseable {
       send(exchange, 400, "text/plain; charset=utf-8", "bad percent-encoding in the query string\n");
       return;
     }
-    String probe = query.get("probe");
-    String env = query.get("env");
-    if (probe == null || env == null) {
-      send(exchange, 400, "text/plain; charset=utf-8", "give both ?probe=NAME&env=ENV\n");
+    ProbeQuery asked;
+    try {
+      asked = ProbeQuery.from(query);
+    } catch (ProbeQuery.Refused e) {
+      send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
       return;
     }
     Optional<Duration> deadline = scrapeDeadline(exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));
-    switch (agent.probeNow(probe, env, deadline)) {
+    switch (agent.probeNow(asked.probe(), asked.environment(), deadline)) {
       case AgentEndpoints.ProbeNow.Ran ran ->
           send(exchange, 200, MetricsExposition.TEXT, BlackboxFormat.render(ran.result()));
       case AgentEndpoints.ProbeNow.NotFound notFound ->

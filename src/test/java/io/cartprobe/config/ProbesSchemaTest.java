@@ -103,6 +103,10 @@ class ProbesSchemaTest {
     out.put("deploy/docker/aot-training.yaml", Files.readString(Path.of("deploy/docker/aot-training.yaml")));
     try (Stream<Path> files = Files.walk(Path.of("deploy/kubernetes"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        if (f.getFileName().toString().equals("probes.yaml")) {
+          out.put(f.toString(), Files.readString(f)); // a kustomize configMapGenerator's file
+          continue;
+        }
         int i = 0;
         for (Object doc : new Yaml().loadAll(Files.readString(f))) {
           if (doc instanceof Map<?, ?> m && "ConfigMap".equals(m.get("kind"))

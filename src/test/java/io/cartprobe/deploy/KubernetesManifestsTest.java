@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The manifests in deploy/kubernetes agree with the image (Dockerfile) and with the config:
  * the port, the probe paths, the user, the read-only root, the mounts, and a probes.yaml that
- * the real loader accepts.
+ * the real loader accepts. What is checked is what {@code kubectl kustomize} renders of the base
+ * and each overlay (Debian package {@code kubectl}; no cluster needed).
  */
 class KubernetesManifestsTest {
 
@@ -54,14 +55,17 @@ class KubernetesManifestsTest {
     return o == null ? List.of() : (List<Object>) o;
   }
 
+  /** The kustomizations a user applies: the base and each overlay. */
+  static final List<Path> RENDERED = List.of(DIR.resolve("base"), DIR.resolve("overlays/sidecar"),
+      DIR.resolve("overlays/per-region"), DIR.resolve("overlays/sharded"));
+
+  /** Every document of every kustomization, rendered by the real {@code kubectl kustomize}. */
   static List<Doc> documents() throws IOException {
     List<Doc> docs = new ArrayList<>();
-    try (Stream<Path> files = Files.list(DIR)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-        for (Object o : new Yaml().loadAll(Files.readString(f))) {
-          if (o != null) {
-            docs.add(new Doc(f, map(o)));
-          }
+    for (Path dir : RENDERED) {
+      for (Object o : new Yaml().loadAll(Kustomize.render(dir))) {
+        if (o != null) {
+          docs.add(new Doc(dir, map(o)));
         }
       }
     }
@@ -69,7 +73,8 @@ class KubernetesManifestsTest {
   }
 
   static List<Doc> workloads() throws IOException {
-    return documents().stream().filter(d -> d.kind().equals("Deployment")).toList();
+    return documents().stream()
+        .filter(d -> d.kind().equals("Deployment") || d.kind().equals("StatefulSet")).toList();
   }
 
   static Map<String, Object> podSpec(Doc workload) {
@@ -194,7 +199,8 @@ class KubernetesManifestsTest {
     for (Doc m : monitors) {
       Map<String, Object> spec = map(m.body().get("spec"));
       Map<String, Object> selector = map(map(spec.get("selector")).get("matchLabels"));
-      List<Doc> selected = docs.stream().filter(d -> d.file().equals(m.file()) && d.kind().equals("Deployment"))
+      List<Doc> selected = docs.stream().filter(d -> d.file().equals(m.file())
+              && (d.kind().equals("Deployment") || d.kind().equals("StatefulSet")))
           .filter(d -> map(map(map(d.body().get("spec")).get("template")).get("metadata")).get("labels") instanceof Map<?, ?> l
               && l.entrySet().containsAll(selector.entrySet()))
           .toList();

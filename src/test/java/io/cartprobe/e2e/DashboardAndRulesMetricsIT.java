@@ -56,6 +56,10 @@ class DashboardAndRulesMetricsIT {
   private static JarProcess demo;
   private static JarProcess agent;
   private static Set<String> exported;
+  /** Label names of each live series name (the agent's own labels included). */
+  private static final Map<String, Set<String>> LABELS = new java.util.TreeMap<>();
+  private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}");
+  private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
 
   @BeforeAll
   static void scrapeALiveAgent() throws Exception {
@@ -116,6 +120,46 @@ class DashboardAndRulesMetricsIT {
         .filter(l -> !l.isBlank() && !l.startsWith("#"))
         .map(l -> l.split("[{ ]", 2)[0])
         .collect(Collectors.toCollection(TreeSet::new));
+    get(agentUrl + "/metrics").lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .forEach(l -> {
+          String[] parts = l.split("\\{", 2);
+          Set<String> names = LABELS.computeIfAbsent(parts[0].split(" ")[0], k -> new TreeSet<>());
+          if (parts.length == 2) {
+            Matcher m = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"").matcher(
+                parts[1].replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""));
+            while (m.find()) {
+              names.add(m.group(1));
+            }
+          }
+        });
+  }
+
+  /** A selector on a label the series lacks matches nothing: the panel stays empty forever. */
+  @Test
+  void theDashboardFiltersOnlyOnLabelsTheSeriesHave() throws Exception {
+    JsonNode dashboard = new ObjectMapper().readTree(
+        JarProcess.projectDir().resolve("deploy/grafana/cartprobe-dashboard.json").toFile());
+    List<String> queries = new ArrayList<>();
+    collectQueries(dashboard, queries);
+    int checked = 0;
+    for (String query : queries) {
+      Matcher selector = SELECTOR.matcher(query.replaceAll("\\[[^]]*]", "[]"));
+      while (selector.find()) {
+        String metric = selector.group(1);
+        if (!LABELS.containsKey(metric)) {
+          continue; // a series that appears only after an event; its name is checked above
+        }
+        Matcher matcher = MATCHER.matcher(selector.group(2).replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""));
+        while (matcher.find()) {
+          checked++;
+          assertThat(LABELS.get(metric)).as("labels of %s (filtered in `%s`)", metric, query)
+              .contains(matcher.group(1));
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(10);
+    assertThat(LABELS.get("cartprobe_scheduler_lag_seconds_bucket")).contains("location", "le")
+        .doesNotContain("probe", "env");
   }
 
   @AfterAll
