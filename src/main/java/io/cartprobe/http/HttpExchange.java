@@ -3,6 +3,7 @@ package io.cartprobe.http;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import io.cartprobe.result.HttpFacts;
 import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -24,7 +25,8 @@ public sealed interface HttpExchange {
    * @param certNotAfter over HTTPS, the earliest {@code notAfter} of the server's verified
    *     certificate chain (the weakest link decides when the chain stops working)
    */
-  record Head(int status, Headers headers, HttpUrl url, Optional<Instant> certNotAfter) {}
+  record Head(int status, Headers headers, HttpUrl url, Optional<Instant> certNotAfter,
+      HttpFacts facts) {}
 
   record Completed(Head head, String body, Phases phases, boolean requestSent, Duration elapsed)
       implements HttpExchange {}

@@ -1,6 +1,7 @@
 package io.cartprobe.http;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Protocol;
@@ -35,6 +37,7 @@ public final class PhaseTimer extends EventListener {
   private long responseEnd = UNSET;
   private long failedAt = UNSET;
   private boolean requestSent;
+  private int ipVersion;
 
   public PhaseTimer() {
     this(System::nanoTime);
@@ -105,6 +108,18 @@ public final class PhaseTimer extends EventListener {
     if (connectStart == UNSET) {
       connectStart = nanoTime.getAsLong();
     }
+  }
+
+  /** The last connection a request of the call used: the final response came over it. */
+  @Override
+  public synchronized void connectionAcquired(Call call, Connection connection) {
+    InetAddress address = connection.route().socketAddress().getAddress();
+    ipVersion = address instanceof Inet6Address ? 6 : address == null ? 0 : 4;
+  }
+
+  /** 4 or 6 for the connection of the final response; 0 if none was acquired. */
+  public synchronized int ipVersion() {
+    return ipVersion;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.cartprobe.http;
 
 import io.cartprobe.config.TlsConfig;
+import io.cartprobe.result.HttpFacts;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -102,7 +103,8 @@ public final class RunSession implements AutoCloseable {
           Optional.empty(), timer.phases(), timer.requestSent(), since(start));
     }
     HttpExchange.Head head = new HttpExchange.Head(response.code(), response.headers(),
-        response.request().url(), earliestNotAfter(response.handshake()));
+        response.request().url(), earliestNotAfter(response.handshake()),
+        facts(response, timer.ipVersion()));
     try (response) {
       String body = bodyReader.read(response.body());
       timer.finished();
@@ -115,6 +117,22 @@ public final class RunSession implements AutoCloseable {
       return new HttpExchange.Failed(e, Optional.of(head), prefix, timer.phases(),
           timer.requestSent(), since(start));
     }
+  }
+
+  /** What blackbox_exporter says of the final response: protocol, TLS, redirects, length, IP. */
+  private static HttpFacts facts(Response response, int ipVersion) {
+    int redirects = 0;
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      redirects++;
+    }
+    double version = switch (response.protocol()) {
+      case HTTP_1_0 -> 1.0;
+      case HTTP_1_1 -> 1.1;
+      case HTTP_2, H2_PRIOR_KNOWLEDGE -> 2.0;
+      default -> 3.0; // QUIC / HTTP/3
+    };
+    return new HttpFacts(version, response.handshake() != null, redirects,
+        response.body().contentLength(), ipVersion);
   }
 
   /** {@code error}, or the TLS alert behind it when the server hung up right after the handshake. */

@@ -141,7 +141,7 @@ public final class Redactor {
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
         redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(), redactValues(s.extracted()),
-        s.spanId(), s.startedAt(), s.browser().map(this::redact));
+        s.spanId(), s.startedAt(), s.browser().map(this::redact), s.http());
   }
 
   /** Screenshots are masked in the page before they are taken (io.cartprobe.browser). */

@@ -172,7 +172,8 @@ final class StepExecutor {
     StepResult result = new StepResult(step.name(), step.component(), status,
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
-        problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown);
+        problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown)
+        .withHttp(head.facts());
     return new StepOutcome(result, done.requestSent(), safe, problem, watched);
   }
 
@@ -190,7 +191,7 @@ final class StepExecutor {
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), List.of(), Optional.of(problem.reason()),
         Optional.of(problem.message()), Optional.of(excerpt(state.redactor(), done.body())),
-        Optional.empty(), head.certNotAfter());
+        Optional.empty(), head.certNotAfter()).withHttp(head.facts());
     return new StepOutcome(result, done.requestSent(), safe, Optional.of(problem));
   }
 
@@ -207,6 +208,9 @@ final class StepExecutor {
         Optional.of(message),
         failed.partialBody().map(b -> excerpt(state.redactor(), b)), Optional.empty(),
         failed.head().flatMap(HttpExchange.Head::certNotAfter));
+    if (failed.head().isPresent()) {
+      result = result.withHttp(failed.head().get().facts());
+    }
     return new StepOutcome(result, failed.requestSent(), safe, Optional.of(problem));
   }
 

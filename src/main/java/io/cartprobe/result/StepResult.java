@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param spanId the step's span id (16 hex digits): the parent id in the {@code traceparent} of
  *     its requests and the id of its exported span; empty for a step that did not run
  * @param startedAt when the step started; empty for a step that did not run
+ * @param http the final response's protocol facts, for {@code /probe}'s blackbox series;
+ *     in-process only
  * @param browser what a browser step saw in the page; absent for HTTP steps (and then not in
  *     the JSON forms)
  */
@@ -44,7 +46,8 @@ public record StepResult(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> extracted,
     @JsonIgnore String spanId,
     @JsonIgnore Optional<Instant> startedAt,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<BrowserEvidence> browser) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<BrowserEvidence> browser,
+    @JsonIgnore Optional<HttpFacts> http) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
@@ -53,6 +56,7 @@ public record StepResult(
     spanId = spanId == null ? "" : spanId;
     startedAt = startedAt == null ? Optional.empty() : startedAt;
     browser = browser == null ? Optional.empty() : browser;
+    http = http == null ? Optional.empty() : http;
   }
 
   /** A step as the engine first builds it: nothing extracted, no span recorded. */
@@ -63,7 +67,7 @@ public record StepResult(
       Optional<Instant> certNotAfter) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
         message, bodyExcerpt, classification, certNotAfter, Map.of(), "", Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   public StepResult(String name, String component, StepStatus status, String method, String url,
@@ -73,21 +77,28 @@ public record StepResult(
       Optional<Instant> certNotAfter, Map<String, String> extracted) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
         message, bodyExcerpt, classification, certNotAfter, extracted, "", Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   /** This step as it ran at {@code startedAt}, its requests sent under span {@code spanId}. */
   public StepResult traced(String spanId, Instant startedAt) {
     return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
         assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
-        Optional.of(startedAt), browser);
+        Optional.of(startedAt), browser, http);
   }
 
   /** This step with what its page showed replaced (the agent adds where its artifacts are). */
   public StepResult withBrowser(BrowserEvidence evidence) {
     return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
         assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
-        startedAt, Optional.of(evidence));
+        startedAt, Optional.of(evidence), http);
+  }
+
+  /** This step with the protocol facts of its final response. */
+  public StepResult withHttp(HttpFacts facts) {
+    return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
+        assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
+        startedAt, browser, Optional.of(facts));
   }
 
   public static StepResult skipped(String name, String component, String method) {

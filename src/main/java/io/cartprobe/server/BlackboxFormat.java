@@ -1,5 +1,6 @@
 package io.cartprobe.server;
 
+import io.cartprobe.result.HttpFacts;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
@@ -7,6 +8,7 @@ import io.cartprobe.result.Timings;
 import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A run in blackbox_exporter's own metric names, so a Prometheus that already scrapes
@@ -26,6 +28,19 @@ final class BlackboxFormat {
     StepResult last = lastThatRan(result);
     gauge(out, "probe_http_status_code", "Response HTTP status code",
         last == null ? 0 : last.httpStatus().orElse(0));
+    // blackbox_exporter's facts of the final response, here of the last step that ran; 0 (and
+    // -1 for the length) when no response arrived, as blackbox_exporter reports them.
+    Optional<HttpFacts> facts = last == null ? Optional.empty() : last.http();
+    gauge(out, "probe_http_version", "Returns the version of HTTP of the probe response",
+        facts.map(f -> (Object) f.httpVersion()).orElse(0));
+    gauge(out, "probe_http_ssl", "Indicates if SSL was used for the final redirect",
+        facts.map(f -> f.tls() ? 1 : 0).orElse(0));
+    gauge(out, "probe_http_redirects", "The number of redirects",
+        facts.map(HttpFacts::redirects).orElse(0));
+    gauge(out, "probe_http_content_length", "Length of http content response",
+        facts.map(HttpFacts::contentLength).orElse(-1L));
+    gauge(out, "probe_ip_protocol", "Specifies whether probe ip protocol is IP4 or IP6",
+        facts.map(HttpFacts::ipVersion).orElse(0));
 
     // blackbox's phases for the whole flow: resolve, connect, tls, processing, transfer
     Duration[] phases = new Duration[] {Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO};

@@ -177,7 +177,8 @@ class AgentEndToEndIT {
         "\"last_result\" : {");
     HttpResponse<String> probe = get(agentUrl + "/probe?probe=checkout&env=production", "text/plain");
     assertThat(probe.body()).contains("probe_success 1\n", "probe_http_status_code 200\n",
-        "probe_step_success{step=\"authorize_payment\"} 1\n");
+        "probe_step_success{step=\"authorize_payment\"} 1\n", "probe_http_version 1.1\n",
+        "probe_http_ssl 0\n", "probe_http_redirects 0\n", "probe_ip_protocol 4\n");
     assertThat(promtoolCheck(probe.body())).isEqualTo("");
     assertThat(get(agentUrl + "/probe?probe=nope&env=production", "text/plain").statusCode()).isEqualTo(400);
   }
