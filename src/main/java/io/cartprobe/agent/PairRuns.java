@@ -63,8 +63,16 @@ final class PairRuns implements PairTask, AutoCloseable {
     if (probe.isEmpty() || env == null) {
       return RunOutcome.SUCCEEDED; // removed by a reload while it was due
     }
-    ProbeResult result = guarded(probe.get(), env);
-    if (interruptedByStop.getAsBoolean()) {
+    ProbeResult result;
+    try {
+      result = guarded(probe.get(), env);
+    } catch (InterruptedException e) {
+      if (!interruptedByStop.getAsBoolean()) {
+        throw e;
+      }
+      result = null; // the stop gave up waiting for the run
+    }
+    if (result == null || interruptedByStop.getAsBoolean()) {
       // Cut short by shutdown: not the target's failure, so no metric, history or alert.
       log.info("{} @ {} was still running when the agent stopped; its run is not recorded",
           pair.probe(), pair.environment());
