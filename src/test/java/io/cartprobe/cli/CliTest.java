@@ -65,6 +65,13 @@ class CliTest {
   }
 
   @Test
+  void schemaPrintsTheConfigSchemaWithItsId() throws Exception {
+    assertThat(execute("schema")).isZero();
+    assertThat(out.toString()).isEqualTo(Files.readString(Path.of("docs/probes.schema.json")))
+        .contains("\"$id\": \"https://cartprobe.io/schema/probes.json\"");
+  }
+
+  @Test
   void sloRulesPrintsRulesForEachSloAndRefusesAFileWithout() throws Exception {
     write("probes.yaml", VALID);
     assertThat(execute("slo-rules")).isEqualTo(2);
