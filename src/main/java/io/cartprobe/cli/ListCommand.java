@@ -7,6 +7,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Durations;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.config.Webhook;
+import io.cartprobe.result.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code cartprobe list}: what would run, where, how often, and what alerts watch it. */
 @Command(
@@ -30,6 +32,12 @@ final class ListCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
+  enum Format { text, json }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (tables) or json ({schema_version, file, probes, alerts, webhooks, slos})")
+  Format format;
+
   ListCommand(CliContext context) {
     this.context = context;
   }
@@ -39,6 +47,11 @@ final class ListCommand implements Callable<Integer> {
     CartprobeConfig loaded = config.load(context);
     ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(Json.pretty(ConfigJson.listing(config.displayName(context), loaded)));
+      out.flush();
+      return 0;
+    }
 
     List<String[]> probes = new ArrayList<>();
     probes.add(new String[] {"PROBE", "TYPE", "ENV", "INTERVAL", "WHEN FAILING", "TIMEOUT", "RETRIES", "STEPS"});
