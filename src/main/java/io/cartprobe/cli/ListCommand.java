@@ -99,6 +99,9 @@ final class ListCommand implements Callable<Integer> {
           + " over " + Durations.format(l.window());
       case AlertCondition.ConfigChangedWithin c -> "config changed within " + Durations.format(c.within());
       case AlertCondition.CertExpiresWithin c -> "certificate expires within " + Durations.format(c.within());
+      case AlertCondition.BurnRate b -> b.slo() + " burn rate > "
+          + java.math.BigDecimal.valueOf(b.factor()).stripTrailingZeros().toPlainString() + "x over "
+          + Durations.format(b.longWindow()) + " and " + Durations.format(b.shortWindow());
     };
   }
 
