@@ -70,6 +70,18 @@ public final class SloCalculator {
   }
 
   // In percent: 1 - 0.99 is 0.010000000000000009 in binary, 100 - 99 is exactly 1.
+  /** The burn rate of each of the last {@code points} steps, oldest first. */
+  public List<Double> burnSeries(Slo slo, String env, CartprobeConfig config, Duration step, int points) {
+    Instant now = clock.instant();
+    List<RunCounts.Pair> pairs = pairs(slo, env, config);
+    List<Double> out = new ArrayList<>();
+    for (int i = points; i >= 1; i--) {
+      Instant to = now.minus(step.multipliedBy(i - 1L));
+      out.add(burn(slo, sum(pairs, to.minus(step), to)));
+    }
+    return out;
+  }
+
   private static double burn(Slo slo, RunCounts.Counts counts) {
     return counts.total() == 0 ? 0
         : counts.bad(slo.degradedIsBad()) * 100.0 / (counts.total() * (100 - slo.objective()));
