@@ -11,6 +11,16 @@
 #
 # The config's agent.listen must be 0.0.0.0:9781 (the default) to be reachable from outside
 # the container. Sizes, start-up times and the reasons for the choices below: docs/deploy.md.
+#
+# OCI image labels (org.opencontainers.image.*) come from these build arguments, e.g.
+#   docker build --build-arg REVISION="$(git rev-parse HEAD)" \
+#     --build-arg SOURCE="$(git remote get-url origin)" -t cartprobe .
+# Every target ends with the same ARG + LABEL lines (declared last, so a new revision rebuilds
+# no layer): copy them into a new target as they are.
+ARG VERSION=0.1.0-SNAPSHOT
+ARG REVISION=unknown
+ARG SOURCE=
+ARG LICENSES=NOASSERTION
 
 # --- build: the shaded jar, and a Java runtime holding only the modules cartprobe uses ---------
 FROM maven:3-eclipse-temurin-25 AS build
@@ -24,6 +34,13 @@ RUN mvn -B -q package -DskipTests
 RUN jdeps --ignore-missing-deps --print-module-deps --multi-release 25 target/cartprobe.jar > target/modules \
  && jlink --add-modules "$(cat target/modules)" \
       --strip-java-debug-attributes --no-header-files --no-man-pages --compress=zip-6 --output /runtime
+ARG VERSION REVISION SOURCE LICENSES
+LABEL org.opencontainers.image.title="cartprobe" \
+      org.opencontainers.image.description="Synthetic checkout monitoring agent" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="${LICENSES}"
 
 # --- runtime: Debian slim + that runtime; non-root, read-only root filesystem --------------------
 FROM debian:bookworm-slim AS runtime
@@ -66,6 +83,13 @@ ENTRYPOINT ["java", \
   "-XX:AOTCache=/opt/cartprobe/cartprobe.aot", \
   "-jar", "/opt/cartprobe/cartprobe.jar"]
 CMD ["agent"]
+ARG VERSION REVISION SOURCE LICENSES
+LABEL org.opencontainers.image.title="cartprobe" \
+      org.opencontainers.image.description="Synthetic checkout monitoring agent" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="${LICENSES}"
 
 # --- browser: the runtime plus Debian's Chromium, for browser: steps ---------------------------
 # Same user, same read-only root. Chromium's profile goes to java.io.tmpdir (the volume), its
@@ -77,6 +101,20 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* /usr/share/doc/* /usr/share/man/*
 ENV CARTPROBE_CHROMIUM=/usr/bin/chromium
 USER 10001:10001
+ARG VERSION REVISION SOURCE LICENSES
+LABEL org.opencontainers.image.title="cartprobe" \
+      org.opencontainers.image.description="Synthetic checkout monitoring agent" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="${LICENSES}"
 
 # --- the default target (docker build without --target): the runtime, no browser --------------
 FROM runtime
+ARG VERSION REVISION SOURCE LICENSES
+LABEL org.opencontainers.image.title="cartprobe" \
+      org.opencontainers.image.description="Synthetic checkout monitoring agent" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="${LICENSES}"

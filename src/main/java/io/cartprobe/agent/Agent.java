@@ -19,6 +19,9 @@ import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
 import io.cartprobe.metrics.ShardMetrics;
+import io.cartprobe.metrics.SloMetrics;
+import io.cartprobe.slo.HistoryRunCounts;
+import io.cartprobe.slo.SloCalculator;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.browser.Browsers;
 import io.cartprobe.probe.ProbeRunner;
@@ -140,8 +143,10 @@ public final class Agent implements AutoCloseable {
         new MetricsListener());
     schedulerRef.set(scheduler);
 
+    SloMetrics sloMetrics = new SloMetrics(registry.registry(),
+        new SloCalculator(new HistoryRunCounts(history), clock), initial);
     Reloader reloader = new Reloader(source, config, clock, agentMetrics, List.of(
-        probeMetrics::reconfigure,
+        probeMetrics::reconfigure, sloMetrics::reconfigure,
         this::configureHistory,
         fresh -> alerting.replace(buildAlerting(fresh)),
         sharding::reconfigure,

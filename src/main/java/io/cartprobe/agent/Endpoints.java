@@ -27,6 +27,10 @@ import io.cartprobe.statuspage.ProbeDetailView;
 import io.cartprobe.statuspage.StatusPage;
 import io.cartprobe.statuspage.StatusRow;
 import io.cartprobe.statuspage.StatusView;
+import io.cartprobe.statuspage.SloPanel;
+import io.cartprobe.slo.HistoryRunCounts;
+import io.cartprobe.slo.SloCalculator;
+import io.cartprobe.config.Durations;
 import io.cartprobe.statuspage.UndeliveredNotification;
 import io.cartprobe.watch.ConfigWatch;
 import java.time.Clock;
@@ -227,6 +231,14 @@ final class Endpoints implements AgentEndpoints {
         .toList();
     return new StatusView(current.agent().labels(), Version.current(), now, shown,
         StatusView.DEFAULT_REFRESH, rows, undelivered,
-        InsecureTls.warning(current).stream().toList());
+        InsecureTls.warning(current).stream().toList(), sloPanels(current));
+  }
+
+  private List<SloPanel> sloPanels(CartprobeConfig current) {
+    SloCalculator slos = new SloCalculator(new HistoryRunCounts(history), clock);
+    return slos.statuses(current).stream().map(s -> new SloPanel(s.slo().name(), s.env(),
+        s.slo().objective(), Durations.format(s.slo().window()), s.availability(),
+        s.budgetRemaining(), slos.burnSeries(s.slo(), s.env(), current, Duration.ofHours(1), 24),
+        s.coverage())).toList();
   }
 }

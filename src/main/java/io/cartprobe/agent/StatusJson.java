@@ -14,6 +14,7 @@ import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.json.Json;
+import io.cartprobe.result.json.SchemaVersion;
 import io.cartprobe.schedule.PairKey;
 import io.cartprobe.schedule.PairStatus;
 import io.cartprobe.schedule.Scheduler;
@@ -36,7 +37,7 @@ final class StatusJson {
 
   record AgentInfo(String version, Instant startedAt, boolean lastReloadOk, Instant lastReloadAt) {}
 
-  record Status(Agent agent, List<Pair> probes, List<ConfigChange> configChanges,
+  record Status(int schemaVersion, Agent agent, List<Pair> probes, List<ConfigChange> configChanges,
       List<AlertStatus> alerts, Deliveries webhookDeliveries,
       @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ShardStatus> shard) {}
 
@@ -107,7 +108,7 @@ final class StatusJson {
             scheduled.map(PairStatus::nextDue), scheduled.map(PairStatus::running), state.latest()));
       }
     }
-    return Json.tree(new Status(
+    return Json.tree(new Status(SchemaVersion.CURRENT,
         new Agent(info.version(), info.startedAt(), info.lastReloadOk(), info.lastReloadAt(),
             config.agent().labels()),
         pairs, configChanges, alerting.statuses(),

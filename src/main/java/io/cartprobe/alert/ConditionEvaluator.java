@@ -2,6 +2,7 @@ package io.cartprobe.alert;
 
 import io.cartprobe.Words;
 import io.cartprobe.config.AlertCondition;
+import io.cartprobe.config.AlertCondition.BurnRate;
 import io.cartprobe.config.AlertCondition.CertExpiresWithin;
 import io.cartprobe.config.AlertCondition.ConfigChangedWithin;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
@@ -34,6 +35,7 @@ final class ConditionEvaluator {
           latency(threshold, window, history, now);
       case ConfigChangedWithin(Duration within) -> configChanged(within, changes, now);
       case CertExpiresWithin(Duration within) -> cert(within, history, now);
+      case BurnRate b -> burnRate(b, history, now);
     };
   }
 
@@ -45,6 +47,7 @@ final class ConditionEvaluator {
       case ConfigChangedWithin c -> c.within();
       case ConsecutiveFailures c -> Duration.ofMinutes(30);
       case CertExpiresWithin c -> Duration.ofMinutes(30);
+      case BurnRate b -> b.longWindow();
     };
   }
 
@@ -111,6 +114,35 @@ final class ConditionEvaluator {
     String describe = "watched configuration changed " + Words.count(recent.size(), "time")
         + " in the last " + Durations.human(within);
     return new Evaluation(true, true, Optional.of(recent.getFirst().at()), recent.size(), describe);
+  }
+
+  /** Fires while both windows burn faster than the factor, as slo-rules' Prometheus alerts do. */
+  private static Evaluation burnRate(BurnRate b, RuleWindow history, Instant now) {
+    List<WindowRun> longRuns = history.within(now, b.longWindow());
+    List<WindowRun> shortRuns = history.within(now, b.shortWindow());
+    double longBurn = burn(longRuns, b);
+    double shortBurn = burn(shortRuns, b);
+    List<WindowRun> bad = longRuns.stream().filter(r -> spends(r, b)).toList();
+    String describe = String.format(Locale.ROOT,
+        "%s's error budget burns %.1fx over the last %s and %.1fx over the last %s (alert above %sx in both)",
+        b.slo(), longBurn, Durations.human(b.longWindow()), shortBurn, Durations.human(b.shortWindow()),
+        factor(b.factor()));
+    boolean holds = longBurn > b.factor() && shortBurn > b.factor();
+    boolean latestBad = history.latest() != null && spends(history.latest(), b);
+    return new Evaluation(holds, latestBad,
+        bad.isEmpty() ? Optional.empty() : Optional.of(bad.getFirst().at()), bad.size(), describe);
+  }
+
+  static String factor(double factor) {
+    return java.math.BigDecimal.valueOf(factor).stripTrailingZeros().toPlainString();
+  }
+
+  private static double burn(List<WindowRun> runs, BurnRate b) {
+    return runs.isEmpty() ? 0 : runs.stream().filter(r -> spends(r, b)).count() / (double) runs.size() / b.errorBudget();
+  }
+
+  private static boolean spends(WindowRun run, BurnRate b) {
+    return run.failed() || (b.degradedIsBad() && run.verdict() == io.cartprobe.result.Verdict.DEGRADED);
   }
 
   private static Evaluation cert(Duration within, RuleWindow history, Instant now) {

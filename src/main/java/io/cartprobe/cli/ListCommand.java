@@ -38,7 +38,8 @@ final class ListCommand implements Callable<Integer> {
   enum Format { text, json }
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (the pairs only)")
+      description = "text (tables) or json ({schema_version, file, shard, probes, alerts,"
+          + " webhooks, slos})")
   Format format;
 
   @Option(names = "--shard", paramLabel = "I/N|auto",
@@ -57,7 +58,8 @@ final class ListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Ownership owned = Ownership.of(loaded, chosen);
     if (format == Format.json) {
-      out.println(Json.pretty(ListJson.of(loaded, owned)));
+      out.println(Json.pretty(ConfigJson.listing(config.displayName(context), loaded, owned)));
+      out.flush();
       return 0;
     }
 
@@ -116,6 +118,9 @@ final class ListCommand implements Callable<Integer> {
           + " over " + Durations.format(l.window());
       case AlertCondition.ConfigChangedWithin c -> "config changed within " + Durations.format(c.within());
       case AlertCondition.CertExpiresWithin c -> "certificate expires within " + Durations.format(c.within());
+      case AlertCondition.BurnRate b -> b.slo() + " burn rate > "
+          + java.math.BigDecimal.valueOf(b.factor()).stripTrailingZeros().toPlainString() + "x over "
+          + Durations.format(b.longWindow()) + " and " + Durations.format(b.shortWindow());
     };
   }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         + "watches the payment gateway's configuration.",
     subcommands = {
       RunCommand.class, AgentCommand.class, ValidateCommand.class, ListCommand.class,
-      DemoCommand.class, SloRulesCommand.class, CompletionCommand.class,
+      DemoCommand.class, SloRulesCommand.class, SchemaCommand.class, CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

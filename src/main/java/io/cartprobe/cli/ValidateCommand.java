@@ -2,10 +2,13 @@ package io.cartprobe.cli;
 
 import io.cartprobe.Words;
 import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.config.ConfigException;
+import io.cartprobe.result.json.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code cartprobe validate}: every error of the file at once, like a compiler. */
 @Command(
@@ -22,12 +25,22 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
+  enum Format { text, json }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (compiler-like lines) or json ({schema_version, file, valid, errors: "
+          + "[{file, line, column, key, message}], warnings, summary})")
+  Format format;
+
   ValidateCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
+    if (format == Format.json) {
+      return json();
+    }
     CartprobeConfig loaded = config.load(context);
     ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     BrowserCheck.warning(loaded, context.environment()).ifPresent(w ->
@@ -42,5 +55,19 @@ final class ValidateCommand implements Callable<Integer> {
         Words.count(loaded.alerts().size(), "alert"),
         Words.count(loaded.webhooks().size(), "webhook"));
     return 0;
+  }
+
+  /** The same verdict and exit code, as one document on stdout: errors are data here. */
+  private int json() {
+    String file = config.displayName(context);
+    ConfigJson.Validation document;
+    try {
+      document = ConfigJson.valid(file, config.load(context));
+    } catch (ConfigException e) {
+      document = ConfigJson.invalid(file, e.errors());
+    }
+    spec.commandLine().getOut().println(Json.pretty(document));
+    spec.commandLine().getOut().flush();
+    return document.valid() ? 0 : ErrorHandler.EXIT_CONFIG;
   }
 }

@@ -18,7 +18,8 @@ final class AgentReader {
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
-      List.of("probe", "env", "step", "phase", "reason", "result", "alert", "webhook", "outcome", "version");
+      List.of("probe", "env", "step", "phase", "reason", "result", "alert", "webhook", "outcome", "version",
+          "slo", "window");
 
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]*):(\\d{1,5})");

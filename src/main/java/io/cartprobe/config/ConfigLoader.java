@@ -102,12 +102,12 @@ public final class ConfigLoader {
     List<String> probeNames = probeReader.names();
     List<Webhook> webhooks = m.get("webhooks").map(WebhookReader::read).orElse(List.of());
     List<String> webhookNames = webhooks.stream().map(Webhook::name).toList();
-    List<AlertRule> alerts = m.get("alerts")
-        .map(new AlertReader(probeNames, environments.keySet(), webhookNames)::read).orElse(List.of());
-    List<Silence> silences = m.get("silences")
-        .map(s -> SilenceReader.read(s, probeNames, environments.keySet())).orElse(List.of());
     List<Slo> slos = m.get("slos")
         .map(new SloReader(probeNames, environments.keySet())::read).orElse(List.of());
+    List<AlertRule> alerts = m.get("alerts")
+        .map(new AlertReader(probeNames, environments.keySet(), webhookNames, slos)::read).orElse(List.of());
+    List<Silence> silences = m.get("silences")
+        .map(s -> SilenceReader.read(s, probeNames, environments.keySet())).orElse(List.of());
     return new CartprobeConfig(source, agent, environments, probes, alerts, silences, webhooks, slos,
         root.session().diagnostics().warnings());
   }

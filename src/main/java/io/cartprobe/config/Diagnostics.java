@@ -46,7 +46,8 @@ final class Diagnostics {
   void report(Mark at, String path, String message) {
     int line = at == null ? 1 : at.getLine() + 1;
     int column = at == null ? 1 : at.getColumn() + 1;
-    errors.add(new ConfigError(file, line, column, scrub(path.isEmpty() ? message : path + ": " + message)));
+    errors.add(new ConfigError(file, line, column, scrub(path.isEmpty() ? message : path + ": " + message),
+        scrub(path)));
   }
 
   /**
@@ -69,7 +70,8 @@ final class Diagnostics {
   void warn(Mark at, String path, String message) {
     int line = at == null ? 1 : at.getLine() + 1;
     int column = at == null ? 1 : at.getColumn() + 1;
-    warnings.add(new ConfigError(file, line, column, "warning: " + (path.isEmpty() ? message : path + ": " + message)));
+    warnings.add(new ConfigError(file, line, column,
+        "warning: " + (path.isEmpty() ? message : path + ": " + message), path));
   }
 
   List<ConfigError> warnings() {

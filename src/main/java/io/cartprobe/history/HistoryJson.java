@@ -1,6 +1,7 @@
 package io.cartprobe.history;
 
 import io.cartprobe.result.json.Json;
+import io.cartprobe.result.json.SchemaVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class HistoryJson {
     }
   }
 
-  record Body(Instant generatedAt, Instant since, List<PairJson> pairs) {}
+  record Body(int schemaVersion, Instant generatedAt, Instant since, List<PairJson> pairs) {}
 
   /** One pair's window, runs oldest first. */
   record PairJson(String probe, String env, int capacity, Optional<Instant> failingSince,
@@ -61,7 +62,7 @@ public final class HistoryJson {
   }
 
   static Body body(RunHistory history, HistoryQuery query) {
-    return new Body(history.clock().instant(), query.since(), history.keys().stream()
+    return new Body(SchemaVersion.CURRENT, history.clock().instant(), query.since(), history.keys().stream()
         .filter(query::matches)
         .map(key -> PairJson.of(history.window(key.probe(), key.environment(), query.since()),
             query.limit()))

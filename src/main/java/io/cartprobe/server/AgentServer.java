@@ -2,6 +2,7 @@ package io.cartprobe.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.cartprobe.config.ConfigSchema;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.result.json.Json;
 import java.io.IOException;
@@ -83,6 +84,11 @@ public final class AgentServer implements AutoCloseable {
         case "/api/status" -> get(exchange, method, () -> rendered(exchange, () ->
             new Renders.Answer(200, "application/json", Json.pretty(agent.status()))));
         case "/probe" -> get(exchange, method, () -> probe(exchange));
+        case ConfigSchema.PATH -> get(exchange, method, () -> {
+          // editors fetch it from a page's origin too (a yaml-language-server modeline)
+          exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+          send(exchange, 200, ConfigSchema.MEDIA_TYPE, ConfigSchema.json());
+        });
         case "/-/reload" -> reload(exchange, method);
         case "/" -> get(exchange, method, () -> rendered(exchange, () ->
             new Renders.Answer(200, "text/html; charset=utf-8", agent.statusPage())));

@@ -147,6 +147,12 @@ final class Layout {
       .matrix td a { text-decoration: none; display: block; }
       .matrix thead th { color: var(--muted); font-weight: 600; }
       .matrix-wrap { overflow-x: auto; }
+      .slo-table { border-collapse: collapse; margin-bottom: 16px; font-size: 14px; }
+      .slo-table th, .slo-table td { border: 1px solid var(--line); padding: 4px 10px; text-align: left; }
+      .slo-table thead th { color: var(--muted); font-weight: 600; }
+      .budget.overspent { color: var(--fail); font-weight: 600; }
+      .burn { width: 240px; height: 32px; display: block; }
+      .burn .one-x { stroke: var(--muted); stroke-dasharray: 3 3; }
       .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr)); gap: 12px; }
       .card { background: var(--card); border: 1px solid var(--line); border-left: 6px solid var(--none);
         border-radius: 6px; padding: 12px 14px; min-width: 0; }

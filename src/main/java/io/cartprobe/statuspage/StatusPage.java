@@ -36,6 +36,7 @@ public final class StatusPage {
             return;
           }
           matrix(m, rows);
+          SloSection.render(m, view.slos());
           m.open("div", "class", "grid");
           for (StatusRow row : rows) {
             RowCard.render(m, row, view.generatedAt(), true);

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param rows one per probe × environment, in any order (the page sorts failing first)
  * @param undelivered notifications given up on, newest last
  * @param warnings what in the running config people must know about (insecure TLS), shown on top
+ * @param slos each SLO × environment, in the file's order
  */
 public record StatusView(
     Map<String, String> agentLabels,
@@ -24,7 +25,8 @@ public record StatusView(
     Duration refresh,
     List<StatusRow> rows,
     List<UndeliveredNotification> undelivered,
-    List<String> warnings) {
+    List<String> warnings,
+    List<SloPanel> slos) {
 
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(15);
 
@@ -39,6 +41,12 @@ public record StatusView(
     this(agentLabels, version, generatedAt, reload, refresh, rows, undelivered, List.of());
   }
 
+  public StatusView(Map<String, String> agentLabels, String version, Instant generatedAt,
+      ConfigReload reload, Duration refresh, List<StatusRow> rows,
+      List<UndeliveredNotification> undelivered, List<String> warnings) {
+    this(agentLabels, version, generatedAt, reload, refresh, rows, undelivered, warnings, List.of());
+  }
+
   public StatusView {
     agentLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(agentLabels));
     Objects.requireNonNull(version, "version");
@@ -48,6 +56,7 @@ public record StatusView(
     rows = List.copyOf(rows);
     undelivered = List.copyOf(undelivered);
     warnings = List.copyOf(warnings);
+    slos = List.copyOf(slos);
   }
 
   public long count(StatusState state) {

@@ -87,6 +87,22 @@ class AgentInProcessTest {
   }
 
   @Test
+  void theConfigSchemaIsServedUnderItsIdsPath() throws Exception {
+    try (Agent agent = start()) {
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(
+          "http://127.0.0.1:" + agent.port() + "/schema/probes.json")).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/schema+json");
+      assertThat(answer.body()).isEqualTo(java.nio.file.Files.readString(Path.of("docs/probes.schema.json")));
+      String id = json.readTree(answer.body()).path("$id").asText();
+      assertThat(URI.create(id).getPath()).isEqualTo("/schema/probes.json");
+      assertThat(id).isEqualTo(io.cartprobe.config.ConfigSchema.ID);
+    }
+  }
+
+  @Test
   void aFailingCheckoutIsSeenOnEveryEndpointWithItsEvidenceRun() throws Exception {
     try (Agent agent = start()) {
       Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->

@@ -9,6 +9,7 @@ import static io.cartprobe.testing.Results.ok;
 import static io.cartprobe.testing.Results.paymentRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cartprobe.config.AlertCondition.BurnRate;
 import io.cartprobe.config.AlertCondition.CertExpiresWithin;
 import io.cartprobe.config.AlertCondition.ConfigChangedWithin;
 import io.cartprobe.config.AlertCondition.ConsecutiveFailures;
@@ -26,6 +27,73 @@ class WhenFormsTest {
 
   private static Instant at(int seconds) {
     return T0.plusSeconds(seconds);
+  }
+
+  /** 14.4x of a 1 % budget over 1h and 5m: more than 8.64 of 60 runs, and of 5, must fail. */
+  static final BurnRate PAGE = new BurnRate(14.4, Duration.ofHours(1), Duration.ofMinutes(5),
+      "checkout-availability", 0.01, false);
+
+  /** An hour of good runs, one a minute (minutes 0..59), then {@code failures} failed ones. */
+  private static List<AlertEvent> anHourThenFailures(EngineHarness h, int failures) {
+    List<AlertEvent> events = new java.util.ArrayList<>();
+    for (int m = 0; m < 60; m++) {
+      events.addAll(h.feed(ok("checkout", "production", at(60 * m))));
+    }
+    for (int k = 1; k <= failures; k++) {
+      events.addAll(h.feed(paymentRejected("checkout", "production", at(60 * (59 + k)))));
+    }
+    return events;
+  }
+
+  @Test
+  void burnRateFiresWhenBothWindowsBurnFasterAndResolvesWhenTheShortOneStops() {
+    var h = new EngineHarness(List.of(rule("checkout-budget-burn", PAGE, 1)));
+
+    // 8 of the last 60 runs: 13.3x over 1h (the 5m window burns 100x): no page yet
+    assertThat(anHourThenFailures(h, 8)).isEmpty();
+    List<AlertEvent> fired = h.feed(paymentRejected("checkout", "production", at(60 * 68)));
+    assertThat(fired).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EventKind.FIRING);
+      assertThat(e.condition()).isEqualTo("checkout-availability's error budget burns 15.0x over "
+          + "the last 1h and 100.0x over the last 5m (alert above 14.4x in both)");
+    });
+    // good runs again: the 5m window still holds a failure for four more minutes
+    for (int j = 1; j <= 4; j++) {
+      assertThat(h.feed(ok("checkout", "production", at(60 * (68 + j))))).as("good run %d", j).isEmpty();
+    }
+    assertThat(h.feed(ok("checkout", "production", at(60 * 73)))).singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo(EventKind.RESOLVED));
+  }
+
+  @Test
+  void aBurstThatOnlyTheShortWindowSeesDoesNotPage() {
+    var h = new EngineHarness(List.of(rule("checkout-budget-burn", PAGE, 1)));
+
+    assertThat(anHourThenFailures(h, 8)).isEmpty();
+    for (int j = 1; j <= 60; j++) {
+      assertThat(h.feed(ok("checkout", "production", at(60 * (67 + j))))).isEmpty();
+    }
+  }
+
+  @Test
+  void degradedRunsBurnOnlyWhenTheSloCountsThemBad() {
+    BurnRate strict = new BurnRate(14.4, Duration.ofHours(1), Duration.ofMinutes(5),
+        "checkout-availability", 0.01, true);
+    var lenient = new EngineHarness(List.of(rule("burn", PAGE, 1)));
+    var counting = new EngineHarness(List.of(rule("burn", strict, 1)));
+    for (var h : List.of(lenient, counting)) {
+      for (int m = 0; m < 60; m++) {
+        h.feed(ok("checkout", "production", at(60 * m)));
+      }
+    }
+    List<AlertEvent> lenientEvents = new java.util.ArrayList<>();
+    List<AlertEvent> countingEvents = new java.util.ArrayList<>();
+    for (int k = 1; k <= 10; k++) {
+      lenientEvents.addAll(lenient.feed(degraded("checkout", "production", at(60 * (59 + k)), Duration.ofSeconds(3))));
+      countingEvents.addAll(counting.feed(degraded("checkout", "production", at(60 * (59 + k)), Duration.ofSeconds(3))));
+    }
+    assertThat(lenientEvents).isEmpty();
+    assertThat(countingEvents).extracting(AlertEvent::kind).containsExactly(EventKind.FIRING);
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.cartprobe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -62,6 +64,74 @@ class CliTest {
     assertThat(execute("validate")).isZero();
     assertThat(out.toString()).isEqualTo(
         "probes.yaml: valid: 1 probe in 2 environments (2 runs per round), 1 alert, 1 webhook\n");
+  }
+
+  @Test
+  void validateAsJsonGivesEveryErrorWithItsKeyAndExit2() throws Exception {
+    write("probes.yaml", VALID.replace("interval: 30s", "intreval: 30s")
+        .replace("consecutive_failures: 3", "consecutive_failures: three"));
+
+    assertThat(execute("validate", "-o", "json")).isEqualTo(2);
+    assertThat(err.toString()).isEmpty();
+    JsonNode document = new ObjectMapper().readTree(out.toString());
+    assertThat(document.path("schema_version").asInt()).isEqualTo(1);
+    assertThat(document.path("file").asText()).isEqualTo("probes.yaml");
+    assertThat(document.path("valid").asBoolean(true)).isFalse();
+    assertThat(document.path("summary").isNull()).isTrue();
+    JsonNode first = document.path("errors").get(0);
+    assertThat(first.path("file").asText()).isEqualTo("probes.yaml");
+    assertThat(first.path("line").asInt()).isEqualTo(9);
+    assertThat(first.path("column").asInt()).isEqualTo(5);
+    assertThat(first.path("key").asText()).isEqualTo("probes[0].intreval");
+    assertThat(first.path("message").asText()).isEqualTo("unknown key (did you mean 'interval'?)");
+    assertThat(document.path("errors")).hasSize(2);
+    assertThat(document.path("errors").get(1).path("key").asText())
+        .isEqualTo("alerts[0].when.consecutive_failures");
+  }
+
+  @Test
+  void validateAsJsonOfAGoodFileAndOfBrokenYaml() throws Exception {
+    write("probes.yaml", VALID);
+    assertThat(execute("validate", "-o", "json")).isZero();
+    JsonNode document = new ObjectMapper().readTree(out.toString());
+    assertThat(document.path("valid").asBoolean()).isTrue();
+    assertThat(document.path("errors")).isEmpty();
+    assertThat(document.path("summary").toString()).isEqualTo(
+        "{\"probes\":1,\"environments\":2,\"runs_per_round\":2,\"alerts\":1,\"webhooks\":1,\"slos\":0}");
+
+    out.getBuffer().setLength(0);
+    write("probes.yaml", "probes: [\n");
+    assertThat(execute("validate", "-o", "json")).isEqualTo(2);
+    JsonNode broken = new ObjectMapper().readTree(out.toString()).path("errors").get(0);
+    assertThat(broken.path("key").asText()).isEmpty();
+    assertThat(broken.path("line").asInt()).isPositive();
+    assertThat(broken.path("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void listAsJsonHasEveryPairAlertAndWebhook() throws Exception {
+    write("probes.yaml", VALID);
+
+    assertThat(execute("list", "-o", "json")).isZero();
+    JsonNode document = new ObjectMapper().readTree(out.toString());
+    assertThat(document.path("schema_version").asInt()).isEqualTo(1);
+    assertThat(document.path("probes")).hasSize(2);
+    assertThat(document.path("probes").get(1).toString()).isEqualTo("{\"probe\":\"checkout\","
+        + "\"type\":\"checkout\",\"env\":\"production\",\"interval\":\"30s\","
+        + "\"interval_when_failing\":\"10s\",\"timeout\":\"10s\",\"retries\":0,"
+        + "\"steps\":[\"create_cart\"]}");
+    assertThat(document.path("alerts").get(0).path("when").asText()).isEqualTo("3 consecutive failures");
+    assertThat(document.path("alerts").get(0).path("notify").get(0).asText()).isEqualTo("oncall");
+    assertThat(document.path("webhooks").get(0).toString())
+        .isEqualTo("{\"name\":\"oncall\",\"format\":\"json\",\"signed\":false,\"targets\":1}");
+    assertThat(document.path("slos")).isEmpty();
+  }
+
+  @Test
+  void schemaPrintsTheConfigSchemaWithItsId() throws Exception {
+    assertThat(execute("schema")).isZero();
+    assertThat(out.toString()).isEqualTo(Files.readString(Path.of("docs/probes.schema.json")))
+        .contains("\"$id\": \"https://cartprobe.io/schema/probes.json\"");
   }
 
   @Test

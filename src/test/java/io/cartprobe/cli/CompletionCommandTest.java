@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cartprobe completion bash|zsh}. */
+/** {@code cartprobe completion bash|zsh|fish}. */
 class CompletionCommandTest {
 
   @TempDir Path dir;
@@ -44,8 +44,43 @@ class CompletionCommandTest {
 
   @Test
   void anUnknownShellIsAUsageError() {
-    assertThat(execute("completion", "fish")).isEqualTo(2);
-    assertThat(err.toString()).contains("bash, zsh");
+    assertThat(execute("completion", "tcsh")).isEqualTo(2);
+    assertThat(err.toString()).contains("bash, zsh, fish");
+  }
+
+  @Test
+  void fishCompletesSubcommandsOptionsAndTheirValues() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v fish")
+        .start().waitFor() == 0, "skipped: fish is not installed (apt-get install fish)");
+    assertThat(execute("completion", "fish")).isZero();
+    Path script = dir.resolve("cartprobe.fish");
+    Files.writeString(script, out.toString());
+
+    assertThat(fish("fish_indent --check " + script + " >/dev/null; fish -n " + script + " && echo parsed"))
+        .isEqualTo("parsed\n");
+    assertThat(fish("source " + script + "; complete -C 'cartprobe '"))
+        .contains("run\t", "validate\t", "slo-rules\t", "schema\t", "completion\t");
+    assertThat(fish("source " + script + "; complete -C 'cartprobe validate --'"))
+        .contains("--config\t", "--output\t");
+    assertThat(candidates(fish("source " + script + "; complete -C 'cartprobe run -o '")))
+        .containsExactly("json", "junit", "text");
+    assertThat(candidates(fish("source " + script + "; complete -C 'cartprobe completion '")))
+        .containsExactly("bash", "fish", "zsh");
+    assertThat(candidates(fish("cd " + dir + "; source " + script + "; complete -C 'cartprobe list -c '")))
+        .as("-c completes files").contains("cartprobe.fish");
+  }
+
+  /** What fish offers, without the descriptions after a tab, sorted. */
+  private static java.util.List<String> candidates(String completions) {
+    return completions.lines().map(l -> l.split("\t", 2)[0]).sorted().toList();
+  }
+
+  private static String fish(String command) throws Exception {
+    Process fish = new ProcessBuilder("fish", "--no-config", "-c", command).redirectErrorStream(true).start();
+    fish.getOutputStream().close();
+    String output = new String(fish.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(fish.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return output;
   }
 
   @Test

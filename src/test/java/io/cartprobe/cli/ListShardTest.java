@@ -68,10 +68,10 @@ class ListShardTest {
   void withoutAShardJsonListsEveryPairAndNoShard() throws Exception {
     JsonNode all = listJson();
     assertThat(all.has("shard")).isFalse();
-    assertThat(all.get("pairs")).hasSize(26);
-    assertThat(all.get("pairs").get(0).toString()).isEqualTo("{\"probe\":\"gateway-config\","
-        + "\"type\":\"gateway-config\",\"env\":\"staging\",\"interval_seconds\":60.0,"
-        + "\"interval_when_failing_seconds\":60.0,\"timeout_seconds\":10.0,\"retries\":0,"
+    assertThat(all.get("probes")).hasSize(26);
+    assertThat(all.get("probes").get(0).toString()).isEqualTo("{\"probe\":\"gateway-config\","
+        + "\"type\":\"gateway-config\",\"env\":\"staging\",\"interval\":\"1m\","
+        + "\"interval_when_failing\":\"1m\",\"timeout\":\"10s\",\"retries\":0,"
         + "\"steps\":[\"gateway-config\"]}");
   }
 
@@ -82,10 +82,10 @@ class ListShardTest {
     for (int i = 0; i < 3; i++) {
       JsonNode shard = listJson("--shard", i + "/3");
       assertThat(shard.get("shard").get("index").asInt()).isEqualTo(i);
-      assertThat(shard.get("shard").get("owned_pairs").asInt()).isEqualTo(shard.get("pairs").size());
+      assertThat(shard.get("shard").get("owned_pairs").asInt()).isEqualTo(shard.get("probes").size());
       List<String> envsWithCheckout = new ArrayList<>();
       List<String> evidenceEnvs = new ArrayList<>();
-      for (JsonNode pair : shard.get("pairs")) {
+      for (JsonNode pair : shard.get("probes")) {
         String key = pair.get("probe").asText() + "@" + pair.get("env").asText();
         boolean copy = pair.path("evidence_copy").asBoolean(false);
         won += copy ? 0 : 1;
@@ -99,8 +99,8 @@ class ListShardTest {
       }
       assertThat(evidenceEnvs).containsAll(envsWithCheckout);
       assertThat(shard.get("shard").get("pairs_owned_by_others").asInt())
-          .isEqualTo(26 - (int) shard.get("pairs").findValues("probe").stream().count()
-              + (int) shard.get("pairs").findValues("evidence_copy").stream().count());
+          .isEqualTo(26 - (int) shard.get("probes").findValues("probe").stream().count()
+              + (int) shard.get("probes").findValues("evidence_copy").stream().count());
     }
     assertThat(checkouts).hasSize(24).allSatisfy((pair, times) -> assertThat(times).isEqualTo(1));
     assertThat(won).isEqualTo(26);

@@ -57,6 +57,7 @@ class RunJsonContractTest {
         tuple("gateway-account", Verdict.SUCCESS));
     assertThat(results.getFirst().probableCause().orElseThrow().probe()).isEqualTo("gateway-config");
     assertThat(results.get(1).watched()).containsEntry("$.mode", "\"live\"");
+    assertThat(print(results)).startsWith("{\n  \"schema_version\" : 1,\n  \"results\" : [");
     assertThat(ContractFiles.withoutAdditions(print(results))).isEqualTo(released);
   }
 

@@ -225,7 +225,28 @@ class ConfigLoaderErrorsTest {
             alerts:
               - name: a
                 when: {consecutive_failures: 3, latency_p95: 2s}
-            """, "probes.yaml:8:11: alerts[0].when: expected exactly one of consecutive_failures, failure_ratio, latency_p95, config_changed_within, cert_expires_within (found consecutive_failures, latency_p95)"),
+            """, "probes.yaml:8:11: alerts[0].when: expected exactly one of consecutive_failures, failure_ratio, latency_p95, config_changed_within, cert_expires_within, burn_rate (found consecutive_failures, latency_p95)"),
+        row("burn_rate alerts", ENVS + """
+              - {name: p, type: gateway-config, request: {url: "http://x"}}
+            slos:
+              - {name: s, probes: [p], objective: 99.5}
+              - {name: t, probes: [p], objective: 99}
+            alerts:
+              - {name: a, when: {burn_rate: 14.4, long_window: 1h, short_window: 5m}}
+              - {name: b, slos: [s], probes: [p], when: {burn_rate: 0, long_window: 5m, short_window: 1h}}
+              - {name: c, slos: [s, t], when: {burn_rate: 6, long_window: 6h, short_window: 30m}}
+              - {name: d, slos: [u], when: {burn_rate: 6, long_window: 6h}}
+              - {name: e, slos: [s], when: {consecutive_failures: 2, short_window: 5m}}
+            """,
+            "probes.yaml:10:21: alerts[0].when: burn_rate needs the SLO it burns: add slos: [NAME] to the alert",
+            "probes.yaml:11:34: alerts[1].probes: not used with slos: the alert watches the SLO's probes",
+            "probes.yaml:11:57: alerts[1].when.burn_rate: expected a burn rate above 0 like 14.4, found 0",
+            "probes.yaml:11:91: alerts[1].when.short_window: must be shorter than long_window (5m); the standard pairs are 1h/5m, 6h/30m, 1d/2h, 3d/6h",
+            "probes.yaml:12:21: alerts[2].slos: expected one SLO (an alert burns one budget; write an alert per SLO)",
+            "probes.yaml:13:22: alerts[3].slos[0]: unknown slo 'u' (defined: s, t)",
+            "probes.yaml:13:32: alerts[3].when: missing required key 'short_window'",
+            "probes.yaml:14:21: alerts[4].slos: only used with when: {burn_rate: ...}",
+            "probes.yaml:14:58: alerts[4].when.short_window: only used with burn_rate"),
         row("when details", ENVS + """
               - {name: p, type: gateway-config, request: {url: "http://x"}}
             alerts:
@@ -237,7 +258,7 @@ class ConfigLoaderErrorsTest {
             "probes.yaml:7:37: alerts[0].when.failure_ratio: must be greater than 0 and at most 1, found 1.5",
             "probes.yaml:7:52: alerts[0].when.min_runs: must be at least 1, found 0",
             "probes.yaml:8:47: alerts[1].when.window: only used with failure_ratio or latency_p95",
-            "probes.yaml:9:21: alerts[2].when: expected exactly one of consecutive_failures, failure_ratio, latency_p95, config_changed_within, cert_expires_within"),
+            "probes.yaml:9:21: alerts[2].when: expected exactly one of consecutive_failures, failure_ratio, latency_p95, config_changed_within, cert_expires_within, burn_rate"),
         row("unknown references from alerts", ENVS + """
               - {name: checkout, type: gateway-config, request: {url: "http://x"}}
             alerts:
@@ -308,7 +329,7 @@ class ConfigLoaderErrorsTest {
               - {name: p, type: gateway-config, request: {url: "http://x"}}
             """,
             "probes.yaml:2:11: agent.listen: expected HOST:PORT like 0.0.0.0:9781, found \"localhost\"",
-            "probes.yaml:3:12: agent.labels.probe: reserved label name (cartprobe sets it on its own series; reserved: probe, env, step, phase, reason, result, alert, webhook, outcome, version)",
+            "probes.yaml:3:12: agent.labels.probe: reserved label name (cartprobe sets it on its own series; reserved: probe, env, step, phase, reason, result, alert, webhook, outcome, version, slo, window)",
             "probes.yaml:3:22: agent.labels.1bad: invalid label name (use letters, digits and '_', not starting with a digit)",
             "probes.yaml:3:31: agent.labels.__meta: reserved label name (names starting with '__' are Prometheus's own)",
             "probes.yaml:4:20: agent.max_concurrency: must be at least 1, found 0"),

@@ -214,6 +214,30 @@ class ConfigLoaderValidTest {
   }
 
   @Test
+  void aBurnRateAlertWatchesItsSlosProbesAndEnvironmentsWithItsBudget() throws Exception {
+    CartprobeConfig config = new ConfigLoader(Map.of()).parse("probes.yaml", """
+        environments:
+          staging: {vars: {base_url: "http://x"}}
+          production: {vars: {base_url: "http://x"}}
+        probes:
+          - {name: p, type: gateway-config, request: {url: "http://x"}}
+          - {name: q, type: gateway-config, request: {url: "http://x"}}
+        alerts:
+          - name: budget-burn
+            slos: [availability]
+            when: {burn_rate: 14.4, long_window: 1h, short_window: 5m}
+        slos:
+          - {name: availability, probes: [q], environments: [production], objective: 99.5, degraded_is_bad: true}
+        """, dir);
+    assertThat(config.alerts()).singleElement().satisfies(a -> {
+      assertThat(a.probes()).containsExactly("q");
+      assertThat(a.environments()).containsExactly("production");
+      assertThat(a.when()).isEqualTo(new AlertCondition.BurnRate(14.4, Duration.ofHours(1),
+          Duration.ofMinutes(5), "availability", config.slos().getFirst().errorBudget(), true));
+    });
+  }
+
+  @Test
   void aPagerDutyWebhookTakesItsRoutingKeyFromTheEnvironmentAndDefaultsItsUrl() throws Exception {
     String key = "0123456789abcdef0123456789abcdef";
     CartprobeConfig pd = new ConfigLoader(Map.of("PD_KEY", key)).parse("probes.yaml", """

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -39,16 +40,16 @@ class ProbesSchemaTest {
 
   static {
     LOADER_KEYS.put("", ConfigLoader.ROOT_KEYS);
-    LOADER_KEYS.put("/properties/agent", AgentReader.KEYS);
-    LOADER_KEYS.put("/properties/agent/properties/otlp", OtlpReader.KEYS);
-    LOADER_KEYS.put("/$defs/environment", EnvironmentReader.KEYS);
+    LOADER_KEYS.put("/properties/agent/anyOf/0", AgentReader.KEYS);
+    LOADER_KEYS.put("/properties/agent/anyOf/0/properties/otlp", OtlpReader.KEYS);
+    LOADER_KEYS.put("/$defs/environment/anyOf/0", EnvironmentReader.KEYS);
     LOADER_KEYS.put("/$defs/probe", Stream.of(ProbeReader.COMMON_KEYS, ProbeReader.CHECKOUT_KEYS,
         ProbeReader.GATEWAY_KEYS).flatMap(List::stream).toList());
     LOADER_KEYS.put("/$defs/stepBase", StepReader.STEP_KEYS);
     LOADER_KEYS.put("/$defs/stepBase/properties/browser/items", BrowserActionReader.KEYS);
     LOADER_KEYS.put("/$defs/request", StepReader.REQUEST_KEYS);
-    LOADER_KEYS.put("/$defs/expect", ExpectReader.EXPECT_KEYS);
-    LOADER_KEYS.put("/$defs/when", ExpectReader.WHEN_KEYS);
+    LOADER_KEYS.put("/$defs/expect/anyOf/0", ExpectReader.EXPECT_KEYS);
+    LOADER_KEYS.put("/$defs/when/anyOf/0", ExpectReader.WHEN_KEYS);
     LOADER_KEYS.put("/$defs/bodyCheck", ExpectReader.BODY_KEYS);
     LOADER_KEYS.put("/$defs/jsonChecks", ExpectReader.JSON_CHECKS);
     LOADER_KEYS.put("/$defs/extraction/anyOf/1", StepReader.EXTRACT_KEYS);
@@ -58,7 +59,7 @@ class ProbesSchemaTest {
     LOADER_KEYS.put("/$defs/silence", SilenceReader.KEYS);
     LOADER_KEYS.put("/$defs/webhook", WebhookReader.KEYS);
     LOADER_KEYS.put("/$defs/slo", SloReader.KEYS);
-    LOADER_KEYS.put("/$defs/tls", TlsReader.KEYS);
+    LOADER_KEYS.put("/$defs/tls/anyOf/0", TlsReader.KEYS);
     LOADER_KEYS.put("/$defs/auth/anyOf/1", AuthReader.SCHEMES);
     LOADER_KEYS.put("/$defs/oauth2", AuthReader.OAUTH2_KEYS);
     LOADER_KEYS.put("/$defs/basic", AuthReader.BASIC_KEYS);
@@ -71,7 +72,9 @@ class ProbesSchemaTest {
   }
 
   static Schema schema() throws IOException {
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode());
+    // by text: json-schema-validator 3 reads with Jackson 3, the project's model is Jackson 2
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Files.readString(SCHEMA), InputFormat.JSON);
   }
 
   /** YAML as the loader sees it: scalars stay strings where YAML 1.1 would make timestamps. */
@@ -93,7 +96,8 @@ class ProbesSchemaTest {
   }
 
   static List<String> errors(String yaml) throws IOException {
-    return schema().validate(yamlToJson(yaml)).stream().map(Error::toString).toList();
+    return schema().validate(JSON.writeValueAsString(yamlToJson(yaml)), InputFormat.JSON).stream()
+        .map(Error::toString).toList();
   }
 
   /** Every probes.yaml of the repository: the top-level example, the deploy/ ones, and ConfigMaps. */
@@ -160,6 +164,10 @@ class ProbesSchemaTest {
         .isNotEmpty();
     assertThat(errors(valid.replace("secret: true", "secret: true, why: x"))).isNotEmpty();
     assertThat(errors(valid.replace("[200, 2xx]", "[200, 2yy]"))).isNotEmpty();
+    assertThat(errors(valid.replace("request: {url: \"{{base_url}}/a\"}",
+        "request: {url: \"{{base_url}}/a\", json: {}, body: x}"))).as("json and body").isNotEmpty();
+    assertThat(errors(valid.replace("request: {url: \"{{base_url}}/a\"}",
+        "request: {url: \"{{base_url}}/a\", form: {}}"))).as("form alone").isEmpty();
   }
 
   @Test
@@ -185,13 +193,20 @@ class ProbesSchemaTest {
     return names;
   }
 
+  private static boolean onlyPresence(JsonNode properties) {
+    List<JsonNode> values = new ArrayList<>();
+    properties.elements().forEachRemaining(values::add);
+    return values.stream().allMatch(JsonNode::isBoolean);
+  }
+
   /** JSON pointers of every schema object that declares {@code properties} of a config object. */
   private static void collectObjectsWithProperties(JsonNode node, String pointer, List<String> out) {
     if (node.isObject()) {
       JsonNode properties = node.get("properties");
-      // "if" clauses only look at a key's value; they declare no keys of their own
-      if (properties != null && properties.isObject() && !pointer.matches(".*/(if|then|not|anyOf/\\d+/required)$")
-          && !pointer.endsWith("/if")) {
+      // "if" clauses only look at a key's value, and properties that are all true/false only
+      // require or forbid keys declared elsewhere: neither declares keys of its own
+      if (properties != null && properties.isObject() && !pointer.endsWith("/if")
+          && !onlyPresence(properties)) {
         out.add(pointer);
       }
       node.fields().forEachRemaining(f -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
@@ -35,14 +36,17 @@ class PrometheusOperatorResourcesTest {
     try (InputStream in = PrometheusOperatorResourcesTest.class.getResourceAsStream(
         "/crds/" + kind.toLowerCase(java.util.Locale.ROOT) + ".schema.json")) {
       assertThat(in).as("schema fixture for " + kind).isNotNull();
+      // The validator binds JSON with Jackson 3: it is given text, not our Jackson 2 trees.
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(JSON.readTree(in));
+          .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+              InputFormat.JSON);
     }
   }
 
   static List<String> errors(JsonNode resource) throws IOException {
-    return schema(resource.get("kind").asText()).validate(resource).stream().map(Error::toString)
-        .toList();
+    return schema(resource.get("kind").asText())
+        .validate(JSON.writeValueAsString(resource), InputFormat.JSON).stream()
+        .map(Error::toString).toList();
   }
 
   static List<JsonNode> rendered(Path dir) throws IOException {

@@ -81,6 +81,8 @@ class ReadmeIT {
     DemoProbesYaml.relaxed(project.resolve("probes.yaml")).writeTo(work);
     environment.put("PATH", bin + ":" + System.getenv("PATH"));
     environment.put("JAVA_HOME", System.getProperty("java.home"));
+    // commands that write under ~ (the editor setup) write into the test's directory
+    environment.put("HOME", Files.createDirectories(work.resolve("home")).toString());
   }
 
   /** Runs one command; returns what it printed with the README's ports in it. */

@@ -56,7 +56,7 @@ class ShardedDemoIT {
         JsonNode oneList = list(env, "1/2");
         assertThat(zeroStatus.get("shard")).isEqualTo(zeroList.get("shard"));
         assertThat(oneStatus.get("shard")).isEqualTo(oneList.get("shard"));
-        assertThat(pairs(zeroStatus)).containsExactlyElementsOf(pairs(zeroList.get("pairs")));
+        assertThat(pairs(zeroStatus)).containsExactlyElementsOf(pairs(zeroList.get("probes")));
         assertThat(pairs(zeroStatus)).contains("gateway-config@production")
             .doesNotContain("checkout@production");
         assertThat(pairs(oneStatus)).contains("checkout@production", "gateway-config@production");
@@ -107,7 +107,7 @@ class ShardedDemoIT {
 
   private static List<String> pairs(JsonNode status) {
     List<String> pairs = new ArrayList<>();
-    (status.has("probes") ? status.get("probes") : status).forEach(p -> pairs.add(p.get("probe").asText() + "@" + p.get("env").asText()));
+    (status.isArray() ? status : status.get("probes")).forEach(p -> pairs.add(p.get("probe").asText() + "@" + p.get("env").asText()));
     return pairs;
   }
 

@@ -43,14 +43,20 @@ public final class ContractFiles {
     }
   }
 
+  /** A document less its leading {@code schema_version}, which 0.1.0 did not write. */
+  public static String withoutSchemaVersion(String json) {
+    return json.replaceFirst("\"schema_version\"\\s*:\\s*\\d+\\s*,\\s*", "");
+  }
+
   /**
    * What this version writes, less the keys added on purpose since 0.1.0 (docs/design.md,
-   * "Contract changes since 0.1.0"): a probable cause's {@code confidence} and {@code why}, an
+   * "JSON documents"): a document's {@code schema_version}, a probable cause's {@code confidence}
+   * and {@code why}, an
    * event's {@code causeNote}; the Alertmanager annotations saying the same. Everything else must stay byte for byte as 0.1.0 wrote it.
    */
   public static String withoutAdditions(String json) {
     String string = "\"(?:[^\"\\\\]|\\\\.)*\"";
-    return json
+    return withoutSchemaVersion(json)
         .replaceAll(",\\s*\"confidence\"\\s*:\\s*\"[a-z]+\"\\s*,\\s*\"why\"\\s*:\\s*" + string, "")
         .replaceAll(",\\s*\"causeNote\"\\s*:\\s*(?:null|" + string + ")", "")
         .replaceAll(",\\s*\"(?:probable_cause_confidence|probable_cause_why|cause_note)\"\\s*:\\s*"
