@@ -19,6 +19,7 @@ import io.cartprobe.metrics.DeliveryResult;
 import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
+import io.cartprobe.metrics.ProviderStatusMetrics;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.result.ProbeResult;
@@ -111,7 +112,8 @@ public final class Agent implements AutoCloseable {
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)));
+        sinks(List.of(watchStage, attribution, probeMetrics,
+            new ProviderStatusMetrics(registry.registry()), history, runLog, alerting)));
     this.scheduler = new Scheduler(pair -> run(runner, pipeline, pair),
         initial.agent().maxConcurrency(), new MetricsListener());
     schedulerRef.set(scheduler);

@@ -6,11 +6,12 @@ import java.util.Locale;
 /**
  * Why a step failed; the values of the {@code reason} label. {@code AUTH}: the credentials a
  * step needs could not be had (an OAuth2 token endpoint refused or was unreachable), so the
- * step was never sent.
+ * step was never sent. {@code PROVIDER_INCIDENT}: a provider-status probe read its provider's
+ * status page and found an unresolved incident or a watched component that is not operational.
  */
 public enum FailureReason {
   DNS, CONNECT, TLS, TIMEOUT, REDIRECTS, STATUS, ASSERTION, LATENCY, BODY, EXTRACT, TEMPLATE,
-  CONFIG_CHANGED, CERT_EXPIRY, AUTH;
+  CONFIG_CHANGED, CERT_EXPIRY, AUTH, PROVIDER_INCIDENT;
 
   @JsonValue
   public String wireName() {
