@@ -49,6 +49,8 @@ public record PagerDutyFormat() implements PayloadFormat {
     if (!page.isEmpty()) {
       links.add(new Link(page, "Status page: " + e.probe() + "@" + e.env()));
     }
+    PayloadFormat.evidenceUrl(e, externalUrl)
+        .ifPresent(u -> links.add(new Link(u, "Evidence for the provider")));
     e.probableCause().ifPresent(c -> {
       String evidence = PayloadFormat.statusPageUrl(c.probe(), c.environment(), externalUrl);
       if (!evidence.isEmpty()) {
