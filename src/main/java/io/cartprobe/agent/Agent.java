@@ -196,7 +196,7 @@ public final class Agent implements AutoCloseable {
   private Alerting buildAlerting(CartprobeConfig current) {
     return Alerting.builder(current)
         .clock(clock)
-        .externalUrl("http://" + hostForLinks(current) + ":" + server.port() + "/")
+        .externalUrl(externalUrl(current))
         .listener(new DeliveryListener() {
           @Override
           public void delivered(String webhook) {
@@ -221,6 +221,12 @@ public final class Agent implements AutoCloseable {
           }
         }))
         .build();
+  }
+
+  /** {@code agent.external_url} when set (behind a proxy), else the address the agent listens on. */
+  private String externalUrl(CartprobeConfig current) {
+    return current.agent().externalUrl().map(u -> u.endsWith("/") ? u : u + "/")
+        .orElseGet(() -> "http://" + hostForLinks(current) + ":" + server.port() + "/");
   }
 
   private static String hostForLinks(CartprobeConfig config) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The `agent:` section; only `cartprobe agent` acts on it, except {@code otlp}, which `run`
- * honours too.
+ * honours too. {@code externalUrl}: where people reach the agent (behind a proxy or ingress), the
+ * base of every link a notification carries; without it, the listen address.
  */
 public record AgentConfig(
     String listenHost,
@@ -18,7 +19,8 @@ public record AgentConfig(
     Optional<String> adminToken,
     Duration evidenceMinInterval,
     Optional<String> probeToken,
-    Optional<OtlpConfig> otlp) {
+    Optional<OtlpConfig> otlp,
+    Optional<String> externalUrl) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 9781;
@@ -28,6 +30,15 @@ public record AgentConfig(
 
   public AgentConfig {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    externalUrl = externalUrl == null ? Optional.empty() : externalUrl;
+  }
+
+  /** Without {@code external_url}: links name the listen address. */
+  public AgentConfig(String listenHost, int listenPort, int maxConcurrency,
+      Optional<Path> stateFile, Map<String, String> labels, Optional<String> adminToken,
+      Duration evidenceMinInterval, Optional<String> probeToken, Optional<OtlpConfig> otlp) {
+    this(listenHost, listenPort, maxConcurrency, stateFile, labels, adminToken,
+        evidenceMinInterval, probeToken, otlp, Optional.empty());
   }
 
   /** Without {@code otlp}: no traces unless the OTEL_* environment asks for them. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class AgentReader {
 
   static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
-      "evidence_min_interval", "probe_token", "otlp");
+      "evidence_min_interval", "probe_token", "otlp", "external_url");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
@@ -41,8 +41,9 @@ final class AgentReader {
         .orElse(AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL);
     Optional<String> probeToken = m.get("probe_token").flatMap(Cursor::string);
     Optional<OtlpConfig> otlp = m.get("otlp").flatMap(OtlpReader::read);
+    Optional<String> externalUrl = m.get("external_url").flatMap(Cursor::httpUrl);
     return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken,
-        evidenceMinInterval, probeToken, otlp);
+        evidenceMinInterval, probeToken, otlp, externalUrl);
   }
 
   private record HostPort(String host, int port) {}

@@ -53,7 +53,7 @@ public final class DemoShop implements AutoCloseable {
       throw new IllegalArgumentException("port must be 0-65535: " + port);
     }
     this.requestedPort = port;
-    this.faults = new Faults(faults);
+    this.faults = new Faults(faults, clock);
     this.receiver = new WebhookReceiver(clock);
   }
 
@@ -76,6 +76,7 @@ public final class DemoShop implements AutoCloseable {
       new Shop(environment, faults, gatewayClient).register(router);
     }
     new PaymentGateway(faults, DemoEnvironment.ALL).register(router);
+    new GatewayStatusPage(faults, base + "/gateway/status").register(router);
     new FaultAdmin(faults).register(router);
     receiver.register(router, base);
     router.add("GET", "/", request -> Response.text(200, describe() + "\n"));
@@ -155,6 +156,7 @@ public final class DemoShop implements AutoCloseable {
         .append("  POST /api/carts/{id}/payment {card}    GET /api/orders/{id}\n")
         .append("  POST /api/orders/{id}/void\n")
         .append("Payment gateway: " + base + "/gateway\n")
+        .append("Gateway status page: " + base + "/gateway/status/api/v2/summary.json\n")
         .append("  GET /health    GET /v1/account/config    POST /v1/payments\n")
         .append("  (Authorization: Bearer sk_test_demo_staging or sk_live_demo_production)\n")
         .append("Faults: POST or DELETE " + base + "/demo/faults/NAME, GET /demo/faults lists them\n");

@@ -21,7 +21,14 @@ public enum Fault {
   CART_DOWN("cart-down", "cart creation answers 503 service_unavailable"),
 
   /** Every third request to a shop environment answers 502 (a deterministic one-in-three). */
-  FLAKY("flaky", "every 3rd request to each shop environment answers 502");
+  FLAKY("flaky", "every 3rd request to each shop environment answers 502"),
+
+  /**
+   * The gateway's provider posts an incident on its status page ({@code /gateway/status}): on
+   * "Card payments", investigating, minor. Switching it off resolves the incident.
+   */
+  PROVIDER_INCIDENT("provider-incident",
+      "the gateway's status page posts an incident on Card payments (DELETE resolves it)");
 
   private final String id;
   private final String description;

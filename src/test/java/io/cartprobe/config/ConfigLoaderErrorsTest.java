@@ -54,7 +54,7 @@ class ConfigLoaderErrorsTest {
             agent: {colour: blue}
             """ + ENVS.replace("probes:\n", "") + """
             probes: [{name: p, type: gateway-config, request: {url: "http://x"}}]
-            """, "probes.yaml:1:9: agent.colour: unknown key (expected one of: listen, max_concurrency, state_file, labels, admin_token, evidence_min_interval, probe_token, otlp)"),
+            """, "probes.yaml:1:9: agent.colour: unknown key (expected one of: listen, max_concurrency, state_file, labels, admin_token, evidence_min_interval, probe_token, otlp, external_url)"),
         row("duplicate key", ENVS + """
               - name: p
                 type: gateway-config
