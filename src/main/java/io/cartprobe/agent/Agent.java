@@ -12,6 +12,11 @@ import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.http.ProbeHttpClient;
+import io.cartprobe.incident.Episode;
+import io.cartprobe.incident.EpisodeRecorder;
+import io.cartprobe.incident.EpisodeStore;
+import io.cartprobe.incident.EpisodesJson;
+import io.cartprobe.incident.MemoryEpisodeStore;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.metrics.AgentRegistry;
 import io.cartprobe.metrics.AlertMetrics;
@@ -101,11 +106,14 @@ public final class Agent implements AutoCloseable {
     Alerting first = buildAlerting(initial);
     restoreAlerts(first);
     Recall.fromHistory(history, initial, attribution, first.engine());
-    this.alerting = new AlertingStage(first, List.of(history), new AlertMetrics(registry.registry()));
+    EpisodeStore episodes = restoreEpisodes();
+    EpisodeRecorder evidence = new EpisodeRecorder(episodes);
+    this.alerting = new AlertingStage(first, List.of(history, evidence),
+        new AlertMetrics(registry.registry()));
 
     RunLog runLog = new RunLog(history);
     WatchStage watchStage = new WatchStage(config::get, watch, watchStore, List.of(attribution,
-        new GatewayConfigMetrics(registry.registry()), runLog, history, alerting));
+        new GatewayConfigMetrics(registry.registry()), runLog, history, evidence, alerting));
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
     ResultPipeline pipeline = new ResultPipeline(
         new GatewayEvidence(config::get, key -> schedulerRef.get().trigger(key), history, clock,
@@ -113,7 +121,7 @@ public final class Agent implements AutoCloseable {
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
         sinks(List.of(watchStage, attribution, probeMetrics,
-            new ProviderStatusMetrics(registry.registry()), history, runLog, alerting)));
+            new ProviderStatusMetrics(registry.registry()), history, runLog, evidence, alerting)));
     this.scheduler = new Scheduler(pair -> run(runner, pipeline, pair),
         initial.agent().maxConcurrency(), new MetricsListener());
     schedulerRef.set(scheduler);
@@ -126,7 +134,7 @@ public final class Agent implements AutoCloseable {
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, runner, reloader,
-        clock, clock.instant());
+        clock, clock.instant(), new EvidenceEndpoint(episodes, config::get, clock));
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */
@@ -243,6 +251,19 @@ public final class Agent implements AutoCloseable {
       }
     }
     return watch;
+  }
+
+  /** Evidence episodes, kept in the state file's {@code incidents} section when there is one. */
+  private EpisodeStore restoreEpisodes() throws IOException {
+    List<Episode> saved = stateFile.isPresent()
+        ? EpisodesJson.fromJson(stateFile.get().read(EpisodesJson.SECTION)) : List.of();
+    return new MemoryEpisodeStore(saved, all -> stateFile.ifPresent(file -> {
+      try {
+        file.write(EpisodesJson.SECTION, EpisodesJson.toJson(all));
+      } catch (IOException | RuntimeException e) {
+        log.error("cannot save evidence episodes to the state file: {}", e.getMessage());
+      }
+    }));
   }
 
   private void restoreHistory() throws IOException {

@@ -57,12 +57,13 @@ final class Endpoints implements AgentEndpoints {
   private final Reloader reloader;
   private final Clock clock;
   private final Instant startedAt;
+  private final EvidenceEndpoint evidence;
   /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
       RunHistory history, AlertingStage alerting, ConfigWatch watch, ProbeRunner runner,
-      Reloader reloader, Clock clock, Instant startedAt) {
+      Reloader reloader, Clock clock, Instant startedAt, EvidenceEndpoint evidence) {
     this.config = config;
     this.scheduler = scheduler;
     this.exposition = exposition;
@@ -73,6 +74,7 @@ final class Endpoints implements AgentEndpoints {
     this.reloader = reloader;
     this.clock = clock;
     this.startedAt = startedAt;
+    this.evidence = evidence;
   }
 
   @Override
@@ -178,6 +180,11 @@ final class Endpoints implements AgentEndpoints {
             && r.environment().equals(key.get().environment()))
         .findFirst()
         .map(row -> ProbeDetailPage.render(ProbeDetailView.from(history, view, row)));
+  }
+
+  @Override
+  public HttpAnswer incident(String rawPath, Optional<String> accept) {
+    return evidence.answer(rawPath, accept);
   }
 
   @Override

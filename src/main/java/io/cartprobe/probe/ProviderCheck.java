@@ -64,7 +64,8 @@ final class ProviderCheck {
     StepResult failed = new StepResult(r.name(), r.component(), StepStatus.FAILED, r.method(),
         r.url(), r.httpStatus(), r.duration(), r.timings(), r.assertions(),
         Optional.of(problem.reason()), Optional.of(problem.message()), r.bodyExcerpt(),
-        r.classification(), r.certNotAfter(), r.extracted(), r.spanId(), r.startedAt());
+        r.classification(), r.certNotAfter(), r.extracted(), r.spanId(), r.startedAt(),
+        r.exchange());
     return new StepOutcome(failed, sent.mayHaveReachedServer(), sent.safeToResend(),
         Optional.of(problem));
   }

@@ -165,6 +165,9 @@ final class StepExecutor {
         step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
         problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown);
+    if (problem.isPresent()) {
+      result = result.withExchange(ExchangeCapture.of(prepared.request(), head, excerpt.get()));
+    }
     return new StepOutcome(result, done.requestSent(), safe, problem, watched);
   }
 

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param spanId the step's span id (16 hex digits): the parent id in the {@code traceparent} of
  *     its requests and the id of its exported span; empty for a step that did not run
  * @param startedAt when the step started; empty for a step that did not run
+ * @param exchange for a failed step that got an answer, what it sent and got (redacted;
+ *     in-process only, for the evidence page)
  */
 public record StepResult(
     String name,
@@ -41,7 +43,8 @@ public record StepResult(
     Optional<Instant> certNotAfter,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> extracted,
     @JsonIgnore String spanId,
-    @JsonIgnore Optional<Instant> startedAt) {
+    @JsonIgnore Optional<Instant> startedAt,
+    @JsonIgnore Optional<StepExchange> exchange) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
@@ -49,6 +52,26 @@ public record StepResult(
     // In-process only (traces): not in the JSON forms, so absent when read back.
     spanId = spanId == null ? "" : spanId;
     startedAt = startedAt == null ? Optional.empty() : startedAt;
+    exchange = exchange == null ? Optional.empty() : exchange;
+  }
+
+  /** A step without the exchange recorded (every step but a failed one, read back, or a test). */
+  public StepResult(String name, String component, StepStatus status, String method, String url,
+      Optional<Integer> httpStatus, Duration duration, Timings timings,
+      List<AssertionResult> assertions, Optional<FailureReason> reason, Optional<String> message,
+      Optional<String> bodyExcerpt, Optional<String> classification,
+      Optional<Instant> certNotAfter, Map<String, String> extracted, String spanId,
+      Optional<Instant> startedAt) {
+    this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
+        message, bodyExcerpt, classification, certNotAfter, extracted, spanId, startedAt,
+        Optional.empty());
+  }
+
+  /** This step with what it sent and got, for the evidence page. */
+  public StepResult withExchange(StepExchange recorded) {
+    return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
+        assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
+        startedAt, Optional.of(recorded));
   }
 
   /** A step as the engine first builds it: nothing extracted, no span recorded. */
@@ -74,7 +97,7 @@ public record StepResult(
   public StepResult traced(String spanId, Instant startedAt) {
     return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
         assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
-        Optional.of(startedAt));
+        Optional.of(startedAt), exchange);
   }
 
   public static StepResult skipped(String name, String component, String method) {
