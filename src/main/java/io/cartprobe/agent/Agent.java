@@ -12,11 +12,8 @@ import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.http.ProbeHttpClient;
-import io.cartprobe.incident.Episode;
 import io.cartprobe.incident.EpisodeRecorder;
 import io.cartprobe.incident.EpisodeStore;
-import io.cartprobe.incident.EpisodesJson;
-import io.cartprobe.incident.MemoryEpisodeStore;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.metrics.AgentRegistry;
 import io.cartprobe.metrics.AlertMetrics;
@@ -106,7 +103,7 @@ public final class Agent implements AutoCloseable {
     Alerting first = buildAlerting(initial);
     restoreAlerts(first);
     Recall.fromHistory(history, initial, attribution, first.engine());
-    EpisodeStore episodes = restoreEpisodes();
+    EpisodeStore episodes = EpisodeFile.open(stateFile);
     EpisodeRecorder evidence = new EpisodeRecorder(episodes);
     this.alerting = new AlertingStage(first, List.of(history, evidence),
         new AlertMetrics(registry.registry()));
@@ -204,7 +201,7 @@ public final class Agent implements AutoCloseable {
   private Alerting buildAlerting(CartprobeConfig current) {
     return Alerting.builder(current)
         .clock(clock)
-        .externalUrl(externalUrl(current))
+        .externalUrl(current.agent().linkBase(server.port()))
         .listener(new DeliveryListener() {
           @Override
           public void delivered(String webhook) {
@@ -231,17 +228,6 @@ public final class Agent implements AutoCloseable {
         .build();
   }
 
-  /** {@code agent.external_url} when set (behind a proxy), else the address the agent listens on. */
-  private String externalUrl(CartprobeConfig current) {
-    return current.agent().externalUrl().map(u -> u.endsWith("/") ? u : u + "/")
-        .orElseGet(() -> "http://" + hostForLinks(current) + ":" + server.port() + "/");
-  }
-
-  private static String hostForLinks(CartprobeConfig config) {
-    String host = config.agent().listenHost();
-    return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-  }
-
   private ConfigWatch restoreWatch(Optional<WatchStateStore> store) throws IOException {
     ConfigWatch watch = new ConfigWatch();
     if (store.isPresent()) {
@@ -251,19 +237,6 @@ public final class Agent implements AutoCloseable {
       }
     }
     return watch;
-  }
-
-  /** Evidence episodes, kept in the state file's {@code incidents} section when there is one. */
-  private EpisodeStore restoreEpisodes() throws IOException {
-    List<Episode> saved = stateFile.isPresent()
-        ? EpisodesJson.fromJson(stateFile.get().read(EpisodesJson.SECTION)) : List.of();
-    return new MemoryEpisodeStore(saved, all -> stateFile.ifPresent(file -> {
-      try {
-        file.write(EpisodesJson.SECTION, EpisodesJson.toJson(all));
-      } catch (IOException | RuntimeException e) {
-        log.error("cannot save evidence episodes to the state file: {}", e.getMessage());
-      }
-    }));
   }
 
   private void restoreHistory() throws IOException {

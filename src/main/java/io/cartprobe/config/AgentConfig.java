@@ -48,6 +48,19 @@ public record AgentConfig(
         DEFAULT_EVIDENCE_MIN_INTERVAL, Optional.empty(), Optional.empty());
   }
 
+  /**
+   * The base of every link the agent hands out, ending in "/": {@code external_url}, else the
+   * listen address (a wildcard one as {@code localhost}) on {@code boundPort}.
+   */
+  public String linkBase(int boundPort) {
+    if (externalUrl.isPresent()) {
+      String url = externalUrl.get();
+      return url.endsWith("/") ? url : url + "/";
+    }
+    String host = listenHost.equals("0.0.0.0") || listenHost.equals("::") ? "localhost" : listenHost;
+    return "http://" + host + ":" + boundPort + "/";
+  }
+
   public static AgentConfig defaults() {
     return new AgentConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_CONCURRENCY,
         Optional.empty(), Map.of(), Optional.empty(), DEFAULT_EVIDENCE_MIN_INTERVAL,

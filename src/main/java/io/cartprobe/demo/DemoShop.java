@@ -156,9 +156,9 @@ public final class DemoShop implements AutoCloseable {
         .append("  POST /api/carts/{id}/payment {card}    GET /api/orders/{id}\n")
         .append("  POST /api/orders/{id}/void\n")
         .append("Payment gateway: " + base + "/gateway\n")
-        .append("Gateway status page: " + base + "/gateway/status/api/v2/summary.json\n")
         .append("  GET /health    GET /v1/account/config    POST /v1/payments\n")
         .append("  (Authorization: Bearer sk_test_demo_staging or sk_live_demo_production)\n")
+        .append("  GET /status/api/v2/summary.json    (its status page, Statuspage v2)\n")
         .append("Faults: POST or DELETE " + base + "/demo/faults/NAME, GET /demo/faults lists them\n");
     for (Fault fault : Fault.values()) {
       text.append("  ").append(fault.id()).append(": ").append(fault.description()).append('\n');

@@ -28,7 +28,7 @@ public enum Fault {
    * "Card payments", investigating, minor. Switching it off resolves the incident.
    */
   PROVIDER_INCIDENT("provider-incident",
-      "the gateway's status page posts an incident on Card payments (DELETE resolves it)");
+      "the gateway's status page posts an incident on Card payments");
 
   private final String id;
   private final String description;
