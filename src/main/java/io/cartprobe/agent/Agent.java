@@ -12,12 +12,15 @@ import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.http.ProbeHttpClient;
+import io.cartprobe.incident.EpisodeRecorder;
+import io.cartprobe.incident.EpisodeStore;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.metrics.AgentRegistry;
 import io.cartprobe.metrics.AlertMetrics;
 import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
+import io.cartprobe.metrics.ProviderStatusMetrics;
 import io.cartprobe.metrics.ShardMetrics;
 import io.cartprobe.metrics.SloMetrics;
 import io.cartprobe.slo.HistoryRunCounts;
@@ -122,11 +125,15 @@ public final class Agent implements AutoCloseable {
     Alerting first = buildAlerting(initial);
     restoreAlerts(first);
     Recall.fromHistory(history, initial, attribution, first.engine());
-    this.alerting = new AlertingStage(first, List.of(history), new AlertMetrics(registry.registry()));
+    EpisodeStore episodes = EpisodeFile.open(stateFile);
+    EpisodeRecorder evidence = new EpisodeRecorder(episodes);
+    this.alerting = new AlertingStage(first, List.of(history, evidence),
+        new AlertMetrics(registry.registry()));
 
     RunLog runLog = new RunLog(history);
     WatchStage watchStage = new WatchStage(config::get, watch, watchStore, List.of(attribution,
-        new GatewayConfigMetrics(registry.registry()), runLog, history, sharding.gate(alerting)));
+        new GatewayConfigMetrics(registry.registry()), runLog, history, evidence,
+        sharding.gate(alerting)));
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
     Optional<ArtifactStore> artifacts = ArtifactStore.forAgent(initial.agent());
     ResultPipeline pipeline = new ResultPipeline(
@@ -134,7 +141,8 @@ public final class Agent implements AutoCloseable {
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog,
+        sinks(List.of(watchStage, attribution, probeMetrics,
+            new ProviderStatusMetrics(registry.registry()), history, runLog, evidence,
             sharding.gate(alerting))),
         result -> artifacts.map(store -> store.keep(result)).orElse(result));
     this.pairRuns = new PairRuns(config::get, runner, pipeline,
@@ -154,7 +162,8 @@ public final class Agent implements AutoCloseable {
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, pairRuns, reloader,
-        clock, clock.instant(), artifacts, sharding::current);
+        clock, clock.instant(), artifacts, sharding::current,
+        new EvidenceEndpoint(episodes, config::get, clock));
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */
@@ -209,7 +218,7 @@ public final class Agent implements AutoCloseable {
   private Alerting buildAlerting(CartprobeConfig current) {
     return Alerting.builder(current)
         .clock(clock)
-        .externalUrl("http://" + hostForLinks(current) + ":" + server.port() + "/")
+        .externalUrl(current.agent().linkBase(server.port()))
         .listener(new DeliveryMetrics(webhookMetrics))
         .stateSink(state -> stateFile.ifPresent(file -> {
           try {
@@ -219,11 +228,6 @@ public final class Agent implements AutoCloseable {
           }
         }))
         .build();
-  }
-
-  private static String hostForLinks(CartprobeConfig config) {
-    String host = config.agent().listenHost();
-    return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
   }
 
   private ConfigWatch restoreWatch(Optional<WatchStateStore> store) throws IOException {

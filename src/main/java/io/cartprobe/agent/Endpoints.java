@@ -64,13 +64,14 @@ final class Endpoints implements AgentEndpoints {
   private final Instant startedAt;
   private final Optional<ArtifactStore> artifacts;
   private final Supplier<Ownership> ownership;
+  private final EvidenceEndpoint evidence;
   /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
       RunHistory history, AlertingStage alerting, ConfigWatch watch, PairRuns runs,
       Reloader reloader, Clock clock, Instant startedAt, Optional<ArtifactStore> artifacts,
-      Supplier<Ownership> ownership) {
+      Supplier<Ownership> ownership, EvidenceEndpoint evidence) {
     this.config = config;
     this.scheduler = scheduler;
     this.exposition = exposition;
@@ -83,6 +84,7 @@ final class Endpoints implements AgentEndpoints {
     this.startedAt = startedAt;
     this.artifacts = artifacts;
     this.ownership = ownership;
+    this.evidence = evidence;
   }
 
   @Override
@@ -194,6 +196,11 @@ final class Endpoints implements AgentEndpoints {
             && r.environment().equals(key.get().environment()))
         .findFirst()
         .map(row -> ProbeDetailPage.render(ProbeDetailView.from(history, view, row)));
+  }
+
+  @Override
+  public HttpAnswer incident(String rawPath, Optional<String> accept) {
+    return evidence.answer(rawPath, accept);
   }
 
   @Override

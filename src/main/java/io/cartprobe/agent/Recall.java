@@ -33,6 +33,7 @@ final class Recall {
         switch (probe.type()) {
           case CHECKOUT -> attribution.recallCheckout(probe.name(), env, lastPassed(runs),
               state.failingSince());
+          case PROVIDER_STATUS -> state.latest().ifPresent(attribution::accept);
           case GATEWAY_CONFIG -> {
             changes.forEach(attribution::accept);
             state.latest().ifPresent(r -> attribution.recallEvidence(r, state.failingSince()));

@@ -49,6 +49,11 @@ final class RunLog implements ResultSink, ConfigChangeSink {
           .addKeyValue("consecutive_failures", state.consecutiveFailures());
       failure.classification().ifPresent(c -> line.addKeyValue("classification", c));
       result.probableCause().ifPresent(c -> line.addKeyValue("probable_cause", c.summary()));
+      if (result.probeType() == io.cartprobe.config.ProbeType.CHECKOUT
+          && !result.providerStatus().isEmpty()) {
+        line.addKeyValue("provider_status", String.join("; ", result.providerStatus().stream()
+            .flatMap(p -> p.findings().stream()).toList()));
+      }
       line.log("{} @ {} failed at step {} ({}): {}: {}", result.probe(), result.environment(),
           failure.step(), failure.component(), failure.reason().wireName(), failure.message());
     }

@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param webhooks the rule's {@code notify} list
  * @param causeNote when no probable cause is named for a failed checkout, why ("no gateway
  *     evidence: ..."), so the receiver knows it was looked for
+ * @param providerStatus what the failing step's provider says on its status page while it
+ *     reports trouble, one line each ("provider status: 'Elevated declines for Amex'
+ *     (investigating, minor) since 10:04Z"); empty otherwise
  */
 @JsonSerialize(converter = EventJson.FromEvent.class)
 @JsonDeserialize(converter = EventJson.ToEvent.class)
@@ -50,11 +53,22 @@ public record AlertEvent(
     Optional<String> runbook,
     Duration probeInterval,
     List<String> webhooks,
-    Optional<String> causeNote) {
+    Optional<String> causeNote,
+    List<String> providerStatus) {
 
   public AlertEvent {
     agentLabels = Collections.unmodifiableMap(new LinkedHashMap<>(agentLabels));
     webhooks = List.copyOf(webhooks);
+    providerStatus = providerStatus == null ? List.of() : List.copyOf(providerStatus);
+  }
+
+  /**
+   * The firing episode this notification belongs to: the same for its repeats and its
+   * resolution, new when the instance fires again. Names the evidence page
+   * ({@code /incidents/<id>}).
+   */
+  public String episodeId() {
+    return EpisodeIds.of(alert, probe, env, "", startsAt);
   }
 
   public AlertKey key() {
@@ -108,6 +122,7 @@ public record AlertEvent(
     probableCause.ifPresentOrElse(c -> text.append("\nProbable cause (").append(c.confidence().wireName())
         .append("): ").append(c.summary()).append(c.why().isEmpty() ? "" : "\nWhy: " + c.why()),
         () -> causeNote.ifPresent(n -> text.append("\nProbable cause: none, ").append(n)));
+    providerStatus.forEach(line -> text.append("\n").append(capitalized(line)));
     text.append("\nFailing since ").append(failuresBegan).append(", ").append(failedRuns)
         .append(failedRuns == 1 ? " bad run." : " bad runs.");
     traceId.ifPresent(t -> text.append("\nTrace id: ").append(t));
@@ -118,6 +133,10 @@ public record AlertEvent(
   public AlertEvent resent(String newId, EventKind newKind, Instant now) {
     return new AlertEvent(newId, newKind, now, alert, severity, probe, env, agentLabels, condition,
         startsAt, endsAt, failuresBegan, failedRuns, failure, traceId, probableCause, runbook,
-        probeInterval, webhooks, causeNote);
+        probeInterval, webhooks, causeNote, providerStatus);
+  }
+
+  private static String capitalized(String line) {
+    return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
   }
 }

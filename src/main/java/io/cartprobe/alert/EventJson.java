@@ -23,6 +23,9 @@ import java.util.Optional;
  *
  * @param receiver the webhook's name; only in a webhook body, left out of the state file
  * @param generatorUrl the agent's page for the pair; only in a webhook body
+ * @param providerStatus the provider's own word on its status page, one line each; absent when
+ *     it reports no trouble
+ * @param evidenceUrl the agent's evidence page for the episode; only in a firing webhook body
  */
 @JsonNaming(LowerCamelCaseStrategy.class)
 public record EventJson(
@@ -53,7 +56,15 @@ public record EventJson(
     List<String> webhooks,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> receiver,
     @JsonProperty("generatorURL") @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    Optional<String> generatorUrl) {
+    Optional<String> generatorUrl,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> providerStatus,
+    @JsonProperty("evidenceURL") @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    Optional<String> evidenceUrl) {
+
+  public EventJson {
+    providerStatus = providerStatus == null ? List.of() : List.copyOf(providerStatus);
+    evidenceUrl = evidenceUrl == null ? Optional.empty() : evidenceUrl;
+  }
 
   public static final String SCHEMA = "https://cartprobe.io/schemas/webhook-event/v1";
 
@@ -85,22 +96,25 @@ public record EventJson(
         e.startsAt(), e.endsAt(), e.lasted().map(d -> d.toMillis() / 1000.0), e.failuresBegan(),
         e.failedRuns(), e.failure(), e.traceId(), e.probableCause().map(Cause::of), e.causeNote(),
         e.runbook(),
-        e.probeInterval().toSeconds(), e.webhooks(), Optional.empty(), Optional.empty());
+        e.probeInterval().toSeconds(), e.webhooks(), Optional.empty(), Optional.empty(),
+        e.providerStatus(), Optional.empty());
   }
 
   /** The webhook body: this event, addressed. */
-  public EventJson sentBy(String receiverName, String generatorUrlOfPair) {
+  public EventJson sentBy(String receiverName, String generatorUrlOfPair,
+      Optional<String> evidencePage) {
     return new EventJson(schema, id, kind, status, at, alert, severity, probe, env, labels,
         condition, summary, description, startsAt, endsAt, durationSeconds, failuresBegan,
         failedRuns, failure, traceId, probableCause, causeNote, runbook, probeIntervalSeconds,
-        webhooks, Optional.of(receiverName), Optional.of(generatorUrlOfPair));
+        webhooks, Optional.of(receiverName), Optional.of(generatorUrlOfPair), providerStatus,
+        evidencePage);
   }
 
   /** The event back; what is derived from it is derived again, not read. */
   public AlertEvent event() {
     return new AlertEvent(id, kind, at, alert, severity, probe, env, labels, condition, startsAt,
         endsAt, failuresBegan, failedRuns, failure, traceId, probableCause.map(Cause::cause),
-        runbook, Duration.ofSeconds(probeIntervalSeconds), webhooks, causeNote);
+        runbook, Duration.ofSeconds(probeIntervalSeconds), webhooks, causeNote, providerStatus);
   }
 
   static final class FromEvent extends StdConverter<AlertEvent, EventJson> {

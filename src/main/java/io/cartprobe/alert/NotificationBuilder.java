@@ -68,7 +68,9 @@ final class NotificationBuilder {
         evaluation.describe(), instance.since, Optional.empty(), began, instance.failures, detail,
         source.map(ProbeResult::traceId).filter(t -> !t.isBlank()), cause,
         instance.rule.runbook(), probeInterval, instance.rule.webhooks(),
-        cause.isPresent() ? Optional.empty() : source.flatMap(NotificationBuilder::noEvidence));
+        cause.isPresent() ? Optional.empty() : source.flatMap(NotificationBuilder::noEvidence),
+        source.filter(ProbeResult::failed).map(r -> r.providerStatus().stream()
+            .flatMap(p -> p.findings().stream()).toList()).orElse(List.of()));
   }
 
   AlertEvent resolved(AlertEvent lastFiring, AlertInstance instance, Instant now) {
@@ -77,7 +79,7 @@ final class NotificationBuilder {
         lastFiring.condition(), lastFiring.startsAt(), Optional.of(now), lastFiring.failuresBegan(),
         instance.failures, lastFiring.failure(), lastFiring.traceId(), lastFiring.probableCause(),
         lastFiring.runbook(), lastFiring.probeInterval(), lastFiring.webhooks(),
-        lastFiring.causeNote());
+        lastFiring.causeNote(), lastFiring.providerStatus());
   }
 
   private static Optional<FailureDetail> failed(ProbeResult result) {

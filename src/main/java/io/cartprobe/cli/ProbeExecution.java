@@ -3,7 +3,6 @@ package io.cartprobe.cli;
 import io.cartprobe.Version;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.CheckoutProbe;
-import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.browser.Browsers;
 import io.cartprobe.result.ResultSink;
@@ -23,8 +22,9 @@ import java.util.concurrent.Future;
 /**
  * Runs planned (probe, environment) pairs at once on virtual threads; results in plan order.
  * A failed checkout result carries its probable cause: a gateway-config probe of the same
- * environment that failed in this same invocation. Those probes run alongside even when not
- * selected (evidence is gathered, not waited for); their results are not printed.
+ * environment that failed in this same invocation, and what its provider-status probes report.
+ * Those probes run alongside even when not selected (evidence is gathered, not waited for);
+ * their results are not printed.
  */
 final class ProbeExecution {
 
@@ -75,14 +75,14 @@ final class ProbeExecution {
     }
   }
 
-  /** The gateway-config runs of each environment with a checkout run that the plan lacks. */
+  /** The evidence runs of each environment with a checkout run that the plan lacks. */
   private List<RunCommand.PlannedRun> evidenceRuns(List<RunCommand.PlannedRun> plan) {
     Set<String> checkoutEnvironments = new LinkedHashSet<>();
     plan.stream().filter(r -> r.probe() instanceof CheckoutProbe)
         .forEach(r -> checkoutEnvironments.add(r.environment()));
     List<RunCommand.PlannedRun> extra = new ArrayList<>();
     for (var probe : config.probes()) {
-      if (!(probe instanceof GatewayConfigProbe)) {
+      if (!probe.type().isEvidence()) {
         continue;
       }
       for (String env : probe.environments()) {

@@ -131,6 +131,8 @@ final class TextReport {
           + "): ") + cause.summary());
       out.println("     why: " + cause.why());
     });
+    result.providerStatus().forEach(status -> status.findings().forEach(line ->
+        out.println("  " + paint(YELLOW + BOLD, line))));
   }
 
   private void printDetails(StepResult step) {

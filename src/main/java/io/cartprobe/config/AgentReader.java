@@ -14,7 +14,7 @@ final class AgentReader {
 
   static final List<String> KEYS = List.of("listen", "max_concurrency", "state_file", "labels", "admin_token",
       "evidence_min_interval", "probe_token", "otlp", "max_browsers", "artifacts_dir",
-      "artifacts_max_mb");
+      "artifacts_max_mb", "external_url");
 
   /** Labels cartprobe sets itself; a user label of the same name would clash on every series. */
   static final List<String> RESERVED_LABELS =
@@ -43,12 +43,13 @@ final class AgentReader {
         .orElse(AgentConfig.DEFAULT_EVIDENCE_MIN_INTERVAL);
     Optional<String> probeToken = m.get("probe_token").flatMap(Cursor::string);
     Optional<OtlpConfig> otlp = m.get("otlp").flatMap(OtlpReader::read);
+    Optional<String> externalUrl = m.get("external_url").flatMap(Cursor::httpUrl);
     return new AgentConfig(listen.host(), listen.port(), maxConcurrency, stateFile, labels, adminToken,
         evidenceMinInterval, probeToken, otlp,
         m.get("max_browsers").flatMap(v -> v.integer(1, 64)).orElse(AgentConfig.DEFAULT_MAX_BROWSERS),
         m.get("artifacts_dir").flatMap(v -> v.string().flatMap(s -> path(v, s))),
         m.get("artifacts_max_mb").flatMap(v -> v.integer(1, 1_000_000))
-            .orElse(AgentConfig.DEFAULT_ARTIFACTS_MAX_MB));
+            .orElse(AgentConfig.DEFAULT_ARTIFACTS_MAX_MB), externalUrl);
   }
 
   private record HostPort(String host, int port) {}

@@ -16,6 +16,7 @@ public final class InsecureTls {
       List<Step> steps = switch (probe) {
         case CheckoutProbe c -> Stream.concat(c.steps().stream(), c.cleanup().stream()).toList();
         case GatewayConfigProbe g -> g.steps();
+        case ProviderStatusProbe p -> p.steps();
       };
       for (String envName : probe.environments()) {
         Environment env = config.environments().get(envName);

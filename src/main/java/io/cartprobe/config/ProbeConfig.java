@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A probe of probes.yaml: one of the known probe types. */
-public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe {
+public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe,
+    ProviderStatusProbe {
 
   String name();
 
@@ -27,7 +28,7 @@ public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe {
   /** {@code tls:} and {@code auth:} of the probe: over the environment's, under a step's. */
   ClientSettings client();
 
-  /** The steps in order; a gateway-config probe has exactly one. */
+  /** The steps in order; a gateway-config or provider-status probe has exactly one. */
   List<Step> steps();
 
   /** The same probe with another whole-flow deadline (e.g. a shorter scrape timeout). */
@@ -37,6 +38,7 @@ public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe {
     return switch (this) {
       case CheckoutProbe c -> ProbeType.CHECKOUT;
       case GatewayConfigProbe g -> ProbeType.GATEWAY_CONFIG;
+      case ProviderStatusProbe p -> ProbeType.PROVIDER_STATUS;
     };
   }
 }

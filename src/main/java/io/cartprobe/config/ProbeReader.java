@@ -19,7 +19,8 @@ final class ProbeReader {
       "interval_when_failing", "retries", "vars", "tls", "auth");
   static final List<String> CHECKOUT_KEYS = List.of("steps", "cleanup");
   static final List<String> GATEWAY_KEYS = List.of("request", "expect", "component", "watch");
-  static final List<String> TYPES = List.of("checkout", "gateway-config");
+  static final List<String> PROVIDER_KEYS = List.of("request", "component", "components");
+  static final List<String> TYPES = List.of("checkout", "gateway-config", "provider-status");
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   static final String DEFAULT_GATEWAY_COMPONENT = "payment-gateway";
@@ -68,16 +69,27 @@ final class ProbeReader {
     if (map.isEmpty()) {
       return Optional.empty();
     }
-    MapCursor m = map.get().allow(Stream.of(COMMON_KEYS, CHECKOUT_KEYS, GATEWAY_KEYS).flatMap(List::stream).toList());
+    MapCursor m = map.get().allow(Stream.of(COMMON_KEYS, CHECKOUT_KEYS, GATEWAY_KEYS, PROVIDER_KEYS)
+        .flatMap(List::stream).distinct().toList());
     Common common = common(m);
     Optional<String> type = m.required("type").flatMap(t -> t.oneOf("probe type", TYPES));
     return type.map(t -> switch (t) {
       case "checkout" -> {
         misplaced(m, GATEWAY_KEYS, "gateway-config");
+        misplaced(m, List.of("components"), "provider-status");
         yield checkout(m, common);
+      }
+      case "provider-status" -> {
+        misplaced(m, CHECKOUT_KEYS, "checkout");
+        misplaced(m, List.of("expect", "watch"), "gateway-config");
+        yield ProviderStatusReader.read(m, common.name(), scopeFor(common), probe -> new ProviderStatusProbe(
+            common.name(), common.environments(), common.interval(), common.timeout(),
+            common.intervalWhenFailing(), common.retries(), common.vars(), probe.check(),
+            probe.components(), common.client()));
       }
       default -> {
         misplaced(m, CHECKOUT_KEYS, "checkout");
+        misplaced(m, List.of("components"), "provider-status");
         yield gateway(m, common);
       }
     });
@@ -163,6 +175,17 @@ final class ProbeReader {
     }
     var cleanupScope = new Templates.Scope(envs, common.vars().keySet(), available, Map.of());
     cleanup.forEach(r -> r.templates().forEach(u -> Templates.check(u, cleanupScope)));
+  }
+
+  /** The template scope of a one-request probe: its environments' vars and secrets; empty if none. */
+  private Optional<Templates.Scope> scopeFor(Common common) {
+    List<Environment> envs = common.environments().stream().map(environments::get).toList();
+    if (envs.isEmpty()) {
+      return Optional.empty();
+    }
+    var scope = new Templates.Scope(envs, common.vars().keySet(), Set.of(), Map.of());
+    common.clientTemplates().forEach(u -> Templates.check(u, scope));
+    return Optional.of(scope);
   }
 
   private GatewayConfigProbe gateway(MapCursor m, Common common) {

@@ -12,7 +12,9 @@ public enum ProbeType {
   /** A multi-step flow through the shop, the thing that must not break. */
   CHECKOUT("checkout"),
   /** One read of the payment gateway's configuration, watched for changes: evidence. */
-  GATEWAY_CONFIG("gateway-config");
+  GATEWAY_CONFIG("gateway-config"),
+  /** One read of the payment provider's own status page (Statuspage v2): evidence too. */
+  PROVIDER_STATUS("provider-status");
 
   private final String wireName;
 
@@ -26,9 +28,12 @@ public enum ProbeType {
     return wireName;
   }
 
-  /** Evidence probes are run for a failing checkout and named as its probable cause. */
+  /**
+   * Evidence probes are run for a failing checkout and quoted in its probable cause: a
+   * gateway-config probe's change or failure, a provider-status probe's open incident.
+   */
   public boolean isEvidence() {
-    return this == GATEWAY_CONFIG;
+    return this == GATEWAY_CONFIG || this == PROVIDER_STATUS;
   }
 
   public static Optional<ProbeType> fromWireName(String name) {

@@ -53,7 +53,7 @@ public final class DemoShop implements AutoCloseable {
       throw new IllegalArgumentException("port must be 0-65535: " + port);
     }
     this.requestedPort = port;
-    this.faults = new Faults(faults);
+    this.faults = new Faults(faults, clock);
     this.receiver = new WebhookReceiver(clock);
   }
 
@@ -77,6 +77,7 @@ public final class DemoShop implements AutoCloseable {
       new Storefront(environment, faults).register(router);
     }
     new PaymentGateway(faults, DemoEnvironment.ALL).register(router);
+    new GatewayStatusPage(faults, base + "/gateway/status").register(router);
     new FaultAdmin(faults).register(router);
     receiver.register(router, base);
     router.add("GET", "/", request -> Response.text(200, describe() + "\n"));
@@ -158,6 +159,7 @@ public final class DemoShop implements AutoCloseable {
         .append("Payment gateway: " + base + "/gateway\n")
         .append("  GET /health    GET /v1/account/config    POST /v1/payments\n")
         .append("  (Authorization: Bearer sk_test_demo_staging or sk_live_demo_production)\n")
+        .append("  GET /status/api/v2/summary.json    (its status page, Statuspage v2)\n")
         .append("Faults: POST or DELETE " + base + "/demo/faults/NAME, GET /demo/faults lists them\n");
     for (Fault fault : Fault.values()) {
       text.append("  ").append(fault.id()).append(": ").append(fault.description()).append('\n');

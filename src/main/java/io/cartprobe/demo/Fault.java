@@ -24,7 +24,14 @@ public enum Fault {
   FLAKY("flaky", "every 3rd request to each shop environment answers 502"),
 
   /** The checkout page's script throws before it draws the form (a bad frontend release). */
-  BROKEN_BUNDLE("broken-bundle", "the checkout page's script throws before it draws the form");
+  BROKEN_BUNDLE("broken-bundle", "the checkout page's script throws before it draws the form"),
+
+  /**
+   * The gateway's provider posts an incident on its status page ({@code /gateway/status}): on
+   * "Card payments", investigating, minor. Switching it off resolves the incident.
+   */
+  PROVIDER_INCIDENT("provider-incident",
+      "the gateway's status page posts an incident on Card payments");
 
   private final String id;
   private final String description;

@@ -59,7 +59,8 @@ final class BrowserStep {
         problem.isPresent() ? StepStatus.FAILED : StepStatus.PASSED, Step.BROWSER_METHOD, url,
         out.httpStatus(), elapsed, out.timings(), List.of(), problem.map(StepProblem::reason),
         problem.map(StepProblem::message), Optional.empty(), Optional.empty(), Optional.empty(),
-        shown, "", Optional.empty(), Optional.of(out.evidence()), Optional.empty());
+        shown, "", Optional.empty(), Optional.of(out.evidence()), Optional.empty(),
+        Optional.empty());
     // A page may have paid: never resent on a retry.
     return new StepOutcome(result, true, false, problem);
   }

@@ -3,6 +3,7 @@ package io.cartprobe.probe;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ProviderStatus;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
@@ -15,6 +16,7 @@ import io.cartprobe.config.ClientSettings;
 import io.cartprobe.config.Environment;
 import io.cartprobe.config.GatewayConfigProbe;
 import io.cartprobe.config.ProbeConfig;
+import io.cartprobe.config.ProviderStatusProbe;
 import io.cartprobe.config.Step;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.http.RunSession;
@@ -91,7 +93,7 @@ public final class ProbeRunner implements AutoCloseable {
   /** The steps and cleanup of one attempt, and whether it may be re-run. */
   private record Attempt(List<StepResult> steps, Optional<Failure> failure,
       List<StepResult> cleanup, List<String> notes, Optional<String> resendBlocker,
-      long flowEndNanos, Map<String, String> watched) {}
+      long flowEndNanos, Map<String, String> watched, List<ProviderStatus> provider) {}
 
   public ProbeResult run(ProbeConfig probe, Environment env) {
     return run(probe, env, new RunProgress());
@@ -106,6 +108,7 @@ public final class ProbeRunner implements AutoCloseable {
     int cleanupSteps = switch (probe) {
       case CheckoutProbe c -> c.cleanup().size();
       case GatewayConfigProbe g -> 0;
+      case ProviderStatusProbe p -> 0;
     };
     Duration cleanup = probe.timeout().compareTo(CLEANUP_TIMEOUT_CAP) < 0
         ? probe.timeout() : CLEANUP_TIMEOUT_CAP;
@@ -154,7 +157,7 @@ public final class ProbeRunner implements AutoCloseable {
     ProbeResult result = new ProbeResult(probe.name(), env.name(), probe.type(), startedAt,
         Duration.ofNanos(attempt.flowEndNanos() - start), verdict, attempts, trace.traceId(),
         attempt.steps(), attempt.failure(), cleanup, notes, attempt.watched(), Optional.empty(),
-        trace.rootSpanId(), earlier);
+        trace.rootSpanId(), earlier, attempt.provider());
     // Redact at the end, when every secret extracted during the run is known.
     return redactor.redact(result);
   }
@@ -175,8 +178,10 @@ public final class ProbeRunner implements AutoCloseable {
       Optional<Failure> failure = Optional.empty();
       Optional<String> blocker = Optional.empty();
       Map<String, String> watched = Map.of();
+      List<ProviderStatus> provider = List.of();
       List<String> watch = switch (probe) {
         case GatewayConfigProbe g -> g.watch();
+        case ProviderStatusProbe p -> ProviderCheck.WHOLE_PAGE;
         case CheckoutProbe c -> List.of();
       };
       List<Step> steps = probe.steps();
@@ -191,6 +196,12 @@ public final class ProbeRunner implements AutoCloseable {
         StepOutcome outcome = remaining <= 0
             ? StepExecutor.deadlinePassed(step, state, probe.timeout())
             : StepExecutor.execute(step, "step:" + i, state, Duration.ofNanos(remaining), watch);
+        if (probe instanceof ProviderStatusProbe p) {
+          // The page is judged here and quoted as a reading, not kept as watched text.
+          ProviderCheck.Judged judged = ProviderCheck.judge(p, env.name(), outcome);
+          outcome = judged.outcome();
+          provider = judged.reading();
+        }
         results.add(outcome.result());
         progress.stepFinished(outcome.result());
         if (!outcome.watched().isEmpty()) {
@@ -210,7 +221,7 @@ public final class ProbeRunner implements AutoCloseable {
 
       List<String> notes = new ArrayList<>();
       List<StepResult> cleanup = runCleanup(probe, state, attemptNumber, notes);
-      return new Attempt(results, failure, cleanup, notes, blocker, flowEnd, watched);
+      return new Attempt(results, failure, cleanup, notes, blocker, flowEnd, watched, provider);
     }
   }
 
@@ -220,6 +231,7 @@ public final class ProbeRunner implements AutoCloseable {
     List<Step> steps = switch (probe) {
       case CheckoutProbe c -> c.cleanup();
       case GatewayConfigProbe g -> List.of();
+      case ProviderStatusProbe p -> List.of();
     };
     Duration timeout = probe.timeout().compareTo(CLEANUP_TIMEOUT_CAP) < 0
         ? probe.timeout() : CLEANUP_TIMEOUT_CAP;

@@ -3,6 +3,7 @@ package io.cartprobe.probe;
 import io.cartprobe.result.AssertionResult;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.StepExchange;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.config.Environment;
 import java.util.ArrayList;
@@ -141,7 +142,8 @@ public final class Redactor {
         s.httpStatus(), s.duration(), s.timings(),
         s.assertions().stream().map(this::redact).toList(), s.reason(), redact(s.message()),
         redact(s.bodyExcerpt()), s.classification(), s.certNotAfter(), redactValues(s.extracted()),
-        s.spanId(), s.startedAt(), s.browser().map(this::redact), s.http());
+        s.spanId(), s.startedAt(), s.browser().map(this::redact), s.http(),
+        s.exchange().map(this::redact));
   }
 
   /** Screenshots are masked in the page before they are taken (io.cartprobe.browser). */
@@ -155,6 +157,23 @@ public final class Redactor {
   public synchronized List<String> secrets() {
     return secrets.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
         .toList();
+  }
+
+  /** Credentials travel in these headers whole: masked whatever their value. */
+  private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization",
+      "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+
+  public StepExchange redact(StepExchange x) {
+    return new StepExchange(x.method(), redact(x.url()), redactHeaders(x.requestHeaders()),
+        redact(x.requestBody()), x.status(), redactHeaders(x.responseHeaders()),
+        redact(x.responseBody()));
+  }
+
+  private java.util.Map<String, String> redactHeaders(java.util.Map<String, String> headers) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    headers.forEach((name, value) -> out.put(name,
+        CREDENTIAL_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? MASK : redact(value)));
+    return out;
   }
 
   public Failure redact(Failure f) {
@@ -175,7 +194,8 @@ public final class Redactor {
         r.steps().stream().map(this::redact).toList(), r.failure().map(this::redact),
         r.cleanup().stream().map(this::redact).toList(),
         r.notes().stream().map(this::redact).toList(), redactValues(r.watched()),
-        r.probableCause(), r.spanId(), r.earlierAttempts().stream().map(this::redact).toList());
+        r.probableCause(), r.spanId(), r.earlierAttempts().stream().map(this::redact).toList(),
+        r.providerStatus());
   }
 
   private ProbeResult.EarlierAttempt redact(ProbeResult.EarlierAttempt a) {

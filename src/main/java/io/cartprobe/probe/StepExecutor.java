@@ -174,6 +174,9 @@ final class StepExecutor {
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
         problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown)
         .withHttp(head.facts());
+    if (problem.isPresent()) {
+      result = result.withExchange(ExchangeCapture.of(prepared.request(), head, excerpt.get()));
+    }
     return new StepOutcome(result, done.requestSent(), safe, problem, watched);
   }
 

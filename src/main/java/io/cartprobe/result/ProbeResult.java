@@ -30,6 +30,9 @@ import java.util.Optional;
  *     digits; empty when not known, e.g. read back from JSON)
  * @param earlierAttempts the failed attempts before the last one, oldest first: their steps were
  *     sent too, so their spans belong in the run's trace; empty without retries
+ * @param providerStatus a provider-status probe's reading of its status page; on a failed
+ *     checkout, the same environment's provider readings that report an open incident or a
+ *     component down (docs/attribution.md); empty otherwise, and then absent from JSON
  */
 // The wire form (run -o json, /api/status, the state file) names the failure before the steps.
 @JsonPropertyOrder({"probe", "env", "type", "started_at", "duration_seconds", "verdict", "attempts",
@@ -50,7 +53,9 @@ public record ProbeResult(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> watched,
     Optional<ProbableCause> probableCause,
     @JsonIgnore String spanId,
-    @JsonIgnore List<EarlierAttempt> earlierAttempts) {
+    @JsonIgnore List<EarlierAttempt> earlierAttempts,
+    @JsonProperty("provider_status") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<ProviderStatus> providerStatus) {
 
   public ProbeResult {
     steps = List.copyOf(steps);
@@ -60,6 +65,17 @@ public record ProbeResult(
     // In-process only (traces): not in the JSON forms, so absent when read back.
     spanId = spanId == null ? "" : spanId;
     earlierAttempts = earlierAttempts == null ? List.of() : List.copyOf(earlierAttempts);
+    providerStatus = providerStatus == null ? List.of() : List.copyOf(providerStatus);
+  }
+
+  /** A result without provider-status findings (every probe but provider-status, mostly). */
+  public ProbeResult(String probe, String environment, ProbeType probeType, Instant startedAt,
+      Duration duration, Verdict verdict, int attempts, String traceId, List<StepResult> steps,
+      Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
+      Map<String, String> watched, Optional<ProbableCause> probableCause, String spanId,
+      List<EarlierAttempt> earlierAttempts) {
+    this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
+        failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts, List.of());
   }
 
   /** A result with no trace of its own: read back from JSON, or built by a test. */
@@ -68,7 +84,7 @@ public record ProbeResult(
       Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
       Map<String, String> watched, Optional<ProbableCause> probableCause) {
     this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
-        failure, cleanup, notes, watched, probableCause, "", List.of());
+        failure, cleanup, notes, watched, probableCause, "", List.of(), List.of());
   }
 
   /** A failed attempt that was retried: its steps as they ran, and why it failed. */
@@ -81,7 +97,7 @@ public record ProbeResult(
   public ProbeResult withProbableCause(ProbableCause cause) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, notes, watched, Optional.of(cause), spanId,
-        earlierAttempts);
+        earlierAttempts, providerStatus);
   }
 
   /** The same result with one more note (attribution says "no gateway evidence: ..." here). */
@@ -89,7 +105,8 @@ public record ProbeResult(
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
-        traceId, steps, failure, cleanup, more, watched, probableCause);
+        traceId, steps, failure, cleanup, more, watched, probableCause, spanId, earlierAttempts,
+        providerStatus);
   }
 
   public ProbeResult withSteps(List<StepResult> newSteps) {
@@ -99,7 +116,18 @@ public record ProbeResult(
 
   public ProbeResult withWatched(Map<String, String> values) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
-        traceId, steps, failure, cleanup, notes, values, probableCause, spanId, earlierAttempts);
+        traceId, steps, failure, cleanup, notes, values, probableCause, spanId, earlierAttempts,
+        providerStatus);
+  }
+
+  /**
+   * The same result with what a provider's status page says: a provider-status probe's own
+   * reading, or, on a failed checkout, its environment's providers that report trouble.
+   */
+  public ProbeResult withProviderStatus(List<ProviderStatus> status) {
+    return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
+        traceId, steps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts,
+        status);
   }
 
   public boolean failed() {

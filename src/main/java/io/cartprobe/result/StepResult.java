@@ -27,6 +27,8 @@ import java.util.Optional;
  *     in-process only
  * @param browser what a browser step saw in the page; absent for HTTP steps (and then not in
  *     the JSON forms)
+ * @param exchange for a failed step that got an answer, what it sent and got (redacted;
+ *     in-process only, for the evidence page)
  */
 public record StepResult(
     String name,
@@ -47,7 +49,8 @@ public record StepResult(
     @JsonIgnore String spanId,
     @JsonIgnore Optional<Instant> startedAt,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<BrowserEvidence> browser,
-    @JsonIgnore Optional<HttpFacts> http) {
+    @JsonIgnore Optional<HttpFacts> http,
+    @JsonIgnore Optional<StepExchange> exchange) {
 
   public StepResult {
     assertions = List.copyOf(assertions);
@@ -57,6 +60,7 @@ public record StepResult(
     startedAt = startedAt == null ? Optional.empty() : startedAt;
     browser = browser == null ? Optional.empty() : browser;
     http = http == null ? Optional.empty() : http;
+    exchange = exchange == null ? Optional.empty() : exchange;
   }
 
   /** A step as the engine first builds it: nothing extracted, no span recorded. */
@@ -66,8 +70,7 @@ public record StepResult(
       Optional<String> bodyExcerpt, Optional<String> classification,
       Optional<Instant> certNotAfter) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
-        message, bodyExcerpt, classification, certNotAfter, Map.of(), "", Optional.empty(),
-        Optional.empty(), Optional.empty());
+        message, bodyExcerpt, classification, certNotAfter, Map.of(), "", Optional.empty());
   }
 
   public StepResult(String name, String component, StepStatus status, String method, String url,
@@ -76,29 +79,47 @@ public record StepResult(
       Optional<String> bodyExcerpt, Optional<String> classification,
       Optional<Instant> certNotAfter, Map<String, String> extracted) {
     this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
-        message, bodyExcerpt, classification, certNotAfter, extracted, "", Optional.empty(),
-        Optional.empty(), Optional.empty());
+        message, bodyExcerpt, classification, certNotAfter, extracted, "", Optional.empty());
+  }
+
+  /** A step with nothing but its HTTP outcome (read back, or a test). */
+  public StepResult(String name, String component, StepStatus status, String method, String url,
+      Optional<Integer> httpStatus, Duration duration, Timings timings,
+      List<AssertionResult> assertions, Optional<FailureReason> reason, Optional<String> message,
+      Optional<String> bodyExcerpt, Optional<String> classification,
+      Optional<Instant> certNotAfter, Map<String, String> extracted, String spanId,
+      Optional<Instant> startedAt) {
+    this(name, component, status, method, url, httpStatus, duration, timings, assertions, reason,
+        message, bodyExcerpt, classification, certNotAfter, extracted, spanId, startedAt,
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** This step as it ran at {@code startedAt}, its requests sent under span {@code spanId}. */
   public StepResult traced(String spanId, Instant startedAt) {
     return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
         assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
-        Optional.of(startedAt), browser, http);
+        Optional.of(startedAt), browser, http, exchange);
   }
 
   /** This step with what its page showed replaced (the agent adds where its artifacts are). */
   public StepResult withBrowser(BrowserEvidence evidence) {
     return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
         assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
-        startedAt, Optional.of(evidence), http);
+        startedAt, Optional.of(evidence), http, exchange);
   }
 
   /** This step with the protocol facts of its final response. */
   public StepResult withHttp(HttpFacts facts) {
     return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
         assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
-        startedAt, browser, Optional.of(facts));
+        startedAt, browser, Optional.of(facts), exchange);
+  }
+
+  /** This step with what it sent and got, for the evidence page. */
+  public StepResult withExchange(StepExchange recorded) {
+    return new StepResult(name, component, status, method, url, httpStatus, duration, timings,
+        assertions, reason, message, bodyExcerpt, classification, certNotAfter, extracted, spanId,
+        startedAt, browser, http, Optional.of(recorded));
   }
 
   public static StepResult skipped(String name, String component, String method) {

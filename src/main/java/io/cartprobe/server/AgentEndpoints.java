@@ -39,6 +39,14 @@ public interface AgentEndpoints {
   /** {@code GET /probes/NAME/ENV}: the latest run's step table; empty for an unknown pair. */
   Optional<String> probePage(String rawPath);
 
+  /**
+   * {@code GET /incidents/ID}: an alert episode's evidence page, JSON when {@code accept} asks
+   * for {@code application/json}; 404 for an unknown id.
+   */
+  default HttpAnswer incident(String rawPath, Optional<String> accept) {
+    return new HttpAnswer(404, "text/plain; charset=utf-8", "no such incident\n");
+  }
+
   /** {@code GET /api/history?probe=&env=&since=}. */
   HttpAnswer history(String rawQuery);
 

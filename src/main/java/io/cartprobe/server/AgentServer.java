@@ -112,6 +112,12 @@ public final class AgentServer implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "no such artifact (kept under agent.artifacts_dir, oldest deleted)\n");
               }
             });
+          } else if (path.startsWith("/incidents/")) {
+            get(exchange, method, () -> {
+              AgentEndpoints.HttpAnswer answer = agent.incident(exchange.getRequestURI().getRawPath(),
+                  Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept")));
+              send(exchange, answer.status(), answer.contentType(), answer.body());
+            });
           } else {
             send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
           }

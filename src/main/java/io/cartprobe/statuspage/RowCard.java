@@ -4,6 +4,7 @@ import io.cartprobe.Words;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.history.PairSummary;
 import io.cartprobe.history.RunRecord;
+import io.cartprobe.config.ProbeType;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,13 @@ final class RowCard {
       m.text(cause.summary());
       m.close();
     });
+    // A failed checkout's provider, in its own words, only while it reports trouble.
+    row.latest().filter(r -> r.failed() && r.probeType() == ProbeType.CHECKOUT)
+        .ifPresent(r -> r.providerStatus().forEach(p -> p.findings().forEach(line -> {
+          m.open("p", "class", "cause provider");
+          m.text(line);
+          m.close();
+        })));
     if (!row.firingAlerts().isEmpty()) {
       m.open("ul", "class", "alerts", "aria-label", "firing alerts");
       for (String alert : row.firingAlerts()) {

@@ -2,14 +2,19 @@ package io.cartprobe.watch;
 
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeType;
+import io.cartprobe.config.ProviderStatusProbe;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.result.ConfigChangeSink;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ProviderStatus;
 import io.cartprobe.result.ResultSink;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,6 +30,8 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
 
   /** Changes kept per evidence probe; more than this within a lookback is a flapping provider. */
   static final int CHANGES_KEPT = 32;
+  /** How much older than its interval a provider's reading may be and still be quoted. */
+  static final Duration FRESH_SLACK = Duration.ofMinutes(1);
 
   private record Key(String probe, String env) {}
 
@@ -44,6 +51,10 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
   private final Supplier<CartprobeConfig> config;
   private final Map<Key, CheckoutMemory> checkouts = new HashMap<>();
   private final Map<Key, EvidenceMemory> evidence = new HashMap<>();
+  /** Each provider-status pair's latest reading of its page, with when it was read. */
+  private final Map<Key, ProviderReading> providers = new HashMap<>();
+
+  private record ProviderReading(Instant at, ProviderStatus status) {}
 
   public Attribution(Supplier<CartprobeConfig> config) {
     this.config = config;
@@ -60,6 +71,15 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
         } else {
           m.lastGood = later(m.lastGood, result.startedAt());
           m.failingSince = null;
+        }
+      }
+      case PROVIDER_STATUS -> {
+        if (result.providerStatus().isEmpty()) {
+          // The page could not be read: what it said before is no longer known to hold.
+          providers.remove(key);
+        } else {
+          providers.put(key, new ProviderReading(result.startedAt(),
+              result.providerStatus().getFirst()));
         }
       }
       case GATEWAY_CONFIG -> {
@@ -122,10 +142,31 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
     AttributionRules.Verdict verdict = new AttributionRules(config.get(), checkout, links,
         Optional.ofNullable(memory.lastGood),
         Optional.ofNullable(memory.failingSince).orElse(checkout.startedAt())).decide(linked);
-    return switch (verdict) {
+    ProbeResult diagnosed = switch (verdict) {
       case AttributionRules.Verdict.Cause c -> checkout.withProbableCause(c.cause());
       case AttributionRules.Verdict.NoEvidence n -> checkout.withNote(n.note());
     };
+    List<ProviderStatus> troubled = providerFindings(checkout);
+    return troubled.isEmpty() ? diagnosed : diagnosed.withProviderStatus(troubled);
+  }
+
+  /**
+   * What the failing step's providers say, only while they report trouble: an open incident or a
+   * watched component down, read no longer ago than the provider probe's interval and timeout
+   * plus a minute before the checkout started (an older reading is not known to still hold).
+   */
+  private List<ProviderStatus> providerFindings(ProbeResult checkout) {
+    List<ProviderStatus> out = new ArrayList<>();
+    for (ProviderStatusProbe probe : EvidenceLinks.providers(config.get(), checkout.probe(),
+        checkout.environment(), checkout.failure().orElseThrow().step())) {
+      ProviderReading reading = providers.get(new Key(probe.name(), checkout.environment()));
+      Instant oldest = checkout.startedAt().minus(probe.interval()).minus(probe.timeout())
+          .minus(FRESH_SLACK);
+      if (reading != null && reading.status().troubled() && !reading.at().isBefore(oldest)) {
+        out.add(reading.status());
+      }
+    }
+    return out;
   }
 
   private static Instant later(Instant a, Instant b) {

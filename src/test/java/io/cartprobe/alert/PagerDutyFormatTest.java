@@ -188,6 +188,7 @@ class PagerDutyFormatTest {
     assertThat(trigger.path("links").findValuesAsText("href")).containsExactly(
         Rules.RUNBOOK,
         "http://cartprobe.example:9781/?probe=checkout&env=production",
+        "http://cartprobe.example:9781/incidents/" + fired.getFirst().episodeId(),
         "http://cartprobe.example:9781/?probe=gateway-config&env=production");
 
     JsonNode resolve = accepted.get(1);

@@ -41,6 +41,7 @@ class PayloadFormatsTest {
   private final MockWebServer slack = new MockWebServer();
   private final MockWebServer json = new MockWebServer();
   private DeliveryHarness h;
+  private String evidenceUrl;
 
   @BeforeEach
   void start() throws Exception {
@@ -64,8 +65,10 @@ class PayloadFormatsTest {
         Optional.empty(), ProbableCause.Confidence.LIKELY,
         "authorize_payment (payment-gateway) depends on gateway-config (same component)");
     h.feed(paymentRejected("checkout", "production", T0.plusSeconds(10)).withProbableCause(cause));
-    assertThat(h.feed(paymentRejected("checkout", "production", T0.plusSeconds(40))
-        .withProbableCause(cause))).hasSize(1);
+    List<AlertEvent> firing = h.feed(paymentRejected("checkout", "production", T0.plusSeconds(40))
+        .withProbableCause(cause));
+    assertThat(firing).hasSize(1);
+    evidenceUrl = "http://cartprobe.example:9781/incidents/" + firing.getFirst().episodeId();
     h.deliver();
   }
 
@@ -113,6 +116,8 @@ class PayloadFormatsTest {
         "severity", "critical", "probe", "checkout", "env", "production", "location", "eu-west-1");
     assertThat(JSON.convertValue(p.path("commonLabels"), java.util.Map.class)).isEqualTo(labels);
     assertThat(p.path("externalURL").asText()).isEqualTo("http://cartprobe.example:9781/");
+    assertThat(p.path("alerts").get(0).path("annotations").path("evidence_url").asText())
+        .isEqualTo(evidenceUrl);
     assertThat(p.path("alerts")).hasSize(1);
     JsonNode a = p.path("alerts").get(0);
     assertThat(a.path("status").asText()).isEqualTo("firing");
@@ -182,7 +187,8 @@ class PayloadFormatsTest {
         Probable cause (likely): gateway-config changed $.request_signing "hmac-sha256" -&gt; "rsa-pss-sha512" at 2024-05-09T17:00:03Z
         Failing since 2024-05-09T17:00:10Z, 2 runs failed
         Runbook: <https://wiki.example.com/runbooks/checkout>
-        Trace id: `4bf92f3577b34da6a3ce929d0e0e4736`""");
+        Trace id: `4bf92f3577b34da6a3ce929d0e0e4736`
+        Evidence for the provider: <EVIDENCE>""".replace("EVIDENCE", evidenceUrl));
 
     resolve();
     assertThat(body(take(slack)).path("text").asText()).isEqualTo("""

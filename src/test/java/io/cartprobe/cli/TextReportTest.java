@@ -82,4 +82,24 @@ class TextReportTest {
         + "      extracted  cart_id=cart_1  session=***\n");
     assertThat(text.lines().filter(l -> l.contains("extracted"))).hasSize(1);
   }
+
+  @Test
+  void aFailedCheckoutPrintsWhatItsProvidersStatusPageSays() {
+    var incident = new io.cartprobe.result.ProviderStatus.ProviderIncident(
+        "Elevated declines for Amex", "investigating", "minor",
+        Instant.parse("2026-01-02T03:01:00Z"), "https://stspg.io/p31zjtct2jer",
+        List.of("Card payments"), "We are investigating.");
+    ProbeResult failed = io.cartprobe.testing.Results.paymentRejected("checkout", "production",
+        Instant.parse("2026-01-02T03:04:05Z")).withProviderStatus(List.of(
+            new io.cartprobe.result.ProviderStatus("psp-status", "production",
+                "https://status.example-psp.com", Map.of("Card payments", "partial_outage"),
+                List.of(incident))));
+
+    assertThat(print(failed, false)).contains(
+        "  provider status: 'Elevated declines for Amex' (investigating, minor) since 03:01Z "
+            + "https://stspg.io/p31zjtct2jer\n",
+        "  provider status: Card payments partial_outage\n");
+    assertThat(print(io.cartprobe.testing.Results.paymentRejected("checkout", "production",
+        Instant.parse("2026-01-02T03:04:05Z")), false)).doesNotContain("provider status");
+  }
 }

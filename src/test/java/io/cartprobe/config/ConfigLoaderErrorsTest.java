@@ -54,7 +54,7 @@ class ConfigLoaderErrorsTest {
             agent: {colour: blue}
             """ + ENVS.replace("probes:\n", "") + """
             probes: [{name: p, type: gateway-config, request: {url: "http://x"}}]
-            """, "probes.yaml:1:9: agent.colour: unknown key (expected one of: listen, max_concurrency, state_file, labels, admin_token, evidence_min_interval, probe_token, otlp, max_browsers, artifacts_dir, artifacts_max_mb)"),
+            """, "probes.yaml:1:9: agent.colour: unknown key (expected one of: listen, max_concurrency, state_file, labels, admin_token, evidence_min_interval, probe_token, otlp, max_browsers, artifacts_dir, artifacts_max_mb, external_url)"),
         row("duplicate key", ENVS + """
               - name: p
                 type: gateway-config
@@ -86,7 +86,7 @@ class ConfigLoaderErrorsTest {
             """, "probes.yaml:5:12: probes[0].name: invalid probe name \"my probe\" (use letters, digits, '_', '.' and '-')"),
         row("unknown probe type", ENVS + """
               - {name: p, type: http, request: {url: "http://x"}}
-            """, "probes.yaml:5:21: probes[0].type: unknown probe type 'http' (expected checkout or gateway-config)"),
+            """, "probes.yaml:5:21: probes[0].type: unknown probe type 'http' (expected checkout, gateway-config or provider-status)"),
         row("key of the other probe type", ENVS + """
               - {name: p, type: gateway-config, request: {url: "http://x"}, steps: []}
             """, "probes.yaml:5:65: probes[0].steps: only allowed in checkout probes"),

@@ -44,7 +44,7 @@ class ProbesSchemaTest {
     LOADER_KEYS.put("/properties/agent/anyOf/0/properties/otlp", OtlpReader.KEYS);
     LOADER_KEYS.put("/$defs/environment/anyOf/0", EnvironmentReader.KEYS);
     LOADER_KEYS.put("/$defs/probe", Stream.of(ProbeReader.COMMON_KEYS, ProbeReader.CHECKOUT_KEYS,
-        ProbeReader.GATEWAY_KEYS).flatMap(List::stream).toList());
+        ProbeReader.GATEWAY_KEYS, ProbeReader.PROVIDER_KEYS).flatMap(List::stream).distinct().toList());
     LOADER_KEYS.put("/$defs/stepBase", StepReader.STEP_KEYS);
     LOADER_KEYS.put("/$defs/stepBase/properties/browser/items", BrowserActionReader.KEYS);
     LOADER_KEYS.put("/$defs/request", StepReader.REQUEST_KEYS);

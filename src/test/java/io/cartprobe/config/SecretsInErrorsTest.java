@@ -92,7 +92,7 @@ class SecretsInErrorsTest {
         row("probe type", ENVS + """
               - {name: p, type: "${GW_KEY}", request: {url: "http://x"}}
             """, "probes[0].type: unknown probe type " + hidden("GW_KEY")
-            + " (expected checkout or gateway-config)"),
+            + " (expected checkout, gateway-config or provider-status)"),
         row("probe name", ENVS + """
               - {name: "${SPACEY}", type: gateway-config, request: {url: "http://x"}}
             """, "probes[0].name: invalid probe name " + hidden("SPACEY")

@@ -62,7 +62,7 @@ class ProbesYamlTest {
     for (var probe : probes) {
       assertThat(probe.keySet()).isSubsetOf("name", "type", "environments", "interval", "timeout",
           "interval_when_failing", "retries", "vars", "steps", "cleanup", "request", "expect",
-          "component", "watch");
+          "component", "watch", "components");
       @SuppressWarnings("unchecked")
       var steps = (List<Map<String, Object>>) probe.getOrDefault("steps", List.of());
       for (var step : steps) {

@@ -50,17 +50,19 @@ public final class ContractFiles {
 
   /**
    * What this version writes, less the keys added on purpose since 0.1.0 (docs/design.md,
-   * "JSON documents"): a document's {@code schema_version}, a probable cause's {@code confidence}
-   * and {@code why}, an
-   * event's {@code causeNote}; the Alertmanager annotations saying the same. Everything else must stay byte for byte as 0.1.0 wrote it.
+   * "JSON documents", "Contract changes since 0.1.0"): a document's {@code schema_version}, a
+   * probable cause's {@code confidence} and {@code why}, an event's {@code causeNote},
+   * {@code providerStatus} and {@code evidenceURL}; the Alertmanager annotations saying the same
+   * ({@code evidence_url}, {@code provider_status}). Everything else must stay byte for byte as 0.1.0 wrote it.
    */
   public static String withoutAdditions(String json) {
     String string = "\"(?:[^\"\\\\]|\\\\.)*\"";
     return withoutSchemaVersion(json)
         .replaceAll(",\\s*\"confidence\"\\s*:\\s*\"[a-z]+\"\\s*,\\s*\"why\"\\s*:\\s*" + string, "")
         .replaceAll(",\\s*\"causeNote\"\\s*:\\s*(?:null|" + string + ")", "")
-        .replaceAll(",\\s*\"(?:probable_cause_confidence|probable_cause_why|cause_note)\"\\s*:\\s*"
-            + string, "");
+        .replaceAll(",\\s*\"(?:probable_cause_confidence|probable_cause_why|cause_note"
+            + "|evidence_url|provider_status|evidenceURL)\"\\s*:\\s*" + string, "")
+        .replaceAll(",\\s*\"providerStatus\"\\s*:\\s*\\[[^\\]]*\\]", "");
   }
 
   /**

@@ -5,6 +5,7 @@ import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbableCause;
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.ProviderStatus;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.StepStatus;
 import io.cartprobe.result.Timings;
@@ -121,6 +122,32 @@ public final class Results {
         .took(Duration.ofMillis(90)).failed(FailureReason.ASSERTION, message).build();
     return result(probe, env).type("gateway-config").at(at).took(Duration.ofMillis(90))
         .steps(check).failedAt(check, null, null).build();
+  }
+
+  /**
+   * A provider-status run that read {@code components} (name, status) and, when
+   * {@code incident} is given, that open incident on "Card payments": failed with reason
+   * provider_incident then.
+   */
+  public static ProbeResult providerStatus(String probe, String env, Instant at,
+      Map<String, String> components, Optional<String> incident) {
+    List<ProviderStatus.ProviderIncident> open = incident.map(name ->
+        List.of(new ProviderStatus.ProviderIncident(name, "investigating", "minor",
+            at.minusSeconds(60), "https://stspg.io/demo1", List.of("Card payments"),
+            "We are investigating."))).orElse(List.of());
+    ProviderStatus reading = new ProviderStatus(probe, env, "https://status.example-psp.com",
+        components, open);
+    StepBuilder check = step(probe, "payment-gateway")
+        .request("GET", "https://status.example-psp.com/api/v2/summary.json").http(200)
+        .took(Duration.ofMillis(40));
+    if (reading.troubled()) {
+      check.failed(FailureReason.PROVIDER_INCIDENT, "provider reports "
+          + String.join("; ", reading.findings()));
+    }
+    ResultBuilder run = result(probe, env).type("provider-status").at(at)
+        .took(Duration.ofMillis(40)).steps(check.build());
+    return (reading.troubled() ? run.failedAt(check.build(), null, null) : run).build()
+        .withProviderStatus(List.of(reading));
   }
 
   private static StepBuilder cartCreated(Duration took) {

@@ -22,7 +22,8 @@ public final class AlertLabels {
     return labels;
   }
 
-  public static Map<String, String> annotations(AlertEvent e) {
+  /** @param externalUrl the agent's address for links ("" when unknown: no evidence_url) */
+  public static Map<String, String> annotations(AlertEvent e, String externalUrl) {
     Map<String, String> a = new LinkedHashMap<>();
     a.put("summary", e.summary());
     a.put("description", e.description());
@@ -46,6 +47,10 @@ public final class AlertLabels {
       }
     });
     e.causeNote().ifPresent(n -> a.put("cause_note", n));
+    if (!e.providerStatus().isEmpty()) {
+      a.put("provider_status", String.join("\n", e.providerStatus()));
+    }
+    PayloadFormat.evidenceUrl(e, externalUrl).ifPresent(u -> a.put("evidence_url", u));
     a.put("failures_began", e.failuresBegan().toString());
     a.put("failed_runs", Integer.toString(e.failedRuns()));
     return a;

@@ -26,7 +26,8 @@ public record AlertmanagerApiFormat() implements PayloadFormat {
 
   @Override
   public String render(AlertEvent e, RenderContext context) {
-    return Json.write(List.of(new PostableAlert(AlertLabels.labels(e), AlertLabels.annotations(e),
+    return Json.write(List.of(new PostableAlert(AlertLabels.labels(e),
+        AlertLabels.annotations(e, context.externalUrl()),
         e.startsAt(), endsAt(e, context.now()),
         PayloadFormat.generatorUrl(e, context.externalUrl()))));
   }

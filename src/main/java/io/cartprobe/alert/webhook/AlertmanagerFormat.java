@@ -33,7 +33,7 @@ public record AlertmanagerFormat() implements PayloadFormat {
   @Override
   public String render(AlertEvent e, RenderContext context) {
     Map<String, String> labels = AlertLabels.labels(e);
-    Map<String, String> annotations = AlertLabels.annotations(e);
+    Map<String, String> annotations = AlertLabels.annotations(e, context.externalUrl());
     Map<String, String> groupLabels = new TreeMap<>(Map.of(
         "alertname", e.alert(), "probe", e.probe(), "env", e.env()));
     Alert alert = new Alert(e.status(), labels, annotations, e.startsAt(),

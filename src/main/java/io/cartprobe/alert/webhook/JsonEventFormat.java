@@ -10,6 +10,7 @@ public record JsonEventFormat() implements PayloadFormat {
   @Override
   public String render(AlertEvent event, RenderContext context) {
     return Json.write(EventJson.of(event).sentBy(context.receiver(),
-        PayloadFormat.generatorUrl(event, context.externalUrl())));
+        PayloadFormat.generatorUrl(event, context.externalUrl()),
+        PayloadFormat.evidenceUrl(event, context.externalUrl())));
   }
 }

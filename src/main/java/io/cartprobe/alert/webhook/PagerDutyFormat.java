@@ -50,6 +50,8 @@ public record PagerDutyFormat() implements PayloadFormat {
     if (!page.isEmpty()) {
       links.add(new Link(page, "Status page: " + e.probe() + "@" + e.env()));
     }
+    PayloadFormat.evidenceUrl(e, externalUrl)
+        .ifPresent(u -> links.add(new Link(u, "Evidence for the provider")));
     e.failure().flatMap(FailureDetail::artifacts).filter(x -> !externalUrl.isBlank()).ifPresent(x ->
         links.add(new Link(externalUrl.replaceAll("/+$", "") + x,
             "Screenshot and page logs: " + e.failure().orElseThrow().step())));

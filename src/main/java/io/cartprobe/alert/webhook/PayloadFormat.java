@@ -44,6 +44,18 @@ public sealed interface PayloadFormat
     return statusPageUrl(e.probe(), e.env(), externalUrl);
   }
 
+  /**
+   * The agent's evidence page for the notification's episode ({@code /incidents/<id>}): carried
+   * by every firing notification, so the first alert already holds what the provider will ask.
+   */
+  static java.util.Optional<String> evidenceUrl(AlertEvent e, String externalUrl) {
+    if (e.resolved() || externalUrl.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    String base = externalUrl.endsWith("/") ? externalUrl : externalUrl + "/";
+    return java.util.Optional.of(base + "incidents/" + e.episodeId());
+  }
+
   static String statusPageUrl(String probe, String env, String externalUrl) {
     if (externalUrl.isBlank()) {
       return "";

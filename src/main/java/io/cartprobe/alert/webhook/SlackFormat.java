@@ -14,7 +14,8 @@ public record SlackFormat() implements PayloadFormat {
 
   @Override
   public String render(AlertEvent e, RenderContext context) {
-    return Json.write(new Message(text(e)));
+    return Json.write(new Message(text(e) + PayloadFormat.evidenceUrl(e, context.externalUrl())
+        .map(u -> "\nEvidence for the provider: <" + u + ">").orElse("")));
   }
 
   static String text(AlertEvent e) {
@@ -41,6 +42,7 @@ public record SlackFormat() implements PayloadFormat {
         c -> t.append("\nProbable cause (").append(c.confidence().wireName()).append("): ")
             .append(esc(c.summary())),
         () -> e.causeNote().ifPresent(n -> t.append("\nProbable cause: none, ").append(esc(n))));
+    e.providerStatus().forEach(line -> t.append("\n").append(esc(line)));
     t.append("\nFailing since ").append(e.failuresBegan()).append(", ").append(e.failedRuns())
         .append(e.failedRuns() == 1 ? " run failed" : " runs failed");
     e.runbook().ifPresent(r -> t.append("\nRunbook: <").append(r).append('>'));
