@@ -138,14 +138,14 @@ public final class Agent implements AutoCloseable {
     CartprobeConfig current = config.get();
     Optional<ProbeConfig> probe = current.probe(pair.probe());
     Environment env = current.environments().get(pair.environment());
-    if (probe.isEmpty() || env == null) {
+    Optional<io.cartprobe.config.Variant> variant = probe.flatMap(p -> p.variant(pair.variant()));
+    if (variant.isEmpty() || env == null) {
       return RunOutcome.SUCCEEDED; // removed by a reload while it was due
     }
-    ProbeResult result = runner.run(probe.get(), env);
+    ProbeResult result = runner.run(probe.get(), env, variant.get());
     if (scheduler.interruptedByStop()) {
       // Cut short by shutdown: not the target's failure, so no metric, history or alert.
-      log.info("{} @ {} was still running when the agent stopped; its run is not recorded",
-          pair.probe(), pair.environment());
+      log.info("{} was still running when the agent stopped; its run is not recorded", pair);
       return RunOutcome.SUCCEEDED;
     }
     pipeline.accept(result);
@@ -254,8 +254,11 @@ public final class Agent implements AutoCloseable {
     List<HistoryKey> keys = new ArrayList<>();
     for (ProbeConfig probe : current.probes()) {
       for (String env : probe.environments()) {
-        history.configure(probe.name(), env, RunHistory.capacityFor(probe.interval()));
-        keys.add(new HistoryKey(probe.name(), env));
+        for (io.cartprobe.config.Variant v : probe.variants()) {
+          HistoryKey key = new HistoryKey(probe.name(), env, v.id());
+          history.configure(key, RunHistory.capacityFor(probe.interval()));
+          keys.add(key);
+        }
       }
     }
     history.retain(keys);
@@ -287,8 +290,9 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void runSkipped(PairKey pair, SkipReason reason) {
-      agentMetrics.runSkipped(pair.probe(), pair.environment(), reason);
+      agentMetrics.runSkipped(pair.probe(), pair.environment(), pair.variant(), reason);
       log.atDebug().addKeyValue("probe", pair.probe()).addKeyValue("env", pair.environment())
+          .addKeyValue("variant", pair.variant())
           .log("run skipped: {}", reason.label());
     }
   }

@@ -2,6 +2,8 @@ package io.cartprobe.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cartprobe.config.Variant;
+import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.PairState;
 import io.cartprobe.history.RunHistory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +49,8 @@ final class StatusJson {
       int consecutiveFailures, Optional<Instant> failingSince, Runs runs,
       @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Instant> nextRunAt,
       @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Boolean> running,
-      Optional<ProbeResult> lastResult) {}
+      Optional<ProbeResult> lastResult,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {}
 
   record Runs(long success, long failure, long degraded) {}
 
@@ -76,14 +79,9 @@ final class StatusJson {
     List<Pair> pairs = new ArrayList<>();
     for (ProbeConfig probe : config.probes()) {
       for (String env : probe.environments()) {
-        PairKey key = new PairKey(probe.name(), env);
-        PairState state = history.state(probe.name(), env);
-        Optional<PairStatus> scheduled = scheduler.status(key);
-        pairs.add(new Pair(probe.name(), env, probe.type().wireName(), state.health().wireName(),
-            probe.interval(), probe.intervalWhenFailing(), state.consecutiveFailures(),
-            state.failingSince(), new Runs(state.counts().successes(), state.counts().failures(),
-                state.counts().degraded()),
-            scheduled.map(PairStatus::nextDue), scheduled.map(PairStatus::running), state.latest()));
+        for (Variant variant : probe.variants()) {
+          pairs.add(pair(probe, env, variant, history, scheduler));
+        }
       }
     }
     return Json.tree(new Status(
@@ -92,5 +90,17 @@ final class StatusJson {
         pairs, configChanges, alerting.statuses(),
         new Deliveries(alerting.pending().stream().map(Pending::of).toList(),
             alerting.deadLetters().stream().map(Dropped::of).toList())));
+  }
+
+  private static Pair pair(ProbeConfig probe, String env, Variant variant, RunHistory history,
+      Scheduler scheduler) {
+    PairState state = history.state(new HistoryKey(probe.name(), env, variant.id()));
+    Optional<PairStatus> scheduled = scheduler.status(new PairKey(probe.name(), env, variant.id()));
+    return new Pair(probe.name(), env, probe.type().wireName(), state.health().wireName(),
+        probe.interval(), probe.intervalWhenFailing(), state.consecutiveFailures(),
+        state.failingSince(), new Runs(state.counts().successes(), state.counts().failures(),
+            state.counts().degraded()),
+        scheduled.map(PairStatus::nextDue), scheduled.map(PairStatus::running), state.latest(),
+        variant.id());
   }
 }

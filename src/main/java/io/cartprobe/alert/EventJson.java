@@ -53,7 +53,9 @@ public record EventJson(
     List<String> webhooks,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> receiver,
     @JsonProperty("generatorURL") @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    Optional<String> generatorUrl) {
+    Optional<String> generatorUrl,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<AlertEvent.VariantTally> variants) {
 
   public static final String SCHEMA = "https://cartprobe.io/schemas/webhook-event/v1";
 
@@ -85,7 +87,8 @@ public record EventJson(
         e.startsAt(), e.endsAt(), e.lasted().map(d -> d.toMillis() / 1000.0), e.failuresBegan(),
         e.failedRuns(), e.failure(), e.traceId(), e.probableCause().map(Cause::of), e.causeNote(),
         e.runbook(),
-        e.probeInterval().toSeconds(), e.webhooks(), Optional.empty(), Optional.empty());
+        e.probeInterval().toSeconds(), e.webhooks(), Optional.empty(), Optional.empty(),
+        e.variant(), e.variants());
   }
 
   /** The webhook body: this event, addressed. */
@@ -93,14 +96,15 @@ public record EventJson(
     return new EventJson(schema, id, kind, status, at, alert, severity, probe, env, labels,
         condition, summary, description, startsAt, endsAt, durationSeconds, failuresBegan,
         failedRuns, failure, traceId, probableCause, causeNote, runbook, probeIntervalSeconds,
-        webhooks, Optional.of(receiverName), Optional.of(generatorUrlOfPair));
+        webhooks, Optional.of(receiverName), Optional.of(generatorUrlOfPair), variant, variants);
   }
 
   /** The event back; what is derived from it is derived again, not read. */
   public AlertEvent event() {
     return new AlertEvent(id, kind, at, alert, severity, probe, env, labels, condition, startsAt,
         endsAt, failuresBegan, failedRuns, failure, traceId, probableCause.map(Cause::cause),
-        runbook, Duration.ofSeconds(probeIntervalSeconds), webhooks, causeNote);
+        runbook, Duration.ofSeconds(probeIntervalSeconds), webhooks, causeNote, variant,
+        variants == null ? Optional.empty() : variants);
   }
 
   static final class FromEvent extends StdConverter<AlertEvent, EventJson> {

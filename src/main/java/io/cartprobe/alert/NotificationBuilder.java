@@ -42,7 +42,7 @@ final class NotificationBuilder {
   }
 
   AlertEvent firing(AlertInstance instance, Evaluation evaluation, Evidence evidence,
-      Duration probeInterval, Instant now) {
+      Duration probeInterval, Optional<AlertEvent.VariantTally> variants, Instant now) {
     AlertCondition when = instance.rule.when();
     Optional<ProbeResult> source = switch (when) {
       case LatencyP95 l -> evidence.lastResult();
@@ -68,7 +68,8 @@ final class NotificationBuilder {
         evaluation.describe(), instance.since, Optional.empty(), began, instance.failures, detail,
         source.map(ProbeResult::traceId).filter(t -> !t.isBlank()), cause,
         instance.rule.runbook(), probeInterval, instance.rule.webhooks(),
-        cause.isPresent() ? Optional.empty() : source.flatMap(NotificationBuilder::noEvidence));
+        cause.isPresent() ? Optional.empty() : source.flatMap(NotificationBuilder::noEvidence),
+        instance.key.variant(), variants);
   }
 
   AlertEvent resolved(AlertEvent lastFiring, AlertInstance instance, Instant now) {
@@ -77,7 +78,7 @@ final class NotificationBuilder {
         lastFiring.condition(), lastFiring.startsAt(), Optional.of(now), lastFiring.failuresBegan(),
         instance.failures, lastFiring.failure(), lastFiring.traceId(), lastFiring.probableCause(),
         lastFiring.runbook(), lastFiring.probeInterval(), lastFiring.webhooks(),
-        lastFiring.causeNote());
+        lastFiring.causeNote(), lastFiring.variant(), lastFiring.variants());
   }
 
   private static Optional<FailureDetail> failed(ProbeResult result) {

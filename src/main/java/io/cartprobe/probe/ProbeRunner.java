@@ -64,6 +64,12 @@ public final class ProbeRunner {
       List<StepResult> cleanup, List<String> notes, Optional<String> resendBlocker,
       long flowEndNanos, Map<String, String> watched) {}
 
+  /** One run of one variant of {@code probe}: its matrix values are vars of the run. */
+  public ProbeResult run(ProbeConfig probe, Environment env, io.cartprobe.config.Variant variant) {
+    ProbeResult result = run(probe.forVariant(variant), env);
+    return variant.isNone() ? result : result.withVariant(variant.id());
+  }
+
   public ProbeResult run(ProbeConfig probe, Environment env) {
     Instant startedAt = clock.instant();
     long start = System.nanoTime();

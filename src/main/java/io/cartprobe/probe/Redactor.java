@@ -162,7 +162,8 @@ public final class Redactor {
         r.steps().stream().map(this::redact).toList(), r.failure().map(this::redact),
         r.cleanup().stream().map(this::redact).toList(),
         r.notes().stream().map(this::redact).toList(), redactValues(r.watched()),
-        r.probableCause(), r.spanId(), r.earlierAttempts().stream().map(this::redact).toList());
+        r.probableCause(), r.spanId(), r.earlierAttempts().stream().map(this::redact).toList(),
+        r.variant());
   }
 
   private ProbeResult.EarlierAttempt redact(ProbeResult.EarlierAttempt a) {

@@ -30,9 +30,11 @@ import java.util.Optional;
  *     digits; empty when not known, e.g. read back from JSON)
  * @param earlierAttempts the failed attempts before the last one, oldest first: their steps were
  *     sent too, so their spans belong in the run's trace; empty without retries
+ * @param variant the variant of the probe's matrix this run was ({@code amex}, {@code amex,EUR});
+ *     {@code ""} for a probe without a matrix, and then left out of the JSON forms (0.1.0's shape)
  */
 // The wire form (run -o json, /api/status, the state file) names the failure before the steps.
-@JsonPropertyOrder({"probe", "env", "type", "started_at", "duration_seconds", "verdict", "attempts",
+@JsonPropertyOrder({"probe", "env", "variant", "type", "started_at", "duration_seconds", "verdict", "attempts",
     "trace_id", "failure", "steps"})
 public record ProbeResult(
     String probe,
@@ -50,7 +52,8 @@ public record ProbeResult(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> watched,
     Optional<ProbableCause> probableCause,
     @JsonIgnore String spanId,
-    @JsonIgnore List<EarlierAttempt> earlierAttempts) {
+    @JsonIgnore List<EarlierAttempt> earlierAttempts,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {
 
   public ProbeResult {
     steps = List.copyOf(steps);
@@ -60,6 +63,17 @@ public record ProbeResult(
     // In-process only (traces): not in the JSON forms, so absent when read back.
     spanId = spanId == null ? "" : spanId;
     earlierAttempts = earlierAttempts == null ? List.of() : List.copyOf(earlierAttempts);
+    variant = variant == null ? "" : variant;
+  }
+
+  /** A run of a probe without a matrix, as the engine builds it. */
+  public ProbeResult(String probe, String environment, ProbeType probeType, Instant startedAt,
+      Duration duration, Verdict verdict, int attempts, String traceId, List<StepResult> steps,
+      Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
+      Map<String, String> watched, Optional<ProbableCause> probableCause, String spanId,
+      List<EarlierAttempt> earlierAttempts) {
+    this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
+        failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts, "");
   }
 
   /** A result with no trace of its own: read back from JSON, or built by a test. */
@@ -68,7 +82,7 @@ public record ProbeResult(
       Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
       Map<String, String> watched, Optional<ProbableCause> probableCause) {
     this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
-        failure, cleanup, notes, watched, probableCause, "", List.of());
+        failure, cleanup, notes, watched, probableCause, "", List.of(), "");
   }
 
   /** A failed attempt that was retried: its steps as they ran, and why it failed. */
@@ -81,7 +95,7 @@ public record ProbeResult(
   public ProbeResult withProbableCause(ProbableCause cause) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, notes, watched, Optional.of(cause), spanId,
-        earlierAttempts);
+        earlierAttempts, variant);
   }
 
   /** The same result with one more note (attribution says "no gateway evidence: ..." here). */
@@ -89,12 +103,25 @@ public record ProbeResult(
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
-        traceId, steps, failure, cleanup, more, watched, probableCause);
+        traceId, steps, failure, cleanup, more, watched, probableCause, spanId, earlierAttempts,
+        variant);
   }
 
   public ProbeResult withWatched(Map<String, String> values) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
-        traceId, steps, failure, cleanup, notes, values, probableCause, spanId, earlierAttempts);
+        traceId, steps, failure, cleanup, notes, values, probableCause, spanId, earlierAttempts,
+        variant);
+  }
+
+  /** The same run, as variant {@code id} of its probe's matrix. */
+  public ProbeResult withVariant(String id) {
+    return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
+        traceId, steps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts, id);
+  }
+
+  /** {@code checkout@production}, {@code checkout[amex]@production}: how messages name the pair. */
+  public String pairName() {
+    return probe + (variant.isEmpty() ? "" : "[" + variant + "]") + "@" + environment;
   }
 
   public boolean failed() {

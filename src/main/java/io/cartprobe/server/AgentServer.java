@@ -134,7 +134,7 @@ public final class AgentServer implements AutoCloseable {
       return;
     }
     Optional<Duration> deadline = scrapeDeadline(exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));
-    switch (agent.probeNow(probe, env, deadline)) {
+    switch (agent.probeNow(probe, env, query.getOrDefault("variant", ""), deadline)) {
       case AgentEndpoints.ProbeNow.Ran ran ->
           send(exchange, 200, MetricsExposition.TEXT, BlackboxFormat.render(ran.result()));
       case AgentEndpoints.ProbeNow.NotFound notFound ->

@@ -61,7 +61,7 @@ class ProbesYamlTest {
     var probes = (List<Map<String, Object>>) root.get("probes");
     for (var probe : probes) {
       assertThat(probe.keySet()).isSubsetOf("name", "type", "environments", "interval", "timeout",
-          "interval_when_failing", "retries", "vars", "steps", "cleanup", "request", "expect",
+          "interval_when_failing", "retries", "vars", "matrix", "steps", "cleanup", "request", "expect",
           "component", "watch");
       @SuppressWarnings("unchecked")
       var steps = (List<Map<String, Object>>) probe.getOrDefault("steps", List.of());
