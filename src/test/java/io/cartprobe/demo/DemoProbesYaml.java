@@ -84,6 +84,12 @@ public final class DemoProbesYaml {
     return this;
   }
 
+  /** Changes the whole document (its root map as in the YAML): alerts, webhooks, agent. */
+  public DemoProbesYaml root(Consumer<Map<String, Object>> edit) {
+    edit.accept(root);
+    return this;
+  }
+
   /** Changes one probe (its map as in the YAML). */
   public DemoProbesYaml probe(String name, Consumer<Map<String, Object>> edit) {
     edit.accept(list(root, "probes").stream().filter(p -> name.equals(p.get("name"))).findFirst()
