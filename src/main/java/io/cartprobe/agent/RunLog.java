@@ -36,7 +36,7 @@ final class RunLog implements ResultSink, ConfigChangeSink {
           .addKeyValue("from", state.previousHealth().wireName())
           .addKeyValue("to", state.health().wireName())
           .addKeyValue("variant", result.variant())
-          .log("{} is now {} (was {})", result.pairName(),
+          .log("{} is now {} (was {})", result.title(),
               state.health().wireName(), state.previousHealth().wireName());
     }
     if (result.failed()) {
@@ -52,7 +52,7 @@ final class RunLog implements ResultSink, ConfigChangeSink {
           .addKeyValue("consecutive_failures", state.consecutiveFailures());
       failure.classification().ifPresent(c -> line.addKeyValue("classification", c));
       result.probableCause().ifPresent(c -> line.addKeyValue("probable_cause", c.summary()));
-      line.log("{} failed at step {} ({}): {}: {}", result.pairName(),
+      line.log("{} failed at step {} ({}): {}: {}", result.title(),
           failure.step(), failure.component(), failure.reason().wireName(), failure.message());
     }
   }

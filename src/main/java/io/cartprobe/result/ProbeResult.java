@@ -119,7 +119,12 @@ public record ProbeResult(
         traceId, steps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts, id);
   }
 
-  /** {@code checkout@production}, {@code checkout[amex]@production}: how messages name the pair. */
+  /** {@code checkout @ production}, {@code checkout[amex] @ production}: headlines, logs, spans. */
+  public String title() {
+    return probe + (variant.isEmpty() ? "" : "[" + variant + "]") + " @ " + environment;
+  }
+
+  /** {@code checkout@production}, {@code checkout[amex]@production}: how alerts name the pair. */
   public String pairName() {
     return probe + (variant.isEmpty() ? "" : "[" + variant + "]") + "@" + environment;
   }
