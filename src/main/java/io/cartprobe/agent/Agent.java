@@ -145,7 +145,8 @@ public final class Agent implements AutoCloseable {
     ProbeResult result = runner.run(probe.get(), env, variant.get());
     if (scheduler.interruptedByStop()) {
       // Cut short by shutdown: not the target's failure, so no metric, history or alert.
-      log.info("{} was still running when the agent stopped; its run is not recorded", pair);
+      log.info("{} was still running when the agent stopped; its run is not recorded",
+          result.title());
       return RunOutcome.SUCCEEDED;
     }
     pipeline.accept(result);
