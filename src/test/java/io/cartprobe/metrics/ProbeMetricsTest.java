@@ -151,6 +151,19 @@ class ProbeMetricsTest {
   }
 
   @Test
+  void eachVariantHasSeriesOfItsOwn() {
+    metrics.record(Fixtures.success("staging").withVariant("visa"));
+    metrics.record(Fixtures.failureAtPayment("staging").withVariant("amex"));
+
+    assertThat(scrapeLines()).contains(
+        "cartprobe_probe_success{env=\"staging\",location=\"eu\",probe=\"checkout\",variant=\"visa\"} 1.0",
+        "cartprobe_probe_success{env=\"staging\",location=\"eu\",probe=\"checkout\",variant=\"amex\"} 0.0",
+        "cartprobe_probe_failures_total{env=\"staging\",location=\"eu\",probe=\"checkout\",reason=\"status\",step=\"authorize_payment\",variant=\"amex\"} 1.0");
+    assertThat(scrapeLines()).filteredOn(l -> l.startsWith("cartprobe_"))
+        .allMatch(l -> l.contains("variant=\"visa\"") || l.contains("variant=\"amex\""));
+  }
+
+  @Test
   void everyCartprobeSeriesCarriesAgentLabelsAndNoUrlOrIdInLabelValues() {
     metrics.record(Fixtures.success("staging"));
     metrics.record(Fixtures.failureAtPayment("staging"));
