@@ -258,8 +258,11 @@ public final class Agent implements AutoCloseable {
     List<HistoryKey> keys = new ArrayList<>();
     for (ProbeConfig probe : current.probes()) {
       for (String env : probe.environments()) {
-        history.configure(probe.name(), env, RunHistory.capacityFor(probe.interval()));
-        keys.add(new HistoryKey(probe.name(), env));
+        for (io.cartprobe.config.Variant v : probe.variants()) {
+          HistoryKey key = new HistoryKey(probe.name(), env, v.id());
+          history.configure(key, RunHistory.capacityFor(probe.interval()));
+          keys.add(key);
+        }
       }
     }
     history.retain(keys);
@@ -291,8 +294,9 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void runSkipped(PairKey pair, SkipReason reason) {
-      agentMetrics.runSkipped(pair.probe(), pair.environment(), reason);
+      agentMetrics.runSkipped(pair.probe(), pair.environment(), pair.variant(), reason);
       log.atDebug().addKeyValue("probe", pair.probe()).addKeyValue("env", pair.environment())
+          .addKeyValue("variant", pair.variant())
           .log("run skipped: {}", reason.label());
     }
   }

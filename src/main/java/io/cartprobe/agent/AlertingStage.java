@@ -87,7 +87,8 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
   private void publish(List<AlertEvent> events) {
     events.forEach(e -> eventSinks.forEach(sink -> sink.accept(e)));
     for (AlertStatus status : alerting.get().statuses()) {
-      metrics.state(status.alert(), status.probe(), status.env(), status.firing());
+      metrics.state(status.alert(), status.probe(), status.env(), status.variant(),
+          status.firing());
     }
   }
 

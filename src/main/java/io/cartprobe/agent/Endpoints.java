@@ -9,6 +9,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.InsecureTls;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.history.HistoryJson;
+import io.cartprobe.config.Variant;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.metrics.MetricsExposition;
@@ -112,7 +113,8 @@ final class Endpoints implements AgentEndpoints {
   }
 
   @Override
-  public ProbeNow probeNow(String probeName, String environment, Optional<Duration> deadline) {
+  public ProbeNow probeNow(String probeName, String environment, String variantId,
+      Optional<Duration> deadline) {
     CartprobeConfig current = config.get();
     Optional<ProbeConfig> probe = current.probe(probeName);
     if (probe.isEmpty()) {
@@ -123,12 +125,20 @@ final class Endpoints implements AgentEndpoints {
       return new ProbeNow.NotFound("probe '" + probeName + "' does not run in environment '"
           + environment + "' (it runs in: " + String.join(", ", probe.get().environments()) + ")");
     }
+    Optional<Variant> variant = probe.get().variant(variantId);
+    if (variant.isEmpty()) {
+      List<String> ids = probe.get().variants().stream().map(Variant::id).toList();
+      return new ProbeNow.NotFound(ids.equals(List.of(""))
+          ? "probe '" + probeName + "' has no matrix: leave variant out"
+          : "probe '" + probeName + "' needs &variant= one of: " + String.join(", ", ids));
+    }
     ProbeConfig toRun = deadline.filter(d -> d.compareTo(probe.get().timeout()) < 0)
         .map(probe.get()::withTimeout).orElse(probe.get());
     AtomicReference<ProbeResult> ran = new AtomicReference<>();
-    PairKey key = new PairKey(probeName, environment);
+    PairKey key = new PairKey(probeName, environment, variantId);
     PairTask body = pair -> {
-      ProbeResult result = runs.guarded(toRun, current.environments().get(environment));
+      ProbeResult result = runs.guarded(toRun, current.environments().get(environment),
+          variant.get());
       ran.set(result);
       return RunOutcome.failedIf(result.failed());
     };
@@ -141,7 +151,7 @@ final class Endpoints implements AgentEndpoints {
           try {
             s.outcome().join();
           } catch (CompletionException | CancellationException e) {
-            return new ProbeNow.Busy("the run of " + probeName + " @ " + environment + " was stopped");
+            return new ProbeNow.Busy("the run of " + key + " was stopped");
           }
           return new ProbeNow.Ran(ran.get());
         }
@@ -151,7 +161,7 @@ final class Endpoints implements AgentEndpoints {
         case TriggerResult.Skipped s -> {
           if (!clock.instant().isBefore(giveUp)) {
             return new ProbeNow.Busy("not run within " + toRun.timeout().toSeconds() + "s: "
-                + s.reason().label().replace('_', ' ') + " (" + probeName + " @ " + environment + ")");
+                + s.reason().label().replace('_', ' ') + " (" + key + ")");
           }
           try {
             Thread.sleep(PAIR_POLL);
@@ -223,11 +233,15 @@ final class Endpoints implements AgentEndpoints {
         }
         List<String> firing = statuses.stream()
             .filter(a -> a.firing() && a.probe().equals(probe.name()) && a.env().equals(env))
-            .map(AlertStatus::alert).toList();
+            .map(a -> a.variant().isEmpty() ? a.alert() : a.alert() + " [" + a.variant() + "]")
+            .toList();
         Optional<String> silence = current.silences().stream()
             .filter(s -> s.covers(probe.name(), env, now)).map(s -> s.reason()).findFirst();
-        rows.add(StatusRow.from(history, probe.name(), env, probe.type().wireName(), firing,
-            silence));
+        rows.add(probe.matrix().isEmpty()
+            ? StatusRow.from(history, probe.name(), env, probe.type().wireName(), firing, silence)
+            : StatusRow.grouped(history, probe.name(), env, probe.type().wireName(),
+                probe.variants().stream().map(Variant::id).toList(),
+                firing.stream().distinct().toList(), silence));
       }
     }
     Reloader.Status reload = reloader.status();

@@ -3,6 +3,7 @@ package io.cartprobe.agent;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Environment;
 import io.cartprobe.config.ProbeConfig;
+import io.cartprobe.config.Variant;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.probe.RunProgress;
@@ -60,12 +61,13 @@ final class PairRuns implements PairTask, AutoCloseable {
     CartprobeConfig current = config.get();
     Optional<ProbeConfig> probe = current.probe(pair.probe());
     Environment env = current.environments().get(pair.environment());
-    if (probe.isEmpty() || env == null) {
+    Optional<Variant> variant = probe.flatMap(p -> p.variant(pair.variant()));
+    if (variant.isEmpty() || env == null) {
       return RunOutcome.SUCCEEDED; // removed by a reload while it was due
     }
     ProbeResult result;
     try {
-      result = guarded(probe.get(), env);
+      result = guarded(probe.get(), env, variant.get());
     } catch (InterruptedException e) {
       if (!interruptedByStop.getAsBoolean()) {
         throw e;
@@ -74,8 +76,9 @@ final class PairRuns implements PairTask, AutoCloseable {
     }
     if (result == null || interruptedByStop.getAsBoolean()) {
       // Cut short by shutdown: not the target's failure, so no metric, history or alert.
-      log.info("{} @ {} was still running when the agent stopped; its run is not recorded",
-          pair.probe(), pair.environment());
+      log.info("{} was still running when the agent stopped; its run is not recorded",
+          pair.probe() + (pair.variant().isEmpty() ? "" : "[" + pair.variant() + "]") + " @ "
+              + pair.environment());
       return RunOutcome.SUCCEEDED;
     }
     pipeline.accept(result);
@@ -83,12 +86,13 @@ final class PairRuns implements PairTask, AutoCloseable {
   }
 
   /** Runs the probe, abandoning it past its longest possible run (as {@code /probe} does too). */
-  ProbeResult guarded(ProbeConfig probe, Environment env) throws InterruptedException {
+  ProbeResult guarded(ProbeConfig probe, Environment env, Variant variant)
+      throws InterruptedException {
     RunProgress progress = new RunProgress();
     Instant startedAt = clock.instant();
     long start = System.nanoTime();
     Duration limit = ProbeRunner.longestRun(probe);
-    Future<ProbeResult> run = threads.submit(() -> runner.run(probe, env, progress));
+    Future<ProbeResult> run = threads.submit(() -> runner.run(probe, env, variant, progress));
     try {
       return run.get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -96,6 +100,7 @@ final class PairRuns implements PairTask, AutoCloseable {
       Duration waited = Duration.ofNanos(System.nanoTime() - start);
       metrics.runAbandoned(probe.name(), env.name());
       ProbeResult abandoned = progress.abandoned(probe, env, startedAt, waited, limit);
+      abandoned = variant.isNone() ? abandoned : abandoned.withVariant(variant.id());
       log.warn("{} @ {} abandoned after {} ms in step '{}' (its config allows {} ms); please "
           + "report this with a thread dump: some work escaped the run's deadline",
           probe.name(), env.name(), waited.toMillis(),

@@ -4,6 +4,8 @@ import io.cartprobe.alert.AlertEngine;
 import io.cartprobe.alert.WindowRun;
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeConfig;
+import io.cartprobe.config.Variant;
+import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.PairState;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.history.RunRecord;
@@ -27,23 +29,34 @@ final class Recall {
       AlertEngine alerts) {
     for (ProbeConfig probe : config.probes()) {
       for (String env : probe.environments()) {
-        PairState state = history.state(probe.name(), env);
-        List<RunRecord> runs = history.records(probe.name(), env);
-        List<ConfigChange> changes = history.configChanges(probe.name(), env);
-        switch (probe.type()) {
-          case CHECKOUT -> attribution.recallCheckout(probe.name(), env, lastPassed(runs),
-              state.failingSince());
-          case PROVIDER_STATUS -> state.latest().ifPresent(attribution::accept);
-          case GATEWAY_CONFIG -> {
-            changes.forEach(attribution::accept);
-            state.latest().ifPresent(r -> attribution.recallEvidence(r, state.failingSince()));
-          }
+        for (Variant variant : probe.variants()) {
+          recall(history, attribution, alerts, probe,
+              new HistoryKey(probe.name(), env, variant.id()));
         }
-        alerts.recall(probe.name(), env, runs.stream()
-            .map(r -> new WindowRun(r.startedAt(), r.verdict(), r.duration(), Optional.empty()))
-            .toList(), state.latest(), changes);
       }
     }
+  }
+
+  private static void recall(RunHistory history, Attribution attribution, AlertEngine alerts,
+      ProbeConfig probe, HistoryKey key) {
+    String env = key.environment();
+    PairState state = history.state(key);
+    List<RunRecord> runs = history.records(key);
+    // Config changes are the evidence probes' own; they have no variants.
+    List<ConfigChange> changes = key.variant().isEmpty()
+        ? history.configChanges(probe.name(), env) : List.of();
+    switch (probe.type()) {
+      case CHECKOUT -> attribution.recallCheckout(probe.name(), env, key.variant(),
+          lastPassed(runs), state.failingSince());
+      case PROVIDER_STATUS -> state.latest().ifPresent(attribution::accept);
+      case GATEWAY_CONFIG -> {
+        changes.forEach(attribution::accept);
+        state.latest().ifPresent(r -> attribution.recallEvidence(r, state.failingSince()));
+      }
+    }
+    alerts.recall(probe.name(), env, key.variant(), runs.stream()
+        .map(r -> new WindowRun(r.startedAt(), r.verdict(), r.duration(), Optional.empty()))
+        .toList(), state.latest(), changes);
   }
 
   private static Optional<Instant> lastPassed(List<RunRecord> runs) {

@@ -27,14 +27,16 @@ final class RunLog implements ResultSink, ConfigChangeSink {
 
   @Override
   public void accept(ProbeResult result) {
-    PairState state = history.state(result.probe(), result.environment());
+    PairState state = history.state(
+        new io.cartprobe.history.HistoryKey(result.probe(), result.environment(), result.variant()));
     if (state.health() != state.previousHealth()) {
       log.atInfo()
           .addKeyValue("probe", result.probe())
           .addKeyValue("env", result.environment())
           .addKeyValue("from", state.previousHealth().wireName())
           .addKeyValue("to", state.health().wireName())
-          .log("{} @ {} is now {} (was {})", result.probe(), result.environment(),
+          .addKeyValue("variant", result.variant())
+          .log("{} is now {} (was {})", result.title(),
               state.health().wireName(), state.previousHealth().wireName());
     }
     if (result.failed()) {
@@ -42,6 +44,7 @@ final class RunLog implements ResultSink, ConfigChangeSink {
       var line = log.atWarn()
           .addKeyValue("probe", result.probe())
           .addKeyValue("env", result.environment())
+          .addKeyValue("variant", result.variant())
           .addKeyValue("step", failure.step())
           .addKeyValue("component", failure.component())
           .addKeyValue("reason", failure.reason().wireName())
@@ -54,7 +57,7 @@ final class RunLog implements ResultSink, ConfigChangeSink {
         line.addKeyValue("provider_status", String.join("; ", result.providerStatus().stream()
             .flatMap(p -> p.findings().stream()).toList()));
       }
-      line.log("{} @ {} failed at step {} ({}): {}: {}", result.probe(), result.environment(),
+      line.log("{} failed at step {} ({}): {}: {}", result.title(),
           failure.step(), failure.component(), failure.reason().wireName(), failure.message());
     }
   }

@@ -2,6 +2,8 @@ package io.cartprobe.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cartprobe.config.Variant;
+import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.PairState;
 import io.cartprobe.history.RunHistory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +62,8 @@ final class StatusJson {
       int consecutiveFailures, Optional<Instant> failingSince, Runs runs,
       @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Instant> nextRunAt,
       @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Boolean> running,
-      Optional<ProbeResult> lastResult) {}
+      Optional<ProbeResult> lastResult,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {}
 
   record Runs(long success, long failure, long degraded) {}
 
@@ -95,17 +98,11 @@ final class StatusJson {
     List<Pair> pairs = new ArrayList<>();
     for (ProbeConfig probe : config.probes()) {
       for (String env : probe.environments()) {
-        PairKey key = new PairKey(probe.name(), env);
-        if (!owned.runs(key)) {
-          continue;
+        for (Variant variant : probe.variants()) {
+          if (owned.runs(new PairKey(probe.name(), env, variant.id()))) {
+            pairs.add(pair(probe, env, variant, history, scheduler));
+          }
         }
-        PairState state = history.state(probe.name(), env);
-        Optional<PairStatus> scheduled = scheduler.status(key);
-        pairs.add(new Pair(probe.name(), env, probe.type().wireName(), state.health().wireName(),
-            probe.interval(), probe.intervalWhenFailing(), state.consecutiveFailures(),
-            state.failingSince(), new Runs(state.counts().successes(), state.counts().failures(),
-                state.counts().degraded()),
-            scheduled.map(PairStatus::nextDue), scheduled.map(PairStatus::running), state.latest()));
       }
     }
     return Json.tree(new Status(SchemaVersion.CURRENT,
@@ -115,5 +112,17 @@ final class StatusJson {
         new Deliveries(alerting.pending().stream().map(Pending::of).toList(),
             alerting.deadLetters().stream().map(Dropped::of).toList()),
         ShardStatus.of(owned)));
+  }
+
+  private static Pair pair(ProbeConfig probe, String env, Variant variant, RunHistory history,
+      Scheduler scheduler) {
+    PairState state = history.state(new HistoryKey(probe.name(), env, variant.id()));
+    Optional<PairStatus> scheduled = scheduler.status(new PairKey(probe.name(), env, variant.id()));
+    return new Pair(probe.name(), env, probe.type().wireName(), state.health().wireName(),
+        probe.interval(), probe.intervalWhenFailing(), state.consecutiveFailures(),
+        state.failingSince(), new Runs(state.counts().successes(), state.counts().failures(),
+            state.counts().degraded()),
+        scheduled.map(PairStatus::nextDue), scheduled.map(PairStatus::running), state.latest(),
+        variant.id());
   }
 }

@@ -61,20 +61,25 @@ public final class AlertEngine {
     this.windows = new RuleWindows(rules);
     this.release = new Release(silences, probes);
     Map<String, Duration> intervals = new HashMap<>();
+    Map<String, List<String>> variantIds = new HashMap<>();
     for (ProbeConfig probe : probes) {
       intervals.put(probe.name(), probe.interval());
+      if (!probe.matrix().isEmpty()) {
+        variantIds.put(probe.name(), probe.variants().stream().map(v -> v.id()).toList());
+      }
       for (String env : probe.environments()) {
-        instancesFor(probe.name(), env);
+        probe.variants().forEach(v -> instancesFor(probe.name(), env, v.id()));
       }
     }
-    this.transitions = new Transitions(windows, changes, builder, intervals);
+    this.transitions = new Transitions(windows, changes, builder, intervals, variantIds);
   }
 
   /** Records a finished run and evaluates every alert on its probe and environment. */
   public List<AlertEvent> onResult(ProbeResult result) {
     return locked(now -> {
       windows.record(result);
-      for (AlertInstance instance : instancesFor(result.probe(), result.environment())) {
+      for (AlertInstance instance
+          : instancesFor(result.probe(), result.environment(), result.variant())) {
         transitions.evaluate(instance, now, true);
       }
     });
@@ -88,7 +93,7 @@ public final class AlertEngine {
       String probe, String env, Instant at, List<FieldChange> fieldChanges) {
     return locked(now -> {
       changes.recordChange(probe, env, at, fieldChanges);
-      for (AlertInstance instance : instancesFor(probe, env)) {
+      for (AlertInstance instance : instancesFor(probe, env, "")) {
         if (instance.rule.when() instanceof ConfigChangedWithin) {
           transitions.evaluate(instance, now, false);
         }
@@ -121,9 +126,14 @@ public final class AlertEngine {
    */
   public void recall(String probe, String env, List<WindowRun> runs, Optional<ProbeResult> latest,
       List<ConfigChange> configChanges) {
+    recall(probe, env, "", runs, latest, configChanges);
+  }
+
+  public void recall(String probe, String env, String variant, List<WindowRun> runs,
+      Optional<ProbeResult> latest, List<ConfigChange> configChanges) {
     lock.lock();
     try {
-      RuleWindows.Data data = windows.of(probe, env);
+      RuleWindows.Data data = windows.of(probe, env, variant);
       runs.forEach(data.window::add);
       latest.ifPresent(r -> data.lastResult = r);
       configChanges.forEach(c -> changes.recordChange(c.probe(), c.environment(), c.at(), c.changes()));
@@ -166,7 +176,7 @@ public final class AlertEngine {
         out.add(new AlertStatus(i.key.alert(), i.key.probe(), i.key.env(), i.rule.severity(),
             i.state, Optional.ofNullable(i.since), Optional.ofNullable(i.firstFailureAt),
             i.failures, release.silenced(i, now), release.inhibited(i, instances.values(), now),
-            i.notified, Optional.ofNullable(i.lastSentAt), i.condition));
+            i.notified, Optional.ofNullable(i.lastSentAt), i.condition, i.key.variant()));
       }
       return out;
     } finally {
@@ -195,7 +205,7 @@ public final class AlertEngine {
     lock.lock();
     try {
       for (InstanceSnapshot s : snapshots) {
-        for (AlertInstance instance : instancesFor(s.probe(), s.env())) {
+        for (AlertInstance instance : instancesFor(s.probe(), s.env(), s.variant())) {
           if (instance.key.equals(s.key())) {
             instance.restore(s);
           }
@@ -207,11 +217,11 @@ public final class AlertEngine {
   }
 
   /** The instances of a pair, created on first sight (a result from a probe not in the config). */
-  private List<AlertInstance> instancesFor(String probe, String env) {
+  private List<AlertInstance> instancesFor(String probe, String env, String variant) {
     List<AlertInstance> out = new ArrayList<>();
     for (AlertRule rule : rules) {
       if (RuleWindows.matches(rule, probe, env)) {
-        AlertKey key = new AlertKey(rule.name(), probe, env);
+        AlertKey key = new AlertKey(rule.name(), probe, env, variant);
         out.add(instances.computeIfAbsent(key, k -> new AlertInstance(k, rule)));
       }
     }

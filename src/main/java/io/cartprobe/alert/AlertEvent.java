@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param providerStatus what the failing step's provider says on its status page while it
  *     reports trouble, one line each ("provider status: 'Elevated declines for Amex'
  *     (investigating, minor) since 10:04Z"); empty otherwise
+ * @param variant the variant of the probe's matrix; {@code ""} for a probe without one
+ * @param variants for a probe with a matrix, how many of its variants in this environment were
+ *     failing when the notification was worded, and which
  */
 @JsonSerialize(converter = EventJson.FromEvent.class)
 @JsonDeserialize(converter = EventJson.ToEvent.class)
@@ -54,12 +57,70 @@ public record AlertEvent(
     Duration probeInterval,
     List<String> webhooks,
     Optional<String> causeNote,
-    List<String> providerStatus) {
+    List<String> providerStatus,
+    String variant,
+    Optional<VariantTally> variants) {
 
   public AlertEvent {
     agentLabels = Collections.unmodifiableMap(new LinkedHashMap<>(agentLabels));
     webhooks = List.copyOf(webhooks);
     providerStatus = providerStatus == null ? List.of() : List.copyOf(providerStatus);
+    variant = variant == null ? "" : variant;
+    variants = variants == null ? Optional.empty() : variants;
+  }
+
+  /** A notification of a probe without a matrix. */
+  public AlertEvent(String id, EventKind kind, Instant at, String alert, String severity,
+      String probe, String env, Map<String, String> agentLabels, String condition,
+      Instant startsAt, Optional<Instant> endsAt, Instant failuresBegan, int failedRuns,
+      Optional<FailureDetail> failure, Optional<String> traceId,
+      Optional<ProbableCause> probableCause, Optional<String> runbook, Duration probeInterval,
+      List<String> webhooks, Optional<String> causeNote) {
+    this(id, kind, at, alert, severity, probe, env, agentLabels, condition, startsAt, endsAt,
+        failuresBegan, failedRuns, failure, traceId, probableCause, runbook, probeInterval,
+        webhooks, causeNote, List.of(), "", Optional.empty());
+  }
+
+  /** A notification of a probe without a matrix, with what its provider's page says. */
+  public AlertEvent(String id, EventKind kind, Instant at, String alert, String severity,
+      String probe, String env, Map<String, String> agentLabels, String condition,
+      Instant startsAt, Optional<Instant> endsAt, Instant failuresBegan, int failedRuns,
+      Optional<FailureDetail> failure, Optional<String> traceId,
+      Optional<ProbableCause> probableCause, Optional<String> runbook, Duration probeInterval,
+      List<String> webhooks, Optional<String> causeNote, List<String> providerStatus) {
+    this(id, kind, at, alert, severity, probe, env, agentLabels, condition, startsAt, endsAt,
+        failuresBegan, failedRuns, failure, traceId, probableCause, runbook, probeInterval,
+        webhooks, causeNote, providerStatus, "", Optional.empty());
+  }
+
+  /** A notification of a variant, without provider findings. */
+  public AlertEvent(String id, EventKind kind, Instant at, String alert, String severity,
+      String probe, String env, Map<String, String> agentLabels, String condition,
+      Instant startsAt, Optional<Instant> endsAt, Instant failuresBegan, int failedRuns,
+      Optional<FailureDetail> failure, Optional<String> traceId,
+      Optional<ProbableCause> probableCause, Optional<String> runbook, Duration probeInterval,
+      List<String> webhooks, Optional<String> causeNote, String variant,
+      Optional<VariantTally> variants) {
+    this(id, kind, at, alert, severity, probe, env, agentLabels, condition, startsAt, endsAt,
+        failuresBegan, failedRuns, failure, traceId, probableCause, runbook, probeInterval,
+        webhooks, causeNote, List.of(), variant, variants);
+  }
+
+  /**
+   * How many variants of the probe (in the notification's environment) were failing.
+   *
+   * @param failing the failing variants' ids, in the matrix's order
+   */
+  public record VariantTally(int total, List<String> failing) {
+    public VariantTally {
+      failing = List.copyOf(failing);
+    }
+
+    /** {@code 1 of 3 variants failing: amex}. */
+    public String words() {
+      return failing.size() + " of " + total + " variants failing"
+          + (failing.isEmpty() ? "" : ": " + String.join(", ", failing));
+    }
   }
 
   /**
@@ -68,11 +129,16 @@ public record AlertEvent(
    * ({@code /incidents/<id>}).
    */
   public String episodeId() {
-    return EpisodeIds.of(alert, probe, env, "", startsAt);
+    return EpisodeIds.of(alert, probe, env, variant, startsAt);
   }
 
   public AlertKey key() {
-    return new AlertKey(alert, probe, env);
+    return new AlertKey(alert, probe, env, variant);
+  }
+
+  /** {@code checkout@production}, {@code checkout[amex]@production}. */
+  public String pairName() {
+    return probe + (variant.isEmpty() ? "" : "[" + variant + "]") + "@" + env;
   }
 
   public String status() {
@@ -90,27 +156,32 @@ public record AlertEvent(
 
   /** One line: "checkout-failing: checkout@production authorize_payment (payment-gateway) failed: status". */
   public String summary() {
-    String where = probe + "@" + env;
+    String where = pairName();
     if (resolved()) {
       return alert + " resolved: " + where + " after " + Durations.human(lasted().orElseThrow());
     }
+    String tally = variants.map(t -> " (" + t.words() + ")").orElse("");
     return failure
         .map(f -> alert + ": " + where + " step " + f.step() + " (" + f.component() + ") "
-            + f.reason() + f.classification().map(c -> " [" + c + "]").orElse(""))
-        .orElse(alert + ": " + where + " " + condition);
+            + f.reason() + f.classification().map(c -> " [" + c + "]").orElse("") + tally)
+        .orElse(alert + ": " + where + " " + condition + tally);
   }
 
   /** Several lines for people: what broke, expected vs actual, what changed, since when. */
   public String description() {
     StringBuilder text = new StringBuilder();
     if (resolved()) {
-      text.append(alert).append(" on ").append(probe).append('@').append(env)
+      text.append(alert).append(" on ").append(pairName())
           .append(" resolved after ").append(Durations.human(lasted().orElseThrow()))
           .append(" (firing since ").append(startsAt).append(", ").append(failedRuns)
           .append(failedRuns == 1 ? " bad run)" : " bad runs)");
       return text.toString();
     }
-    text.append(condition).append(" on ").append(probe).append('@').append(env).append('.');
+    text.append(condition).append(" on ").append(pairName()).append('.');
+    if (!variant.isEmpty()) {
+      text.append("\nVariant: ").append(variant);
+      variants.ifPresent(t -> text.append(" (").append(t.words()).append(')'));
+    }
     failure.ifPresent(f -> {
       text.append("\nFailed step: ").append(f.step()).append(" (component ").append(f.component())
           .append("), reason ").append(f.reason());
@@ -133,7 +204,7 @@ public record AlertEvent(
   public AlertEvent resent(String newId, EventKind newKind, Instant now) {
     return new AlertEvent(newId, newKind, now, alert, severity, probe, env, agentLabels, condition,
         startsAt, endsAt, failuresBegan, failedRuns, failure, traceId, probableCause, runbook,
-        probeInterval, webhooks, causeNote, providerStatus);
+        probeInterval, webhooks, causeNote, providerStatus, variant, variants);
   }
 
   private static String capitalized(String line) {

@@ -34,7 +34,7 @@ final class AlertInstance {
     return new InstanceSnapshot(key.alert(), key.probe(), key.env(), state,
         Optional.ofNullable(since), Optional.ofNullable(firstFailureAt), failures, goodStreak,
         notified, Optional.ofNullable(lastSentAt), Optional.ofNullable(lastEvent),
-        Optional.ofNullable(pendingResolved));
+        Optional.ofNullable(pendingResolved), key.variant());
   }
 
   void restore(InstanceSnapshot s) {

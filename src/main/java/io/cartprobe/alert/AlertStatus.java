@@ -1,5 +1,6 @@
 package io.cartprobe.alert;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,7 +28,20 @@ public record AlertStatus(
     boolean inhibited,
     boolean notified,
     Optional<Instant> lastSentAt,
-    String condition) {
+    String condition,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {
+
+  public AlertStatus {
+    variant = variant == null ? "" : variant;
+  }
+
+  public AlertStatus(String alert, String probe, String env, String severity,
+      InstanceState state, Optional<Instant> since, Optional<Instant> firstFailureAt,
+      int failures, boolean silenced, boolean inhibited, boolean notified,
+      Optional<Instant> lastSentAt, String condition) {
+    this(alert, probe, env, severity, state, since, firstFailureAt, failures, silenced, inhibited,
+        notified, lastSentAt, condition, "");
+  }
 
   /** The value of {@code cartprobe_alert_firing{alert,probe,env}}. */
   public boolean firing() {

@@ -59,11 +59,15 @@ public record EventJson(
     Optional<String> generatorUrl,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> providerStatus,
     @JsonProperty("evidenceURL") @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    Optional<String> evidenceUrl) {
+    Optional<String> evidenceUrl,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<AlertEvent.VariantTally> variants) {
 
   public EventJson {
     providerStatus = providerStatus == null ? List.of() : List.copyOf(providerStatus);
     evidenceUrl = evidenceUrl == null ? Optional.empty() : evidenceUrl;
+    variant = variant == null ? "" : variant;
+    variants = variants == null ? Optional.empty() : variants;
   }
 
   public static final String SCHEMA = "https://cartprobe.io/schemas/webhook-event/v1";
@@ -97,7 +101,7 @@ public record EventJson(
         e.failedRuns(), e.failure(), e.traceId(), e.probableCause().map(Cause::of), e.causeNote(),
         e.runbook(),
         e.probeInterval().toSeconds(), e.webhooks(), Optional.empty(), Optional.empty(),
-        e.providerStatus(), Optional.empty());
+        e.providerStatus(), Optional.empty(), e.variant(), e.variants());
   }
 
   /** The webhook body: this event, addressed. */
@@ -107,14 +111,15 @@ public record EventJson(
         condition, summary, description, startsAt, endsAt, durationSeconds, failuresBegan,
         failedRuns, failure, traceId, probableCause, causeNote, runbook, probeIntervalSeconds,
         webhooks, Optional.of(receiverName), Optional.of(generatorUrlOfPair), providerStatus,
-        evidencePage);
+        evidencePage, variant, variants);
   }
 
   /** The event back; what is derived from it is derived again, not read. */
   public AlertEvent event() {
     return new AlertEvent(id, kind, at, alert, severity, probe, env, labels, condition, startsAt,
         endsAt, failuresBegan, failedRuns, failure, traceId, probableCause.map(Cause::cause),
-        runbook, Duration.ofSeconds(probeIntervalSeconds), webhooks, causeNote, providerStatus);
+        runbook, Duration.ofSeconds(probeIntervalSeconds), webhooks, causeNote, providerStatus,
+        variant, variants == null ? Optional.empty() : variants);
   }
 
   static final class FromEvent extends StdConverter<AlertEvent, EventJson> {

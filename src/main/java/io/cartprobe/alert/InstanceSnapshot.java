@@ -1,6 +1,7 @@
 package io.cartprobe.alert;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies.LowerCamelCaseStrategy;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -27,9 +28,23 @@ public record InstanceSnapshot(
     boolean notified,
     Optional<Instant> lastSentAt,
     Optional<AlertEvent> lastEvent,
-    Optional<AlertEvent> pendingResolved) {
+    Optional<AlertEvent> pendingResolved,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {
+
+  /** State files from before matrices have no variant: the probe's only pair. */
+  public InstanceSnapshot {
+    variant = variant == null ? "" : variant;
+  }
+
+  public InstanceSnapshot(String alert, String probe, String env, InstanceState state,
+      Optional<Instant> since, Optional<Instant> firstFailureAt, int failures, int goodStreak,
+      boolean notified, Optional<Instant> lastSentAt, Optional<AlertEvent> lastEvent,
+      Optional<AlertEvent> pendingResolved) {
+    this(alert, probe, env, state, since, firstFailureAt, failures, goodStreak, notified,
+        lastSentAt, lastEvent, pendingResolved, "");
+  }
 
   public AlertKey key() {
-    return new AlertKey(alert, probe, env);
+    return new AlertKey(alert, probe, env, variant);
   }
 }

@@ -42,7 +42,7 @@ final class NotificationBuilder {
   }
 
   AlertEvent firing(AlertInstance instance, Evaluation evaluation, Evidence evidence,
-      Duration probeInterval, Instant now) {
+      Duration probeInterval, Optional<AlertEvent.VariantTally> variants, Instant now) {
     AlertCondition when = instance.rule.when();
     Optional<ProbeResult> source = switch (when) {
       case LatencyP95 l -> evidence.lastResult();
@@ -70,7 +70,8 @@ final class NotificationBuilder {
         instance.rule.runbook(), probeInterval, instance.rule.webhooks(),
         cause.isPresent() ? Optional.empty() : source.flatMap(NotificationBuilder::noEvidence),
         source.filter(ProbeResult::failed).map(r -> r.providerStatus().stream()
-            .flatMap(p -> p.findings().stream()).toList()).orElse(List.of()));
+            .flatMap(p -> p.findings().stream()).toList()).orElse(List.of()),
+        instance.key.variant(), variants);
   }
 
   AlertEvent resolved(AlertEvent lastFiring, AlertInstance instance, Instant now) {
@@ -79,7 +80,8 @@ final class NotificationBuilder {
         lastFiring.condition(), lastFiring.startsAt(), Optional.of(now), lastFiring.failuresBegan(),
         instance.failures, lastFiring.failure(), lastFiring.traceId(), lastFiring.probableCause(),
         lastFiring.runbook(), lastFiring.probeInterval(), lastFiring.webhooks(),
-        lastFiring.causeNote(), lastFiring.providerStatus());
+        lastFiring.causeNote(), lastFiring.providerStatus(), lastFiring.variant(),
+        lastFiring.variants());
   }
 
   private static Optional<FailureDetail> failed(ProbeResult result) {

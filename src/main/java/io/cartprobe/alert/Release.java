@@ -43,6 +43,8 @@ final class Release {
     return all.stream().anyMatch(other -> other != instance
         && instance.rule.inhibitedBy().contains(other.key.alert())
         && other.key.env().equals(instance.key.env())
+        // A variant's alert is held back by the same variant's, or by a probe without variants.
+        && (other.key.variant().isEmpty() || other.key.variant().equals(instance.key.variant()))
         && (other.firing() || other.state == InstanceState.RESOLVED && other.since != null
             && now.isBefore(other.since.plus(grace))));
   }

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per (probe, environment): the window of runs the rules look at, sized by the longest lookback
+ * Per (probe, environment, variant): the window of runs the rules look at, sized by the longest lookback
  * and streak of the rules on the pair, and the results a notification quotes. Only the engine,
  * under its lock, touches it.
  */
 final class RuleWindows {
 
-  record Pair(String probe, String env) {}
+  record Pair(String probe, String env, String variant) {}
 
   /** One pair's window and the latest (and latest failed) whole result. */
   static final class Data {
@@ -35,8 +35,8 @@ final class RuleWindows {
     this.rules = List.copyOf(rules);
   }
 
-  Data of(String probe, String env) {
-    return pairs.computeIfAbsent(new Pair(probe, env), p -> {
+  Data of(String probe, String env, String variant) {
+    return pairs.computeIfAbsent(new Pair(probe, env, variant), p -> {
       Duration keep = Duration.ZERO;
       int atLeast = 1;
       for (AlertRule rule : rules) {
@@ -54,12 +54,18 @@ final class RuleWindows {
   }
 
   void record(ProbeResult result) {
-    Data data = of(result.probe(), result.environment());
+    Data data = of(result.probe(), result.environment(), result.variant());
     data.window.add(WindowRun.of(result));
     data.lastResult = result;
     if (result.failed()) {
       data.lastFailed = result;
     }
+  }
+
+  /** The latest result of a pair, if it ran since the engine started (or was recalled). */
+  java.util.Optional<ProbeResult> latest(String probe, String env, String variant) {
+    Data data = pairs.get(new Pair(probe, env, variant));
+    return java.util.Optional.ofNullable(data == null ? null : data.lastResult);
   }
 
   static boolean matches(AlertRule rule, String probe, String env) {

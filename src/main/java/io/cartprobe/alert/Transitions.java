@@ -20,11 +20,13 @@ final class Transitions {
   private final ConfigChanges changes;
   private final NotificationBuilder builder;
   private final Map<String, Duration> intervals;
+  private final Map<String, java.util.List<String>> variantIds;
   /** Counts state changes worth persisting (fire, resolve, send). */
   long count;
 
   Transitions(RuleWindows windows, ConfigChanges changes, NotificationBuilder builder,
-      Map<String, Duration> intervals) {
+      Map<String, Duration> intervals, Map<String, java.util.List<String>> variantIds) {
+    this.variantIds = Map.copyOf(variantIds);
     this.windows = windows;
     this.changes = changes;
     this.builder = builder;
@@ -35,7 +37,8 @@ final class Transitions {
    * @param newRun a run was just recorded for this pair (counts towards failures/resolve_after)
    */
   void evaluate(AlertInstance instance, Instant now, boolean newRun) {
-    RuleWindows.Data data = windows.of(instance.key.probe(), instance.key.env());
+    RuleWindows.Data data = windows.of(instance.key.probe(), instance.key.env(),
+        instance.key.variant());
     AlertCondition when = instance.rule.when();
     Evaluation eval = ConditionEvaluator.evaluate(
         when, data.window, changes.changes(instance.key.probe(), instance.key.env()), now);
@@ -86,7 +89,23 @@ final class Transitions {
         Optional.ofNullable(data.lastResult), Optional.ofNullable(data.lastFailed),
         changes.changes(instance.key.probe(), instance.key.env()));
     return builder.firing(instance, eval, evidence,
-        intervals.getOrDefault(instance.key.probe(), DEFAULT_INTERVAL), now);
+        intervals.getOrDefault(instance.key.probe(), DEFAULT_INTERVAL), tally(instance, data), now);
+  }
+
+  /** Of a probe with a matrix: which of its variants' latest runs in this environment failed. */
+  private Optional<io.cartprobe.alert.AlertEvent.VariantTally> tally(AlertInstance instance,
+      RuleWindows.Data own) {
+    java.util.List<String> ids = variantIds.getOrDefault(instance.key.probe(), java.util.List.of());
+    if (instance.key.variant().isEmpty() || ids.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.List<String> failing = ids.stream()
+        .filter(id -> id.equals(instance.key.variant())
+            ? own.lastResult != null && own.lastResult.failed()
+            : windows.latest(instance.key.probe(), instance.key.env(), id)
+                .map(io.cartprobe.result.ProbeResult::failed).orElse(false))
+        .toList();
+    return Optional.of(new AlertEvent.VariantTally(ids.size(), failing));
   }
 
   private void resolve(AlertInstance instance, Instant now) {

@@ -43,7 +43,7 @@ final class JunitReport {
   private static void writeSuite(XMLStreamWriter xml, ProbeResult result) throws XMLStreamException {
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", result.probe() + " @ " + result.environment());
+    xml.writeAttribute("name", result.title());
     xml.writeAttribute("tests", Integer.toString(result.steps().size()));
     xml.writeAttribute("failures", result.verdict() == Verdict.FAILURE ? "1" : "0");
     xml.writeAttribute("skipped",
@@ -59,7 +59,8 @@ final class JunitReport {
     for (StepResult step : result.steps()) {
       xml.writeCharacters("\n    ");
       xml.writeStartElement("testcase");
-      xml.writeAttribute("classname", result.probe() + "." + result.environment());
+      xml.writeAttribute("classname", result.probe() + "." + result.environment()
+          + (result.variant().isEmpty() ? "" : "." + result.variant()));
       xml.writeAttribute("name", step.name());
       xml.writeAttribute("time", seconds(step.duration()));
       switch (step.status()) {

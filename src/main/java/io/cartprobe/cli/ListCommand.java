@@ -77,6 +77,7 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     Table.print(out, probes);
+    printVariants(out, loaded);
     if (!chosen.isSingle()) {
       out.println();
       out.println("shard " + chosen + ": runs " + Words.count(owned.runCount(), "pair")
@@ -126,5 +127,22 @@ final class ListCommand implements Callable<Integer> {
 
   private static String allIfEmpty(List<String> names) {
     return names.isEmpty() ? "all" : String.join(",", names);
+  }
+
+  /** Probes with a matrix: each variant is a pair of its own in every environment. */
+  private static void printVariants(PrintWriter out, CartprobeConfig loaded) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"PROBE", "VARIANTS", "MATRIX"});
+    for (ProbeConfig probe : loaded.probes()) {
+      if (!probe.matrix().isEmpty()) {
+        rows.add(new String[] {probe.name(),
+            String.join(" ", probe.variants().stream().map(v -> v.id()).toList()),
+            String.join(" x ", probe.matrix().values().keySet())});
+      }
+    }
+    if (rows.size() > 1) {
+      out.println();
+      Table.print(out, rows);
+    }
   }
 }

@@ -47,8 +47,10 @@ final class ProbeExecution {
       List<Future<ProbeResult>> futures = new ArrayList<>();
       for (RunCommand.PlannedRun run : plan) {
         futures.add(executor.submit(() -> {
-          ProbeResult result = runner.run(run.probe(), config.environments().get(run.environment()));
-          progress.finished(run.probe().name(), run.environment());
+          ProbeResult result = runner.run(run.probe(), config.environments().get(run.environment()),
+              run.variant());
+          progress.finished(result.probe()
+              + (result.variant().isEmpty() ? "" : "[" + result.variant() + "]"), run.environment());
           return result;
         }));
       }

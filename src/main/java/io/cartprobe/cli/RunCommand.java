@@ -85,7 +85,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** One probe against one environment. */
-  record PlannedRun(ProbeConfig probe, String environment) {}
+  /** One run to make: every variant of a probe with a matrix is its own. */
+  record PlannedRun(ProbeConfig probe, String environment, io.cartprobe.config.Variant variant) {
+    PlannedRun(ProbeConfig probe, String environment) {
+      this(probe, environment, io.cartprobe.config.Variant.NONE);
+    }
+  }
 
   /** Which (probe, environment) pairs -p and -e select; an unknown name is a usage error. */
   static final class RunPlan {
@@ -114,7 +119,9 @@ final class RunCommand implements Callable<Integer> {
         }
         for (String env : probe.environments()) {
           if (environmentNames.isEmpty() || environmentNames.contains(env)) {
-            plan.add(new PlannedRun(probe, env));
+            for (io.cartprobe.config.Variant variant : probe.variants()) {
+              plan.add(new PlannedRun(probe, env, variant));
+            }
           }
         }
       }

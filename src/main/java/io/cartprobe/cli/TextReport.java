@@ -60,7 +60,7 @@ final class TextReport {
     Duration inSteps = result.steps().stream().map(StepResult::duration)
         .reduce(Duration.ZERO, Duration::plus);
     String attempts = result.attempts() > 1 ? ", attempts " + result.attempts() : "";
-    out.println(verdict + "  " + paint(BOLD, result.probe() + " @ " + result.environment())
+    out.println(verdict + "  " + paint(BOLD, result.title())
         + "  " + time(inSteps) + " in steps, " + time(result.duration()) + " total" + attempts
         + "  " + paint(DIM, "trace " + result.traceId()));
 

@@ -34,6 +34,26 @@ public sealed interface ProbeConfig permits CheckoutProbe, GatewayConfigProbe,
   /** The same probe with another whole-flow deadline (e.g. a shorter scrape timeout). */
   ProbeConfig withTimeout(Duration timeout);
 
+  /** The probe's {@code matrix:}; {@link Matrix#NONE} for probes without one. */
+  default Matrix matrix() {
+    return Matrix.NONE;
+  }
+
+  /** Every variant, each its own pair per environment; {@code [Variant.NONE]} without a matrix. */
+  default List<Variant> variants() {
+    return matrix().variants();
+  }
+
+  /** The variant by id, if the probe has it ({@code ""} is the only one without a matrix). */
+  default java.util.Optional<Variant> variant(String id) {
+    return variants().stream().filter(v -> v.id().equals(id)).findFirst();
+  }
+
+  /** The probe as one variant runs it: the variant's values are vars. */
+  default ProbeConfig forVariant(Variant variant) {
+    return this;
+  }
+
   default ProbeType type() {
     return switch (this) {
       case CheckoutProbe c -> ProbeType.CHECKOUT;

@@ -17,7 +17,7 @@ final class ProbeReader {
 
   static final List<String> COMMON_KEYS = List.of("name", "type", "environments", "interval", "timeout",
       "interval_when_failing", "retries", "vars", "tls", "auth");
-  static final List<String> CHECKOUT_KEYS = List.of("steps", "cleanup");
+  static final List<String> CHECKOUT_KEYS = List.of("steps", "cleanup", "matrix");
   static final List<String> GATEWAY_KEYS = List.of("request", "expect", "component", "watch");
   static final List<String> PROVIDER_KEYS = List.of("request", "component", "components");
   static final List<String> TYPES = List.of("checkout", "gateway-config", "provider-status");
@@ -146,22 +146,36 @@ final class ProbeReader {
     Stream.concat(steps.stream(), cleanup.stream())
         .filter(r -> !r.step().name().isEmpty())
         .forEach(r -> stepNames.define(r.at(), r.step().name()));
-    checkTemplates(common, steps, cleanup);
+    Matrix matrix = m.get("matrix").map(c -> MatrixReader.read(c, taken(common, steps)))
+        .orElse(Matrix.NONE);
+    checkTemplates(common, matrix, steps, cleanup);
     steps.forEach(r -> r.gatewayAt().ifPresent(gatewayLinks::add));
     return new CheckoutProbe(common.name(), common.environments(), common.interval(), common.timeout(),
         common.intervalWhenFailing(), common.retries(), common.vars(),
         steps.stream().map(StepReader.Read::step).toList(), cleanup.stream().map(StepReader.Read::step).toList(),
-        common.client());
+        common.client(), matrix);
+  }
+
+  private MatrixReader.Taken taken(Common common, List<StepReader.Read> steps) {
+    Set<String> vars = new LinkedHashSet<>(common.vars().keySet());
+    common.environments().stream().map(environments::get).filter(java.util.Objects::nonNull)
+        .forEach(e -> vars.addAll(e.vars().keySet()));
+    Map<String, String> extractedBy = new LinkedHashMap<>();
+    steps.forEach(r -> r.step().extract().keySet().forEach(k -> extractedBy.putIfAbsent(k, r.step().name())));
+    return new MatrixReader.Taken(vars, extractedBy);
   }
 
   /** Step i sees what steps before it extracted; cleanup sees everything any step extracted. */
-  private void checkTemplates(Common common, List<StepReader.Read> steps, List<StepReader.Read> cleanup) {
+  private void checkTemplates(Common common, Matrix matrix, List<StepReader.Read> steps,
+      List<StepReader.Read> cleanup) {
     List<Environment> envs = common.environments().stream().map(environments::get).toList();
     if (envs.isEmpty()) {
       return; // already an error; every name would look unknown
     }
+    Set<String> probeVars = new LinkedHashSet<>(common.vars().keySet());
+    probeVars.addAll(matrix.values().keySet());
     // The probe's own auth runs before any step has extracted anything.
-    var probeScope = new Templates.Scope(envs, common.vars().keySet(), Set.of(), Map.of());
+    var probeScope = new Templates.Scope(envs, probeVars, Set.of(), Map.of());
     common.clientTemplates().forEach(u -> Templates.check(u, probeScope));
     Set<String> available = new LinkedHashSet<>();
     for (int i = 0; i < steps.size(); i++) {
@@ -169,11 +183,11 @@ final class ProbeReader {
       for (StepReader.Read r : steps.subList(i, steps.size())) {
         r.step().extract().keySet().forEach(k -> later.putIfAbsent(k, r.step().name()));
       }
-      var scope = new Templates.Scope(envs, common.vars().keySet(), Set.copyOf(available), later);
+      var scope = new Templates.Scope(envs, probeVars, Set.copyOf(available), later);
       steps.get(i).templates().forEach(u -> Templates.check(u, scope));
       available.addAll(steps.get(i).step().extract().keySet());
     }
-    var cleanupScope = new Templates.Scope(envs, common.vars().keySet(), available, Map.of());
+    var cleanupScope = new Templates.Scope(envs, probeVars, available, Map.of());
     cleanup.forEach(r -> r.templates().forEach(u -> Templates.check(u, cleanupScope)));
   }
 

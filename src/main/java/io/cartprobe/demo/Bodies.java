@@ -28,7 +28,7 @@ final class Bodies {
             List.of(new Shop.Item("s", "n", 1, one)), "o"),
         new OrderBody("o", "s", "c", "p", one, "USD"), new Authorized("s", "o", "p", one, "USD"),
         new Upstream("s", 1), new AccountConfig(true, "v", "m", new Merchant("i", "n", List.of()),
-            "w", "r"), new PaymentRequest(1, "USD", "c"), new Payment("p", "s", 1, "USD", true),
+            "w", "r", List.of()), new PaymentRequest(1, "USD", "c"), new Payment("p", "s", 1, "USD", true),
         new Faults(List.of(), List.of(new KnownFault("n", "d", true))))
         .forEach(Json::write);
   }
@@ -81,7 +81,7 @@ final class Bodies {
   record Upstream(String service, @JsonInclude(Include.NON_NULL) Integer status) {}
 
   record AccountConfig(boolean chargesEnabled, String apiVersion, String mode, Merchant merchant,
-      String webhookUrl, String requestSigning) {}
+      String webhookUrl, String requestSigning, List<String> cardBrands) {}
 
   record Merchant(String id, String name, List<String> currencies) {}
 

@@ -154,7 +154,7 @@ public final class DemoShop implements AutoCloseable {
     var text = new StringBuilder("cartprobe demo on " + base + "\n")
         .append("Shop, in two environments: " + base + "/staging and " + base + "/production\n")
         .append("  POST /api/carts {sku, quantity}    GET /api/carts/{id}\n")
-        .append("  POST /api/carts/{id}/payment {card}    GET /api/orders/{id}\n")
+        .append("  POST /api/carts/{id}/payment {card or payment_method: pm_card_amex}  GET /api/orders/{id}\n")
         .append("  POST /api/orders/{id}/void\n")
         .append("Payment gateway: " + base + "/gateway\n")
         .append("  GET /health    GET /v1/account/config    POST /v1/payments\n")

@@ -14,6 +14,13 @@ public enum Fault {
   GATEWAY_CONFIG("gateway-config",
       "May 9 replay: the gateway config changes, payments are refused, /health stays 200"),
 
+  /**
+   * A partial outage: the provider disables American Express on the account (its config lists
+   * the card brands it accepts); Amex payments are declined, Visa and Mastercard still pass.
+   */
+  AMEX_DISABLED("amex-disabled",
+      "gateway config drops amex from its card_brands: amex is declined, others pass"),
+
   /** Payment authorization takes about 1.5 s, so latency budgets trip. */
   SLOW_PAYMENTS("slow-payments", "payment authorization takes about 1.5 s"),
 

@@ -21,6 +21,7 @@ final class PaymentGateway {
   static final String CHANGED_SIGNING = "rsa-pss-sha512";
   static final List<String> CURRENCIES = List.of("USD", "EUR");
   static final String DECLINED_CARD = "4000000000000002";
+  static final List<String> CARD_BRANDS = List.of("visa", "mastercard", "amex");
   static final Duration SLOW_PAYMENT = Duration.ofMillis(1500);
 
   private final Faults faults;
@@ -50,7 +51,8 @@ final class PaymentGateway {
         changed ? CHANGED_API_VERSION : API_VERSION, account.mode(),
         new Bodies.Merchant(account.merchantId(), "cartprobe demo shop (" + account.name() + ")",
             CURRENCIES),
-        "https://shop.example.com/" + account.name() + "/hooks/payments", requestSigning()));
+        "https://shop.example.com/" + account.name() + "/hooks/payments", requestSigning(),
+        cardBrands()));
   }
 
   private Response authorize(Request request) throws InterruptedException {
@@ -75,9 +77,31 @@ final class PaymentGateway {
     if (card.equals(DECLINED_CARD)) {
       return Response.json(402, Bodies.error("card_error", "card_declined", "Your card was declined."));
     }
+    String brand = brand(card);
+    if (!cardBrands().contains(brand)) {
+      return Response.json(402, Bodies.error("card_error", "card_brand_not_enabled",
+          "Card brand " + brand + " is not enabled for this account"));
+    }
     return Response.json(200, new Bodies.Payment(
         "pay_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()), "authorized",
         amount.asLong(), currency, "live".equals(account.mode())));
+  }
+
+  /** The brands the account accepts: the amex-disabled fault is a change of this field. */
+  private List<String> cardBrands() {
+    return faults.isActive(Fault.AMEX_DISABLED)
+        ? CARD_BRANDS.stream().filter(b -> !b.equals("amex")).toList() : CARD_BRANDS;
+  }
+
+  /** By the card number's prefix, as card networks assign them (enough for test cards). */
+  static String brand(String card) {
+    if (card.startsWith("34") || card.startsWith("37")) {
+      return "amex";
+    }
+    if (card.startsWith("5") || card.startsWith("2")) {
+      return "mastercard";
+    }
+    return card.startsWith("4") ? "visa" : "other";
   }
 
   private String requestSigning() {

@@ -23,6 +23,12 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Shop {
 
   static final String CURRENCY = "USD";
+  /** Test payment methods, as payment providers name their test cards: one per card brand. */
+  static final Map<String, String> TEST_PAYMENT_METHODS = java.util.Collections.unmodifiableSortedMap(
+      new java.util.TreeMap<>(Map.of(
+          "pm_card_visa", "4242424242424242",
+          "pm_card_mastercard", "5555555555554444",
+          "pm_card_amex", "378282246310005")));
   static final String DB_ERROR_MESSAGE =
       "could not commit order transaction: connection to orders-db reset";
 
@@ -134,10 +140,7 @@ final class Shop {
   }
 
   private Response pay(Request request) throws InterruptedException {
-    var card = request.json().path("card");
-    if (!card.isTextual() || card.asText().isBlank()) {
-      throw ApiError.badRequest("invalid_request", "card is required");
-    }
+    var card = card(request.json());
     var cart = cart(request.param("id"));
     if (cart.status() != CartStatus.OPEN || !carts.replace(cart.id(), cart, cart.with(CartStatus.PAYING, null))) {
       var current = cart(cart.id());
@@ -149,7 +152,7 @@ final class Shop {
     GatewayClient.Answer answer;
     try {
       answer = gateway.authorize(environment.gatewayKey(), amount.movePointRight(2).longValueExact(),
-          CURRENCY, card.asText());
+          CURRENCY, card);
     } catch (IOException e) {
       carts.put(cart.id(), cart);
       return databaseError(Json.tree(Bodies.error("api_connection_error", e.toString())), -1);
@@ -168,6 +171,24 @@ final class Shop {
           error.path("message").asText("Your card was declined.")));
     }
     return databaseError(answer.body(), answer.status());
+  }
+
+  /** A card number, or a saved test payment method ({@code pm_card_amex}) standing for one. */
+  private static String card(JsonNode payment) {
+    var card = payment.path("card");
+    if (card.isTextual() && !card.asText().isBlank()) {
+      return card.asText();
+    }
+    var method = payment.path("payment_method").asText("");
+    if (method.isBlank()) {
+      throw ApiError.badRequest("invalid_request", "card or payment_method is required");
+    }
+    String number = TEST_PAYMENT_METHODS.get(method);
+    if (number == null) {
+      throw ApiError.badRequest("invalid_request", "unknown payment_method '" + method
+          + "' (known: " + String.join(", ", TEST_PAYMENT_METHODS.keySet()) + ")");
+    }
+    return number;
   }
 
   /**

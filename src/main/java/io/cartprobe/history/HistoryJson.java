@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.cartprobe.result.json.Json;
 import io.cartprobe.result.json.SchemaVersion;
 import java.time.Instant;
@@ -13,7 +15,8 @@ import java.util.Optional;
  * {"generated_at": "...", "since": "...",
  *  "pairs": [{"probe": "checkout", "env": "production", "capacity": 2880,
  *             "failing_since": "..." | null, "runs": [...oldest first...],
- *             "config_changes": [...], "alert_transitions": [...]}]}
+ *             "config_changes": [...], "alert_transitions": [...],
+ *             "variant": "amex" (only for a probe with a matrix)}]}
  * }</pre>
  *
  * See docs/status-page.md for each field. Everything in history is already redacted.
@@ -34,7 +37,8 @@ public final class HistoryJson {
   /** One pair's window, runs oldest first. */
   record PairJson(String probe, String env, int capacity, Optional<Instant> failingSince,
       List<RunJson> runs, List<ChangeJson> configChanges,
-      List<AlertTransition> alertTransitions) {
+      List<AlertTransition> alertTransitions,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {
 
     static PairJson of(HistoryWindow window, Optional<Integer> limit) {
       List<RunRecord> runs = window.runs();
@@ -44,7 +48,7 @@ public final class HistoryJson {
       return new PairJson(window.key().probe(), window.key().environment(), window.capacity(),
           window.failingSince(), runs.stream().map(RunJson::of).toList(),
           window.configChanges().stream().map(ChangeJson::of).toList(),
-          window.alertTransitions());
+          window.alertTransitions(), window.key().variant());
     }
   }
 
@@ -64,7 +68,7 @@ public final class HistoryJson {
   static Body body(RunHistory history, HistoryQuery query) {
     return new Body(SchemaVersion.CURRENT, history.clock().instant(), query.since(), history.keys().stream()
         .filter(query::matches)
-        .map(key -> PairJson.of(history.window(key.probe(), key.environment(), query.since()),
+        .map(key -> PairJson.of(history.window(key, query.since()),
             query.limit()))
         .toList());
   }

@@ -3,15 +3,26 @@ package io.cartprobe.history;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** One probe against one environment, the unit history is kept for. */
-public record HistoryKey(String probe, String environment) implements Comparable<HistoryKey> {
+/**
+ * One probe against one environment in one variant, the unit history is kept for.
+ *
+ * @param variant the variant's id; {@code ""} for a probe without a matrix
+ */
+public record HistoryKey(String probe, String environment, String variant)
+    implements Comparable<HistoryKey> {
 
   private static final Comparator<HistoryKey> ORDER =
-      Comparator.comparing(HistoryKey::probe).thenComparing(HistoryKey::environment);
+      Comparator.comparing(HistoryKey::probe).thenComparing(HistoryKey::environment)
+          .thenComparing(HistoryKey::variant);
 
   public HistoryKey {
     Objects.requireNonNull(probe, "probe");
     Objects.requireNonNull(environment, "environment");
+    variant = variant == null ? "" : variant;
+  }
+
+  public HistoryKey(String probe, String environment) {
+    this(probe, environment, "");
   }
 
   @Override
@@ -21,6 +32,6 @@ public record HistoryKey(String probe, String environment) implements Comparable
 
   @Override
   public String toString() {
-    return probe + "@" + environment;
+    return probe + (variant.isEmpty() ? "" : "[" + variant + "]") + "@" + environment;
   }
 }

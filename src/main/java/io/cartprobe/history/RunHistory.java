@@ -72,7 +72,10 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   /** Sets how many runs this pair keeps; shrinking drops the oldest. Call on (re)load. */
   public void configure(String probe, String environment, int capacity) {
-    HistoryKey key = new HistoryKey(probe, environment);
+    configure(new HistoryKey(probe, environment), capacity);
+  }
+
+  public void configure(HistoryKey key, int capacity) {
     capacities.put(key, checkCapacity(capacity));
     pair(key).resize(capacity);
   }
@@ -98,16 +101,18 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
   @Override
   public void accept(AlertEvent event) {
     switch (event.kind()) {
-      case FIRING -> recordAlert(event.alert(), event.probe(), event.env(),
-          AlertTransition.State.FIRING, event.at());
-      case RESOLVED -> recordAlert(event.alert(), event.probe(), event.env(),
-          AlertTransition.State.RESOLVED, event.at());
+      case FIRING -> pair(new HistoryKey(event.probe(), event.env(), event.variant())).add(
+          new AlertTransition(event.alert(), event.probe(), event.env(),
+              AlertTransition.State.FIRING, event.at()));
+      case RESOLVED -> pair(new HistoryKey(event.probe(), event.env(), event.variant())).add(
+          new AlertTransition(event.alert(), event.probe(), event.env(),
+              AlertTransition.State.RESOLVED, event.at()));
       case REPEAT -> { }
     }
   }
 
   public void record(ProbeResult result) {
-    pair(new HistoryKey(result.probe(), result.environment())).record(result);
+    pair(new HistoryKey(result.probe(), result.environment(), result.variant())).record(result);
   }
 
   /** A gateway-config probe saw watched fields change (the watch calls this). */
@@ -132,7 +137,10 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   /** The summary now; a pair never seen gives an empty ("no data yet") summary. */
   public PairSummary summary(String probe, String environment) {
-    HistoryKey key = new HistoryKey(probe, environment);
+    return summary(new HistoryKey(probe, environment));
+  }
+
+  public PairSummary summary(HistoryKey key) {
     PairHistory pair = pairs.get(key);
     Instant now = clock.instant();
     return pair == null
@@ -142,7 +150,7 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   /** Summaries of every pair history holds, by probe then environment. */
   public List<PairSummary> summaries() {
-    return keys().stream().map(k -> summary(k.probe(), k.environment())).toList();
+    return keys().stream().map(this::summary).toList();
   }
 
   public List<HistoryKey> keys() {
@@ -151,16 +159,28 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   /** Where the pair stands now; {@link PairState#EMPTY} for a pair never seen. */
   public PairState state(String probe, String environment) {
-    return existing(probe, environment).map(PairHistory::state).orElse(PairState.EMPTY);
+    return state(new HistoryKey(probe, environment));
+  }
+
+  public PairState state(HistoryKey key) {
+    return Optional.ofNullable(pairs.get(key)).map(PairHistory::state).orElse(PairState.EMPTY);
   }
 
   public Optional<ProbeResult> latest(String probe, String environment) {
-    return existing(probe, environment).flatMap(PairHistory::latest);
+    return latest(new HistoryKey(probe, environment));
+  }
+
+  public Optional<ProbeResult> latest(HistoryKey key) {
+    return Optional.ofNullable(pairs.get(key)).flatMap(PairHistory::latest);
   }
 
   /** Every run held for the pair, oldest first. */
   public List<RunRecord> records(String probe, String environment) {
-    return existing(probe, environment).map(PairHistory::runs).orElse(List.of());
+    return records(new HistoryKey(probe, environment));
+  }
+
+  public List<RunRecord> records(HistoryKey key) {
+    return Optional.ofNullable(pairs.get(key)).map(PairHistory::runs).orElse(List.of());
   }
 
   /** Runs that started at or after {@code from}, oldest first. */
@@ -170,7 +190,10 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   /** Runs, config changes and alert transitions at or after {@code from}. */
   public HistoryWindow window(String probe, String environment, Instant from) {
-    HistoryKey key = new HistoryKey(probe, environment);
+    return window(new HistoryKey(probe, environment), from);
+  }
+
+  public HistoryWindow window(HistoryKey key, Instant from) {
     PairHistory pair = pairs.get(key);
     return pair == null
         ? new HistoryWindow(key, from, List.of(), List.of(), List.of(), Optional.empty(),
@@ -183,7 +206,12 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
   }
 
   public List<AlertTransition> alertTransitions(String probe, String environment) {
-    return existing(probe, environment).map(PairHistory::alertTransitions).orElse(List.of());
+    return alertTransitions(new HistoryKey(probe, environment));
+  }
+
+  public List<AlertTransition> alertTransitions(HistoryKey key) {
+    return Optional.ofNullable(pairs.get(key)).map(PairHistory::alertTransitions)
+        .orElse(List.of());
   }
 
   public Clock clock() {

@@ -1,5 +1,7 @@
 package io.cartprobe.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.result.ProbeResult;
@@ -36,11 +38,13 @@ final class SnapshotJson {
       List<RunJson> runs,
       List<ChangeJson> configChanges,
       List<AlertTransition> alertTransitions,
-      Optional<ProbeResult> latest) {
+      Optional<ProbeResult> latest,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {
 
     Pair {
       Objects.requireNonNull(probe, "probe"); // a pair without them names nothing
       Objects.requireNonNull(env, "env");
+      variant = variant == null ? "" : variant; // absent in files from before matrices
     }
 
     /** Under the pair's lock: a consistent pair, without stopping the others. */
@@ -50,12 +54,12 @@ final class SnapshotJson {
             pair.failingSince(), pair.consecutiveFailures(),
             pair.runs().stream().map(RunJson::of).toList(),
             pair.configChanges().stream().map(ChangeJson::of).toList(),
-            pair.alertTransitions(), pair.latest());
+            pair.alertTransitions(), pair.latest(), pair.key().variant());
       }
     }
 
     HistoryKey key() {
-      return new HistoryKey(probe, env);
+      return new HistoryKey(probe, env, variant);
     }
 
     List<RunRecord> records() {

@@ -75,10 +75,10 @@ public final class AgentMetrics {
     schedulerLag.record(lag.isNegative() ? Duration.ZERO : lag);
   }
 
-  public void runSkipped(String probe, String env, SkipReason reason) {
+  public void runSkipped(String probe, String env, String variant, SkipReason reason) {
     Counter.builder(SKIPPED)
         .description("Scheduled runs that did not start, by reason")
-        .tags(Tags.of("env", env, "probe", probe, "reason", reason.label()))
+        .tags(Tags.of("env", env, "probe", probe, "reason", reason.label(), "variant", variant))
         .register(registry)
         .increment();
   }
@@ -91,7 +91,7 @@ public final class AgentMetrics {
   public void evidenceUsed(String probe, String env, String outcome) {
     Counter.builder(EVIDENCE)
         .description("Evidence probes consulted for failed checkouts, by what was done")
-        .tags(Tags.of("env", env, "probe", probe, "outcome", outcome))
+        .tags(Tags.of("env", env, "probe", probe, "outcome", outcome, "variant", ""))
         .register(registry)
         .increment();
   }

@@ -32,7 +32,7 @@ public final class AgentRegistry implements AutoCloseable {
 
   /** Label names cartprobe's own series use; an agent label must not shadow them. */
   public static final Set<String> RESERVED_LABELS = Set.of("probe", "env", "step", "phase",
-      "reason", "result", "alert", "webhook", "outcome", "version", "slo", "window");
+      "reason", "result", "alert", "webhook", "outcome", "version", "slo", "window", "variant");
 
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 

@@ -15,7 +15,8 @@ public final class AlertMetrics {
         "1 while the alert instance is firing, 0 otherwise", null);
   }
 
-  public void state(String alert, String probe, String env, boolean isFiring) {
-    firing.set(Tags.of("alert", alert, "env", env, "probe", probe), isFiring ? 1 : 0);
+  public void state(String alert, String probe, String env, String variant, boolean isFiring) {
+    firing.set(Tags.of("alert", alert, "env", env, "probe", probe, "variant", variant),
+        isFiring ? 1 : 0);
   }
 }

@@ -32,7 +32,8 @@ public final class GatewayConfigMetrics implements ConfigChangeSink {
   }
 
   public void changeDetected(String probe, String env, Instant at) {
-    Tags tags = Tags.of("env", env, "probe", probe);
+    // Evidence probes have no matrix; the label is there so every probe series has it.
+    Tags tags = Tags.of("env", env, "probe", probe, "variant", "");
     Counter.builder(CHANGES)
         .description("Runs of a gateway-config probe in which watched fields changed")
         .tags(tags)

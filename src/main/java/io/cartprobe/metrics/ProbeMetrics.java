@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Turns each {@link ProbeResult} into the probe and step series of the design's Metrics table.
  *
- * <p>Label values are only probe, environment and step names from the configuration and enum wire
+ * <p>Every series of a probe carries {@code variant}: the variant's id, {@code ""} for a probe
+ * without a matrix. Label values are only probe, environment, variant and step names from the configuration and enum wire
  * names: never a URL, trace id or body, so the number of series is bounded by the config. Agent
  * labels are not added here; the registry's common tags carry them (see {@link AgentRegistry}).
  * The duration histograms carry the run's trace id as an exemplar ({@link RunExemplars}).
@@ -91,7 +92,8 @@ public final class ProbeMetrics implements ResultSink {
   }
 
   public void record(ProbeResult result) {
-    Tags probeEnv = Tags.of("env", result.environment(), "probe", result.probe());
+    Tags probeEnv = Tags.of("env", result.environment(), "probe", result.probe(),
+        "variant", result.variant());
     initialiseCounters(probeEnv);
     boolean ok = result.verdict() != Verdict.FAILURE;
 
@@ -111,7 +113,8 @@ public final class ProbeMetrics implements ResultSink {
     for (StepResult step : result.steps()) {
       recordStep(result.probe(), result.traceId(), probeEnv, step);
       step.certNotAfter().ifPresent(notAfter ->
-          tls.certificateSeen(result.probe(), result.environment(), step.name(), notAfter));
+          tls.certificateSeen(result.probe(), result.environment(), result.variant(), step.name(),
+              notAfter));
     }
     long cleanupFailures =
         result.cleanup().stream().filter(c -> c.status() == StepStatus.FAILED).count();
@@ -132,7 +135,8 @@ public final class ProbeMetrics implements ResultSink {
     Set<List<String>> probeEnvs = new HashSet<>();
     Set<List<String>> probeSteps = new HashSet<>();
     for (ProbeConfig probe : config.probes()) {
-      probe.environments().forEach(env -> probeEnvs.add(List.of(probe.name(), env)));
+      probe.environments().forEach(env -> probe.variants()
+          .forEach(v -> probeEnvs.add(List.of(probe.name(), env, v.id()))));
       for (Step step : probe.steps()) {
         probeSteps.add(List.of(probe.name(), step.name()));
       }
@@ -170,10 +174,11 @@ public final class ProbeMetrics implements ResultSink {
     String probe = tagValue(tags, "probe");
     String env = tagValue(tags, "env");
     String step = tagValue(tags, "step");
+    String variant = tagValue(tags, "variant");
     if (probe == null || env == null) {
       return true; // not a per-probe series
     }
-    return probeEnvs.contains(List.of(probe, env))
+    return probeEnvs.contains(List.of(probe, env, variant == null ? "" : variant))
         && (step == null || probeSteps.contains(List.of(probe, step)));
   }
 

@@ -22,8 +22,9 @@ public final class TlsMetrics {
   }
 
   /** @param earliestNotAfter the earliest {@code notAfter} of the chain the server presented */
-  public void certificateSeen(String probe, String env, String step, Instant earliestNotAfter) {
-    expiry.set(Tags.of("env", env, "probe", probe, "step", step),
+  public void certificateSeen(String probe, String env, String variant, String step,
+      Instant earliestNotAfter) {
+    expiry.set(Tags.of("env", env, "probe", probe, "step", step, "variant", variant),
         earliestNotAfter.getEpochSecond());
   }
 }

@@ -95,6 +95,18 @@ public final class ProbeRunner implements AutoCloseable {
       List<StepResult> cleanup, List<String> notes, Optional<String> resendBlocker,
       long flowEndNanos, Map<String, String> watched, List<ProviderStatus> provider) {}
 
+  /** One run of one variant of {@code probe}: its matrix values are vars of the run. */
+  public ProbeResult run(ProbeConfig probe, Environment env, io.cartprobe.config.Variant variant) {
+    return run(probe, env, variant, new RunProgress());
+  }
+
+  /** @param progress told of each attempt and step as the run goes */
+  public ProbeResult run(ProbeConfig probe, Environment env, io.cartprobe.config.Variant variant,
+      RunProgress progress) {
+    ProbeResult result = run(probe.forVariant(variant), env, progress);
+    return variant.isNone() ? result : result.withVariant(variant.id());
+  }
+
   public ProbeResult run(ProbeConfig probe, Environment env) {
     return run(probe, env, new RunProgress());
   }

@@ -195,7 +195,7 @@ public final class Redactor {
         r.cleanup().stream().map(this::redact).toList(),
         r.notes().stream().map(this::redact).toList(), redactValues(r.watched()),
         r.probableCause(), r.spanId(), r.earlierAttempts().stream().map(this::redact).toList(),
-        r.providerStatus());
+        r.providerStatus(), r.variant());
   }
 
   private ProbeResult.EarlierAttempt redact(ProbeResult.EarlierAttempt a) {

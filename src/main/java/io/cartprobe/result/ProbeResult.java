@@ -33,9 +33,11 @@ import java.util.Optional;
  * @param providerStatus a provider-status probe's reading of its status page; on a failed
  *     checkout, the same environment's provider readings that report an open incident or a
  *     component down (docs/attribution.md); empty otherwise, and then absent from JSON
+ * @param variant the variant of the probe's matrix this run was ({@code amex}, {@code amex,EUR});
+ *     {@code ""} for a probe without a matrix, and then left out of the JSON forms (0.1.0's shape)
  */
 // The wire form (run -o json, /api/status, the state file) names the failure before the steps.
-@JsonPropertyOrder({"probe", "env", "type", "started_at", "duration_seconds", "verdict", "attempts",
+@JsonPropertyOrder({"probe", "env", "variant", "type", "started_at", "duration_seconds", "verdict", "attempts",
     "trace_id", "failure", "steps"})
 public record ProbeResult(
     String probe,
@@ -55,7 +57,8 @@ public record ProbeResult(
     @JsonIgnore String spanId,
     @JsonIgnore List<EarlierAttempt> earlierAttempts,
     @JsonProperty("provider_status") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        List<ProviderStatus> providerStatus) {
+        List<ProviderStatus> providerStatus,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant) {
 
   public ProbeResult {
     steps = List.copyOf(steps);
@@ -66,16 +69,28 @@ public record ProbeResult(
     spanId = spanId == null ? "" : spanId;
     earlierAttempts = earlierAttempts == null ? List.of() : List.copyOf(earlierAttempts);
     providerStatus = providerStatus == null ? List.of() : List.copyOf(providerStatus);
+    variant = variant == null ? "" : variant;
   }
 
-  /** A result without provider-status findings (every probe but provider-status, mostly). */
+  /** A run of a probe without a matrix, with what a provider's page says. */
+  public ProbeResult(String probe, String environment, ProbeType probeType, Instant startedAt,
+      Duration duration, Verdict verdict, int attempts, String traceId, List<StepResult> steps,
+      Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
+      Map<String, String> watched, Optional<ProbableCause> probableCause, String spanId,
+      List<EarlierAttempt> earlierAttempts, List<ProviderStatus> providerStatus) {
+    this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
+        failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts, providerStatus,
+        "");
+  }
+
+  /** A run of a probe without a matrix and without provider findings, as the engine builds it. */
   public ProbeResult(String probe, String environment, ProbeType probeType, Instant startedAt,
       Duration duration, Verdict verdict, int attempts, String traceId, List<StepResult> steps,
       Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
       Map<String, String> watched, Optional<ProbableCause> probableCause, String spanId,
       List<EarlierAttempt> earlierAttempts) {
     this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
-        failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts, List.of());
+        failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts, List.of(), "");
   }
 
   /** A result with no trace of its own: read back from JSON, or built by a test. */
@@ -84,7 +99,7 @@ public record ProbeResult(
       Optional<Failure> failure, List<StepResult> cleanup, List<String> notes,
       Map<String, String> watched, Optional<ProbableCause> probableCause) {
     this(probe, environment, probeType, startedAt, duration, verdict, attempts, traceId, steps,
-        failure, cleanup, notes, watched, probableCause, "", List.of(), List.of());
+        failure, cleanup, notes, watched, probableCause, "", List.of(), List.of(), "");
   }
 
   /** A failed attempt that was retried: its steps as they ran, and why it failed. */
@@ -97,7 +112,7 @@ public record ProbeResult(
   public ProbeResult withProbableCause(ProbableCause cause) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, notes, watched, Optional.of(cause), spanId,
-        earlierAttempts, providerStatus);
+        earlierAttempts, providerStatus, variant);
   }
 
   /** The same result with one more note (attribution says "no gateway evidence: ..." here). */
@@ -106,18 +121,19 @@ public record ProbeResult(
     more.add(note);
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, more, watched, probableCause, spanId, earlierAttempts,
-        providerStatus);
+        providerStatus, variant);
   }
 
   public ProbeResult withSteps(List<StepResult> newSteps) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
-        traceId, newSteps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts);
+        traceId, newSteps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts,
+        providerStatus, variant);
   }
 
   public ProbeResult withWatched(Map<String, String> values) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, notes, values, probableCause, spanId, earlierAttempts,
-        providerStatus);
+        providerStatus, variant);
   }
 
   /**
@@ -127,7 +143,24 @@ public record ProbeResult(
   public ProbeResult withProviderStatus(List<ProviderStatus> status) {
     return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
         traceId, steps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts,
-        status);
+        status, variant);
+  }
+
+  /** The same run, as variant {@code id} of its probe's matrix. */
+  public ProbeResult withVariant(String id) {
+    return new ProbeResult(probe, environment, probeType, startedAt, duration, verdict, attempts,
+        traceId, steps, failure, cleanup, notes, watched, probableCause, spanId, earlierAttempts,
+        providerStatus, id);
+  }
+
+  /** {@code checkout @ production}, {@code checkout[amex] @ production}: headlines, logs, spans. */
+  public String title() {
+    return probe + (variant.isEmpty() ? "" : "[" + variant + "]") + " @ " + environment;
+  }
+
+  /** {@code checkout@production}, {@code checkout[amex]@production}: how alerts name the pair. */
+  public String pairName() {
+    return probe + (variant.isEmpty() ? "" : "[" + variant + "]") + "@" + environment;
   }
 
   public boolean failed() {

@@ -24,15 +24,15 @@ public record ScheduledPair(PairKey key, Duration interval, Duration intervalWhe
     return failing ? intervalWhenFailing : interval;
   }
 
-  /** One pair per environment the probe runs in. */
+  /** One pair per environment the probe runs in and variant of its matrix. */
   public static List<ScheduledPair> of(ProbeConfig probe) {
     return probe.environments().stream()
-        .map(env -> new ScheduledPair(
-            new PairKey(probe.name(), env), probe.interval(), probe.intervalWhenFailing()))
+        .flatMap(env -> probe.variants().stream().map(v -> new ScheduledPair(
+            new PairKey(probe.name(), env, v.id()), probe.interval(), probe.intervalWhenFailing())))
         .toList();
   }
 
-  /** Every (probe, environment) pair of a config, in the file's order. */
+  /** Every (probe, environment, variant) pair of a config, in the file's order. */
   public static List<ScheduledPair> of(Collection<? extends ProbeConfig> probes) {
     return probes.stream().flatMap(p -> of(p).stream()).toList();
   }

@@ -22,9 +22,14 @@ public final class Spread {
 
   private Spread() {}
 
-  /** FNV-1a (as Prometheus uses) over probe, a separator and environment; never changes between releases. */
+  /**
+   * FNV-1a (as Prometheus uses) over probe, a separator and environment (and the variant, when
+   * there is one, so a pair without a matrix keeps its offset); never changes between releases.
+   */
   public static long hash(PairKey pair) {
-    byte[] bytes = (pair.probe() + '\0' + pair.environment()).getBytes(StandardCharsets.UTF_8);
+    String variant = pair.variant().isEmpty() ? "" : "\0" + pair.variant();
+    byte[] bytes = (pair.probe() + '\0' + pair.environment() + variant)
+        .getBytes(StandardCharsets.UTF_8);
     long h = FNV_OFFSET_BASIS;
     for (byte b : bytes) {
       h ^= (b & 0xff);

@@ -21,8 +21,12 @@ public interface AgentEndpoints {
   /** Every probe × environment with its last result and alert states, for {@code /api/status}. */
   JsonNode status();
 
-  /** Runs one probe against one environment now, synchronously, for {@code /probe}. */
-  ProbeNow probeNow(String probe, String environment, Optional<Duration> deadline);
+  /**
+   * Runs one probe against one environment now, synchronously, for {@code /probe}.
+   *
+   * @param variant the variant of the probe's matrix ({@code ""} for a probe without one)
+   */
+  ProbeNow probeNow(String probe, String environment, String variant, Optional<Duration> deadline);
 
   /** Loads the config file again; a bad file is rejected and the running config stays. */
   ReloadOutcome reload();

@@ -170,7 +170,7 @@ public final class AgentServer implements AutoCloseable {
       return;
     }
     Optional<Duration> deadline = scrapeDeadline(exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));
-    switch (agent.probeNow(asked.probe(), asked.environment(), deadline)) {
+    switch (agent.probeNow(asked.probe(), asked.environment(), asked.variant().orElse(""), deadline)) {
       case AgentEndpoints.ProbeNow.Ran ran ->
           send(exchange, 200, MetricsExposition.TEXT, BlackboxFormat.render(ran.result()));
       case AgentEndpoints.ProbeNow.NotFound notFound ->

@@ -23,10 +23,8 @@ record ProbeQuery(String probe, String environment, Optional<String> variant) {
     if (probe == null || env == null) {
       throw new Refused("give both ?probe=NAME&env=ENV (or blackbox_exporter's ?module=NAME&target=ENV)");
     }
+    // The agent checks the variant against the probe's matrix (and lists the ones it has).
     Optional<String> variant = Optional.ofNullable(query.get("variant")).filter(v -> !v.isEmpty());
-    if (variant.isPresent()) {
-      throw new Refused("variant '" + variant.get() + "': this agent's probes have no variants");
-    }
     return new ProbeQuery(probe, env, variant);
   }
 

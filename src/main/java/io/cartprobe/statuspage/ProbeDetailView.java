@@ -37,10 +37,10 @@ public record ProbeDetailView(
 
   /** The view for a row, with its runs and events taken from history. */
   public static ProbeDetailView from(RunHistory history, StatusView status, StatusRow row) {
-    List<RunRecord> runs = history.records(row.probe(), row.environment());
+    List<RunRecord> runs = history.records(row.key());
     return new ProbeDetailView(status.agentLabels(), status.version(), status.generatedAt(),
         status.refresh(), row, runs.subList(Math.max(0, runs.size() - RECENT_RUNS), runs.size()),
         history.configChanges(row.probe(), row.environment()),
-        history.alertTransitions(row.probe(), row.environment()));
+        history.alertTransitions(row.key()));
   }
 }

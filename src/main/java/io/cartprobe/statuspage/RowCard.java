@@ -39,6 +39,15 @@ final class RowCard {
     m.element("span", row.type(), "class", "type");
     m.close();
 
+    row.variantsLine().ifPresent(line -> {
+      m.open("p", "class", "variants", "data-variants", String.join(",",
+          row.variants().stream().map(v -> v.id() + ":" + v.state().cssName()).toList()));
+      m.text(line);
+      if (!row.variant().isEmpty()) {
+        m.text(" (runs below: " + row.variant() + ")");
+      }
+      m.close();
+    });
     PairSummary summary = row.summary();
     Optional<RunRecord> last = summary.last();
     if (last.isPresent() && last.get().failed()) {

@@ -112,7 +112,10 @@ final class RunSpans {
     StatusData status = r.verdict() == Verdict.FAILURE
         ? StatusData.create(StatusCode.ERROR, r.failure().map(Failure::message).orElse(""))
         : StatusData.unset();
-    return span(r.probe() + " @ " + r.environment(), SpanKind.INTERNAL, root,
+    if (!r.variant().isEmpty()) {
+      a.put(SpanAttributes.VARIANT, r.variant());
+    }
+    return span(r.title(), SpanKind.INTERNAL, root,
         SpanContext.getInvalid(), status, start, end, a.build(), List.of());
   }
 

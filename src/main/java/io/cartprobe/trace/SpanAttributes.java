@@ -11,6 +11,8 @@ final class SpanAttributes {
 
   static final AttributeKey<String> PROBE = AttributeKey.stringKey("cartprobe.probe");
   static final AttributeKey<String> ENV = AttributeKey.stringKey("cartprobe.env");
+  /** Only on runs of a probe with a matrix. */
+  static final AttributeKey<String> VARIANT = AttributeKey.stringKey("cartprobe.variant");
   static final AttributeKey<String> PROBE_TYPE = AttributeKey.stringKey("cartprobe.probe.type");
   static final AttributeKey<String> VERDICT = AttributeKey.stringKey("cartprobe.verdict");
   static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("cartprobe.attempts");

@@ -33,7 +33,12 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
   /** How much older than its interval a provider's reading may be and still be quoted. */
   static final Duration FRESH_SLACK = Duration.ofMinutes(1);
 
-  private record Key(String probe, String env) {}
+  /** A checkout pair is per variant: amex failing while visa passes is amex's streak alone. */
+  private record Key(String probe, String env, String variant) {
+    Key(String probe, String env) {
+      this(probe, env, "");
+    }
+  }
 
   /** One checkout pair: when it last passed, and when its current failing streak began. */
   static final class CheckoutMemory {
@@ -62,7 +67,7 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
 
   @Override
   public synchronized void accept(ProbeResult result) {
-    Key key = new Key(result.probe(), result.environment());
+    Key key = new Key(result.probe(), result.environment(), result.variant());
     switch (result.probeType()) {
       case CHECKOUT -> {
         CheckoutMemory m = checkouts.computeIfAbsent(key, k -> new CheckoutMemory());
@@ -109,7 +114,13 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
   /** After a restart: where a checkout stood, as history kept it. */
   public synchronized void recallCheckout(String probe, String env, Optional<Instant> lastGood,
       Optional<Instant> failingSince) {
-    CheckoutMemory m = checkouts.computeIfAbsent(new Key(probe, env), k -> new CheckoutMemory());
+    recallCheckout(probe, env, "", lastGood, failingSince);
+  }
+
+  public synchronized void recallCheckout(String probe, String env, String variant,
+      Optional<Instant> lastGood, Optional<Instant> failingSince) {
+    CheckoutMemory m = checkouts.computeIfAbsent(new Key(probe, env, variant),
+        k -> new CheckoutMemory());
     m.lastGood = lastGood.orElse(m.lastGood);
     m.failingSince = failingSince.orElse(m.failingSince);
   }
@@ -132,7 +143,8 @@ public final class Attribution implements ResultSink, ConfigChangeSink {
       return checkout;
     }
     CheckoutMemory memory = checkouts.getOrDefault(
-        new Key(checkout.probe(), checkout.environment()), new CheckoutMemory());
+        new Key(checkout.probe(), checkout.environment(), checkout.variant()),
+        new CheckoutMemory());
     EvidenceLinks links = EvidenceLinks.of(config.get(), checkout.probe(),
         checkout.environment(), checkout.failure().get().step());
     Map<String, EvidenceMemory> linked = new HashMap<>();

@@ -52,7 +52,7 @@ class BlackboxParametersTest {
         assertThat(disagree.body()).isEqualTo("probe=checkout and module=gateway disagree: give one\n");
         HttpResponse<String> variant = get(agent, "module=checkout&target=production&variant=eu");
         assertThat(variant.statusCode()).isEqualTo(400);
-        assertThat(variant.body()).isEqualTo("variant 'eu': this agent's probes have no variants\n");
+        assertThat(variant.body()).isEqualTo("probe 'checkout' has no matrix: leave variant out\n");
         HttpResponse<String> missing = get(agent, "module=checkout");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).isEqualTo(

@@ -181,6 +181,19 @@ class CliTest {
   }
 
   @Test
+  void listShowsTheVariantsOfAMatrix() throws Exception {
+    write("probes.yaml", VALID.replace("    interval: 30s\n",
+        "    interval: 30s\n    matrix: {payment_method: [visa, amex], currency: [USD, EUR]}\n"));
+
+    assertThat(execute("list")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("""
+
+        PROBE     VARIANTS                             MATRIX
+        checkout  visa,USD visa,EUR amex,USD amex,EUR  payment_method x currency
+        """);
+  }
+
+  @Test
   void listShowsProbesTimesEnvironmentsAndAlerts() throws Exception {
     write("probes.yaml", VALID);
 

@@ -66,11 +66,13 @@ class RunTracesTest {
     JsonNode result = new ObjectMapper().readTree(out.toString()).path("results").get(0);
     String traceId = result.path("trace_id").asText();
     List<OtlpHttpReceiver.Received> spans = collector.spansOf(traceId);
+    // probes.yaml's checkout has a payment_method matrix: the first result is its first variant
     assertThat(spans).extracting(s -> s.span().getName())
-        .contains("checkout @ production", "create_cart", "authorize_payment");
+        .contains("checkout[visa] @ production", "create_cart", "authorize_payment");
     OtlpHttpReceiver.Received root = spans.stream()
-        .filter(s -> s.span().getName().equals("checkout @ production")).findFirst().orElseThrow();
+        .filter(s -> s.span().getName().equals("checkout[visa] @ production")).findFirst().orElseThrow();
     assertThat(root.attributes()).containsEntry("cartprobe.verdict", "failure")
+        .containsEntry("cartprobe.variant", "visa")
         .containsEntry("cartprobe.failure.step", "authorize_payment")
         .containsKey("cartprobe.probable_cause");
     // The gateway-config run gathered as evidence was a real run too: its trace is there.

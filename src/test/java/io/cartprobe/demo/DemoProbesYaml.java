@@ -67,6 +67,29 @@ public final class DemoProbesYaml {
     expect.computeIfPresent("degraded_latency", (k, v) -> DEGRADED_LATENCY);
   }
 
+  /**
+   * Every probe with a {@code matrix:} runs one variant only, the first values as plain vars: for
+   * tests written about one checkout per environment, whose counts and headers a matrix would
+   * multiply.
+   */
+  public DemoProbesYaml withoutMatrix() {
+    for (Map<String, Object> probe : list(root, "probes")) {
+      if (probe.remove("matrix") instanceof Map<?, ?> matrix) {
+        Map<String, Object> vars = probe.get("vars") instanceof Map<?, ?> v ? cast(v)
+            : new java.util.LinkedHashMap<>();
+        matrix.forEach((k, values) -> vars.put((String) k, String.valueOf(((List<?>) values).getFirst())));
+        probe.put("vars", vars);
+      }
+    }
+    return this;
+  }
+
+  /** Changes the whole document (its root map as in the YAML): alerts, webhooks, agent. */
+  public DemoProbesYaml root(Consumer<Map<String, Object>> edit) {
+    edit.accept(root);
+    return this;
+  }
+
   /** Changes one probe (its map as in the YAML). */
   public DemoProbesYaml probe(String name, Consumer<Map<String, Object>> edit) {
     edit.accept(list(root, "probes").stream().filter(p -> name.equals(p.get("name"))).findFirst()

@@ -76,6 +76,33 @@ class DemoShopFaultsTest {
   }
 
   @Test
+  void amexDisabledDeclinesAmexOnlyAndTheAccountConfigSaysSo() throws IOException {
+    start();
+    assertThat(accountConfig("sk_live_demo_production").path("card_brands").toString())
+        .isEqualTo("[\"visa\",\"mastercard\",\"amex\"]");
+    demo.enable(Fault.AMEX_DISABLED);
+
+    var amex = client.post("/production/api/carts/" + client.createCart("production") + "/payment",
+        "{\"payment_method\":\"pm_card_amex\"}");
+    assertThat(amex.status()).isEqualTo(402);
+    assertThat(amex.json().at("/error/code").asText()).isEqualTo("card_brand_not_enabled");
+    assertThat(amex.json().at("/error/message").asText()).contains("amex");
+    for (String method : new String[] {"pm_card_visa", "pm_card_mastercard"}) {
+      assertThat(client.post("/production/api/carts/" + client.createCart("production")
+          + "/payment", "{\"payment_method\":\"" + method + "\"}").status()).as(method).isEqualTo(200);
+    }
+    assertThat(accountConfig("sk_live_demo_production").path("card_brands").toString())
+        .isEqualTo("[\"visa\",\"mastercard\"]");
+    assertThat(client.get("/gateway/health").status()).isEqualTo(200);
+
+    demo.disable(Fault.AMEX_DISABLED);
+    assertThat(client.post("/production/api/carts/" + client.createCart("production") + "/payment",
+        "{\"payment_method\":\"pm_card_amex\"}").status()).isEqualTo(200);
+    assertThat(client.post("/production/api/carts/" + client.createCart("production") + "/payment",
+        "{\"payment_method\":\"pm_card_diners\"}").status()).isEqualTo(400);
+  }
+
+  @Test
   void faultsSwitchOnAndOffOverHttp() throws IOException {
     start();
     assertThat(client.get("/demo/faults").json().path("active")).isEmpty();

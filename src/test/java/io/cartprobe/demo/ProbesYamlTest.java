@@ -61,8 +61,8 @@ class ProbesYamlTest {
     var probes = (List<Map<String, Object>>) root.get("probes");
     for (var probe : probes) {
       assertThat(probe.keySet()).isSubsetOf("name", "type", "environments", "interval", "timeout",
-          "interval_when_failing", "retries", "vars", "steps", "cleanup", "request", "expect",
-          "component", "watch", "components");
+          "interval_when_failing", "retries", "vars", "matrix", "steps", "cleanup", "request",
+          "expect", "component", "watch", "components");
       @SuppressWarnings("unchecked")
       var steps = (List<Map<String, Object>>) probe.getOrDefault("steps", List.of());
       for (var step : steps) {

@@ -175,7 +175,7 @@ class AlertingEndToEndIT {
 
   private double runs(String result, String probe) throws Exception {
     String series = "cartprobe_probe_runs_total{env=\"production\",location=\"e2e\",probe=\"" + probe
-        + "\",result=\"" + result + "\"}";
+        + "\",result=\"" + result + "\",variant=\"\"}";
     return AgentEndToEndIT.metric(get(agentUrl + "/metrics"), series).orElse(0);
   }
 

@@ -63,12 +63,12 @@ class AgentMetricsTest {
 
   @Test
   void skippedRunsByBoundedReason() {
-    metrics.runSkipped("checkout", "production", SkipReason.PREVIOUS_RUN_STILL_GOING);
-    metrics.runSkipped("checkout", "production", SkipReason.PREVIOUS_RUN_STILL_GOING);
-    metrics.runSkipped("checkout", "staging", SkipReason.CONCURRENCY_LIMIT);
+    metrics.runSkipped("checkout", "production", "", SkipReason.PREVIOUS_RUN_STILL_GOING);
+    metrics.runSkipped("checkout", "production", "", SkipReason.PREVIOUS_RUN_STILL_GOING);
+    metrics.runSkipped("checkout", "staging", "", SkipReason.CONCURRENCY_LIMIT);
     assertThat(scrapeLines()).contains(
-        "cartprobe_probe_skipped_total{env=\"production\",location=\"eu\",probe=\"checkout\",reason=\"previous_run_still_going\"} 2.0",
-        "cartprobe_probe_skipped_total{env=\"staging\",location=\"eu\",probe=\"checkout\",reason=\"concurrency_limit\"} 1.0");
+        "cartprobe_probe_skipped_total{env=\"production\",location=\"eu\",probe=\"checkout\",reason=\"previous_run_still_going\",variant=\"\"} 2.0",
+        "cartprobe_probe_skipped_total{env=\"staging\",location=\"eu\",probe=\"checkout\",reason=\"concurrency_limit\",variant=\"\"} 1.0");
   }
 
   @Test
@@ -84,24 +84,24 @@ class AgentMetricsTest {
 
   @Test
   void laterIssueMetersHaveTheDesignNames() throws Exception {
-    new TlsMetrics(agent.registry()).certificateSeen("gateway-config", "staging", "gateway-config",
+    new TlsMetrics(agent.registry()).certificateSeen("gateway-config", "staging", "", "gateway-config",
         Instant.parse("2026-06-01T00:00:00Z"));
     GatewayConfigMetrics gateway = new GatewayConfigMetrics(agent.registry());
     gateway.changeDetected("gateway-config", "staging", T0);
     gateway.changeDetected("gateway-config", "staging", T0.plusSeconds(60));
     AlertMetrics alerts = new AlertMetrics(agent.registry());
-    alerts.state("checkout-failing", "checkout", "production", true);
-    alerts.state("checkout-failing", "checkout", "staging", false);
+    alerts.state("checkout-failing", "checkout", "production", "", true);
+    alerts.state("checkout-failing", "checkout", "staging", "", false);
     WebhookMetrics webhooks = new WebhookMetrics(agent.registry());
     webhooks.delivery("oncall", DeliveryResult.RETRIED);
     webhooks.delivery("oncall", DeliveryResult.DELIVERED);
 
     assertThat(scrapeLines()).contains(
-        "cartprobe_tls_cert_expiry_timestamp_seconds{env=\"staging\",location=\"eu\",probe=\"gateway-config\",step=\"gateway-config\"} 1.780272E9",
-        "cartprobe_gateway_config_changes_total{env=\"staging\",location=\"eu\",probe=\"gateway-config\"} 2.0",
-        "cartprobe_gateway_config_last_change_timestamp_seconds{env=\"staging\",location=\"eu\",probe=\"gateway-config\"} 1.77832086E9",
-        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"production\",location=\"eu\",probe=\"checkout\"} 1.0",
-        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"staging\",location=\"eu\",probe=\"checkout\"} 0.0",
+        "cartprobe_tls_cert_expiry_timestamp_seconds{env=\"staging\",location=\"eu\",probe=\"gateway-config\",step=\"gateway-config\",variant=\"\"} 1.780272E9",
+        "cartprobe_gateway_config_changes_total{env=\"staging\",location=\"eu\",probe=\"gateway-config\",variant=\"\"} 2.0",
+        "cartprobe_gateway_config_last_change_timestamp_seconds{env=\"staging\",location=\"eu\",probe=\"gateway-config\",variant=\"\"} 1.77832086E9",
+        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"production\",location=\"eu\",probe=\"checkout\",variant=\"\"} 1.0",
+        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"staging\",location=\"eu\",probe=\"checkout\",variant=\"\"} 0.0",
         "cartprobe_webhook_deliveries_total{location=\"eu\",result=\"retried\",webhook=\"oncall\"} 1.0",
         "cartprobe_webhook_deliveries_total{location=\"eu\",result=\"delivered\",webhook=\"oncall\"} 1.0");
     Promtool.checkMetrics(agent.registry().scrape());

@@ -36,7 +36,7 @@ class MetricsExpositionTest {
     probes.record(Fixtures.successAfterRetry("production"));
     AgentMetrics agentMetrics = new AgentMetrics(agent.registry(), "0.1.0", Instant.now());
     agentMetrics.runStarted(java.time.Duration.ofMillis(3));
-    agentMetrics.runSkipped("checkout", "staging", SkipReason.CONCURRENCY_LIMIT);
+    agentMetrics.runSkipped("checkout", "staging", "", SkipReason.CONCURRENCY_LIMIT);
   }
 
   @Test
@@ -47,7 +47,7 @@ class MetricsExpositionTest {
         .isEqualTo("application/openmetrics-text; version=1.0.0; charset=utf-8");
     assertThat(scrape.body()).endsWith("# EOF\n");
     assertThat(scrape.body()).contains("# TYPE cartprobe_probe_runs counter",
-        "cartprobe_probe_runs_total{env=\"staging\",location=\"eu\",probe=\"checkout\",result=\"failure\"} 1.0",
+        "cartprobe_probe_runs_total{env=\"staging\",location=\"eu\",probe=\"checkout\",result=\"failure\",variant=\"\"} 1.0",
         "cartprobe_build_info{location=\"eu\",version=\"0.1.0\"} 1");
   }
 
@@ -77,11 +77,11 @@ class MetricsExpositionTest {
   @Test
   void everyContractNameAppearsExactlyAsInTheDesignTableAndPromtoolPasses() throws Exception {
     recordEverything();
-    new TlsMetrics(agent.registry()).certificateSeen("checkout", "staging", "create_cart",
+    new TlsMetrics(agent.registry()).certificateSeen("checkout", "staging", "", "create_cart",
         Instant.parse("2026-06-01T00:00:00Z"));
     new GatewayConfigMetrics(agent.registry()).changeDetected("gateway-config", "staging",
         Instant.now());
-    new AlertMetrics(agent.registry()).state("checkout-failing", "checkout", "staging", true);
+    new AlertMetrics(agent.registry()).state("checkout-failing", "checkout", "staging", "", true);
     new WebhookMetrics(agent.registry()).delivery("oncall", DeliveryResult.DROPPED);
     String text = exposition.scrape(null).body();
 

@@ -109,7 +109,7 @@ class CertificateExpiryTest extends ServerTest {
     // and the exported gauge is that notAfter, in Unix seconds
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ProbeMetrics(registry, LatencyBuckets.defaults()).record(r);
-    String series = "cartprobe_tls_cert_expiry_timestamp_seconds{env=\"staging\",probe=\"gateway-config\",step=\"gateway-config\"} ";
+    String series = "cartprobe_tls_cert_expiry_timestamp_seconds{env=\"staging\",probe=\"gateway-config\",step=\"gateway-config\",variant=\"\"} ";
     double exported = registry.scrape().lines().filter(l -> l.startsWith(series))
         .mapToDouble(l -> Double.parseDouble(l.substring(series.length()))).findFirst().orElseThrow();
     assertThat((long) exported).isEqualTo(leaf.certificate().getNotAfter().toInstant().getEpochSecond());

@@ -19,6 +19,11 @@ public final class AlertLabels {
     labels.put("severity", e.severity());
     labels.put("probe", e.probe());
     labels.put("env", e.env());
+    if (!e.variant().isEmpty()) {
+      // Only with a matrix: an empty label is no label to Alertmanager, and fingerprints of
+      // probes without variants stay as they were.
+      labels.put("variant", e.variant());
+    }
     return labels;
   }
 
