@@ -148,7 +148,7 @@ public final class Agent implements AutoCloseable {
     this.pairRuns = new PairRuns(config::get, runner, pipeline,
         () -> schedulerRef.get().interruptedByStop(), agentMetrics, clock);
     this.scheduler = new Scheduler(pairRuns, initial.agent().maxConcurrency(),
-        new MetricsListener());
+        new SchedulerMetrics(agentMetrics));
     schedulerRef.set(scheduler);
 
     SloMetrics sloMetrics = new SloMetrics(registry.registry(),
@@ -282,22 +282,6 @@ public final class Agent implements AutoCloseable {
   private void beat() {
     if (scheduler.isScheduling()) {
       agentMetrics.heartbeat(clock.instant());
-    }
-  }
-
-  /** Feeds the scheduler's lag and skips into the metrics. */
-  private final class MetricsListener implements ScheduleListener {
-    @Override
-    public void runStarted(PairKey pair, Duration lag) {
-      agentMetrics.runStarted(lag);
-    }
-
-    @Override
-    public void runSkipped(PairKey pair, SkipReason reason) {
-      agentMetrics.runSkipped(pair.probe(), pair.environment(), pair.variant(), reason);
-      log.atDebug().addKeyValue("probe", pair.probe()).addKeyValue("env", pair.environment())
-          .addKeyValue("variant", pair.variant())
-          .log("run skipped: {}", reason.label());
     }
   }
 }
