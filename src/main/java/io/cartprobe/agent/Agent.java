@@ -2,7 +2,7 @@ package io.cartprobe.agent;
 
 import io.cartprobe.Version;
 import io.cartprobe.Words;
-import io.cartprobe.alert.AlertStateJson;
+import io.cartprobe.alert.AlertStateSink;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.alert.webhook.DeliveryListener;
 import io.cartprobe.config.CartprobeConfig;
@@ -19,6 +19,7 @@ import io.cartprobe.metrics.DeliveryResult;
 import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
+import io.cartprobe.metrics.StateMetrics;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.result.ProbeResult;
@@ -29,13 +30,13 @@ import io.cartprobe.schedule.ScheduledPair;
 import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.schedule.SkipReason;
 import io.cartprobe.server.AgentServer;
-import io.cartprobe.state.StateFile;
+import io.cartprobe.state.AgentState;
+import io.cartprobe.state.HistoryPersistence;
+import io.cartprobe.state.Retention;
 import io.cartprobe.trace.TraceSink;
 import io.cartprobe.watch.Attribution;
 import io.cartprobe.watch.ConfigWatch;
-import io.cartprobe.watch.WatchStateStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,9 +57,8 @@ public final class Agent implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
-  /** History is a picture, not a ledger: losing the last minute of it to a crash is fine. */
-  private static final Duration HISTORY_SAVE_EVERY = Duration.ofSeconds(60);
-  private static final String HISTORY_SECTION = "history";
+  /** How long a stopping agent waits for the state writer's last commit. */
+  private static final Duration STATE_FLUSH_GRACE = Duration.ofSeconds(5);
   /** Alert ticks (repeat, silences ending, config-change windows passing) need no finer grain. */
   private static final Duration ALERT_TICK_EVERY = Duration.ofSeconds(1);
 
@@ -68,7 +68,7 @@ public final class Agent implements AutoCloseable {
   private final AgentMetrics agentMetrics;
   private final Scheduler scheduler;
   private final AgentServer server;
-  private final Optional<StateFile> stateFile;
+  private final Optional<AgentState> state;
   private final RunHistory history;
   private final AlertingStage alerting;
   private final Endpoints endpoints;
@@ -87,44 +87,61 @@ public final class Agent implements AutoCloseable {
     InetSocketAddress listen = listenOverride.orElseGet(() ->
         new InetSocketAddress(initial.agent().listenHost(), initial.agent().listenPort()));
     this.server = new AgentServer(listen);
-    this.stateFile = initial.agent().stateFile().map(StateFile::new);
+    StateMetrics stateMetrics = new StateMetrics(registry.registry());
+    this.state = initial.agent().stateFile().map(path ->
+        AgentState.open(path, clock, stateMetrics, () -> config.get().webhooks()));
+    state.ifPresent(stateMetrics::watch);
     this.webhookMetrics = new WebhookMetrics(registry.registry());
     this.traces = TraceSink.fromEnvironment(initial, System.getenv(), registry.registry());
 
     Attribution attribution = new Attribution(config::get);
-    Optional<WatchStateStore> watchStore = stateFile.map(WatchStateStore::new);
-    ConfigWatch watch = restoreWatch(watchStore);
+    ConfigWatch watch = new ConfigWatch();
+    state.ifPresent(s -> restoreWatch(watch, s));
     this.history = new RunHistory(clock);
-    configureHistory(initial);
-    restoreHistory();
+    List<HistoryKey> pairs = configureHistory(initial);
+    state.ifPresent(s -> s.restoreHistory(history, pairs));
+    Optional<HistoryPersistence> saved = state.map(s -> s.historySink(history));
     Alerting first = buildAlerting(initial);
-    restoreAlerts(first);
+    state.ifPresent(s -> first.restore(s.alerts()));
     Recall.fromHistory(history, initial, attribution, first.engine());
-    this.alerting = new AlertingStage(first, List.of(history), new AlertMetrics(registry.registry()));
+    this.alerting = new AlertingStage(first, withSaved(List.of(history), saved),
+        new AlertMetrics(registry.registry()));
 
     RunLog runLog = new RunLog(history);
-    WatchStage watchStage = new WatchStage(config::get, watch, watchStore, List.of(attribution,
-        new GatewayConfigMetrics(registry.registry()), runLog, history, alerting));
+    WatchStage watchStage = new WatchStage(config::get, watch,
+        state.map(AgentState::baselineSink), withSaved(List.of(attribution,
+            new GatewayConfigMetrics(registry.registry()), runLog, history), saved, alerting));
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
     ResultPipeline pipeline = new ResultPipeline(
         new GatewayEvidence(config::get, key -> schedulerRef.get().trigger(key), history, clock,
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        sinks(List.of(watchStage, attribution, probeMetrics, history, runLog, alerting)));
+        sinks(withSaved(List.of(watchStage, attribution, probeMetrics, history), saved, runLog,
+            alerting)));
     this.scheduler = new Scheduler(pair -> run(runner, pipeline, pair),
         initial.agent().maxConcurrency(), new MetricsListener());
     schedulerRef.set(scheduler);
 
     Reloader reloader = new Reloader(source, config, clock, agentMetrics, List.of(
         probeMetrics::reconfigure,
-        this::configureHistory,
+        fresh -> { configureHistory(fresh); },
         fresh -> alerting.replace(buildAlerting(fresh)),
         fresh -> scheduler.update(ScheduledPair.of(fresh.probes())),
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, runner, reloader,
-        clock, clock.instant());
+        clock, clock.instant(), () -> state.flatMap(s -> s.health().trouble())
+            .map(t -> t.message()));
+  }
+
+  /** The durable copy goes right after the in-memory history it reads the pair's state from. */
+  @SafeVarargs
+  private static <T> List<T> withSaved(List<T> before, Optional<? extends T> saved, T... after) {
+    List<T> all = new ArrayList<>(before);
+    saved.ifPresent(all::add);
+    all.addAll(List.of(after));
+    return all;
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */
@@ -158,7 +175,8 @@ public final class Agent implements AutoCloseable {
     scheduler.start();
     server.start(endpoints);
     timers.every(HEARTBEAT_EVERY, Duration.ZERO, "heartbeat", this::beat);
-    timers.every(HISTORY_SAVE_EVERY, HISTORY_SAVE_EVERY, "history save", this::saveHistory);
+    state.ifPresent(s -> timers.every(Retention.EVERY, Duration.ZERO, "state retention",
+        s::applyRetention));
     timers.every(ALERT_TICK_EVERY, ALERT_TICK_EVERY, "alert tick", alerting::tick);
     log.info("agent started: {} scheduled, listening on port {}",
         Words.count(scheduler.statuses().size(), "probe run"), server.port());
@@ -178,9 +196,9 @@ public final class Agent implements AutoCloseable {
   public boolean stop(Duration grace) {
     timers.close();
     boolean finished = scheduler.stop(grace);
-    saveHistory();
     server.close();
     alerting.close();
+    state.ifPresent(s -> s.close(STATE_FLUSH_GRACE));
     traces.ifPresent(TraceSink::close);
     registry.close();
     return finished;
@@ -211,13 +229,7 @@ public final class Agent implements AutoCloseable {
             webhookMetrics.delivery(webhook, DeliveryResult.DROPPED);
           }
         })
-        .stateSink(state -> stateFile.ifPresent(file -> {
-          try {
-            file.write(AlertStateJson.SECTION, AlertStateJson.toJson(state));
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot write state file " + file.path(), e);
-          }
-        }))
+        .stateSink(state.map(AgentState::alertSink).orElse(AlertStateSink.NONE))
         .build();
   }
 
@@ -226,31 +238,15 @@ public final class Agent implements AutoCloseable {
     return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
   }
 
-  private ConfigWatch restoreWatch(Optional<WatchStateStore> store) throws IOException {
-    ConfigWatch watch = new ConfigWatch();
-    if (store.isPresent()) {
-      Optional<io.cartprobe.watch.WatchState> saved = store.get().load();
-      if (saved.isPresent()) {
-        watch.restore(saved.get());
-      }
-    }
-    return watch;
-  }
-
-  private void restoreHistory() throws IOException {
-    if (stateFile.isPresent()) {
-      stateFile.get().read(HISTORY_SECTION).filter(n -> !n.isNull()).ifPresent(history::restore);
+  private static void restoreWatch(ConfigWatch watch, AgentState saved) {
+    try {
+      watch.restore(saved.watch());
+    } catch (IOException e) {
+      log.error("state file {}: {}; config baselines start afresh", saved.path(), e.getMessage());
     }
   }
 
-  private void restoreAlerts(Alerting first) throws IOException {
-    if (stateFile.isPresent()) {
-      stateFile.get().read(AlertStateJson.SECTION).filter(n -> !n.isNull())
-          .map(AlertStateJson::fromJson).ifPresent(first::restore);
-    }
-  }
-
-  private void configureHistory(CartprobeConfig current) {
+  private List<HistoryKey> configureHistory(CartprobeConfig current) {
     List<HistoryKey> keys = new ArrayList<>();
     for (ProbeConfig probe : current.probes()) {
       for (String env : probe.environments()) {
@@ -259,16 +255,7 @@ public final class Agent implements AutoCloseable {
       }
     }
     history.retain(keys);
-  }
-
-  private void saveHistory() {
-    stateFile.ifPresent(file -> {
-      try {
-        file.write(HISTORY_SECTION, history.snapshot());
-      } catch (IOException | RuntimeException e) {
-        log.error("cannot save run history to the state file: {}", e.getMessage());
-      }
-    });
+    return keys;
   }
 
   /** Only beats while the scheduler is alive, so a wedged agent goes stale in Prometheus. */

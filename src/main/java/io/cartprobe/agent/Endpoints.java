@@ -57,12 +57,14 @@ final class Endpoints implements AgentEndpoints {
   private final Reloader reloader;
   private final Clock clock;
   private final Instant startedAt;
+  private final Supplier<Optional<String>> stateTrouble;
   /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
       RunHistory history, AlertingStage alerting, ConfigWatch watch, ProbeRunner runner,
-      Reloader reloader, Clock clock, Instant startedAt) {
+      Reloader reloader, Clock clock, Instant startedAt, Supplier<Optional<String>> stateTrouble) {
+    this.stateTrouble = stateTrouble;
     this.config = config;
     this.scheduler = scheduler;
     this.exposition = exposition;
@@ -78,6 +80,11 @@ final class Endpoints implements AgentEndpoints {
   @Override
   public boolean ready() {
     return scheduler.isScheduling();
+  }
+
+  @Override
+  public Optional<String> readinessNote() {
+    return stateTrouble.get();
   }
 
   @Override
