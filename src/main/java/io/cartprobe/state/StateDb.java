@@ -193,7 +193,9 @@ public final class StateDb implements AutoCloseable {
   private static Connection readOnlyOrEmpty(Path path) {
     try {
       if (FileKind.of(path) == FileKind.SQLITE) {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path + "?mode=ro");
+        // immutable: a read-only file system has no room for the WAL index SQLite would make.
+        Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + path
+            + "?mode=ro&immutable=1");
         try (Statement s = c.createStatement()) {
           if (single(s, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'") == 1) {
             return c;

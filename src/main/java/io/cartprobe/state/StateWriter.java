@@ -105,14 +105,19 @@ public final class StateWriter implements AutoCloseable {
       boolean last;
       synchronized (lock) {
         try {
-          if (!backoff.isZero() && !closing) {
-            lock.wait(backoff.toMillis());
+          long resume = System.nanoTime() + backoff.toNanos();
+          for (long left = backoff.toNanos(); left > 0 && !closing; left = resume - System.nanoTime()) {
+            lock.wait(Math.max(1, left / 1_000_000));
           }
           while (queue.isEmpty() && latest.isEmpty() && flushes.isEmpty() && !closing) {
             lock.wait();
           }
-          if (flushes.isEmpty() && !closing) {
-            lock.wait(commitEvery.toMillis()); // gather the batch: this is the group commit
+          // Gather the batch for the whole window: this is the group commit. Each submit
+          // notifies, so wait out the remainder rather than waking at the first one.
+          long end = System.nanoTime() + commitEvery.toNanos();
+          for (long left = commitEvery.toNanos(); left > 0 && flushes.isEmpty() && !closing;
+              left = end - System.nanoTime()) {
+            lock.wait(Math.max(1, left / 1_000_000));
           }
         } catch (InterruptedException e) {
           closing = true;
@@ -127,6 +132,17 @@ public final class StateWriter implements AutoCloseable {
       }
       List<Write> all = new ArrayList<>(batch);
       all.addAll(replaced.values());
+      if (db.writeConnection().isEmpty()) {
+        // Not open for writing (see StateDb.open): nothing can be kept for later either.
+        listener.writesDropped(all.size());
+        SQLException closed = new SQLException(db.health().trouble()
+            .map(StateHealth.Trouble::message).orElse("state file " + db.path() + " is not open"));
+        waiting.forEach(f -> f.completeExceptionally(closed));
+        if (last) {
+          return;
+        }
+        continue;
+      }
       SQLException failure = all.isEmpty() ? null : commit(all);
       if (failure == null) {
         backoff = Duration.ZERO;
@@ -144,11 +160,6 @@ public final class StateWriter implements AutoCloseable {
 
   /** @return null on success, else the failure (the batch was rolled back) */
   private SQLException commit(List<Write> writes) {
-    if (db.writeConnection().isEmpty()) {
-      listener.writesDropped(writes.size());
-      return new SQLException(db.health().trouble().map(StateHealth.Trouble::message)
-          .orElse("state file " + db.path() + " is not open for writing"));
-    }
     Connection c = db.writeConnection().get();
     try {
       c.setAutoCommit(false);
