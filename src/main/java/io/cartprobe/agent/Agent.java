@@ -99,7 +99,9 @@ public final class Agent implements AutoCloseable {
     state.ifPresent(s -> restoreWatch(watch, s));
     this.history = new RunHistory(clock);
     List<HistoryKey> pairs = configureHistory(initial);
-    state.ifPresent(s -> s.restoreHistory(history, pairs));
+    state.ifPresent(s -> s.restoreHistory(history, pairs, clock.instant().minus(
+        max(RunHistory.SUMMARY_WINDOW, Alerting.longestLookback(initial))),
+        Math.max(RunHistory.RECENT_RUNS, Alerting.longestStreak(initial))));
     Optional<HistoryPersistence> saved = state.map(s -> s.historySink(history));
     Alerting first = buildAlerting(initial);
     state.ifPresent(s -> first.restore(s.alerts()));
@@ -236,6 +238,10 @@ public final class Agent implements AutoCloseable {
   private static String hostForLinks(CartprobeConfig config) {
     String host = config.agent().listenHost();
     return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static void restoreWatch(ConfigWatch watch, AgentState saved) {

@@ -13,6 +13,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbeResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -66,6 +67,20 @@ public final class Alerting implements AutoCloseable {
 
   public static Builder builder(CartprobeConfig config) {
     return new Builder(config);
+  }
+
+  /** How far back the rules look: what history must hand back after a restart. */
+  public static Duration longestLookback(CartprobeConfig config) {
+    return config.alerts().stream().map(r -> ConditionEvaluator.lookback(r.when()))
+        .max(Duration::compareTo).orElse(Duration.ZERO);
+  }
+
+  /** The most runs in a row a rule counts (a consecutive_failures streak and the run before). */
+  public static int longestStreak(CartprobeConfig config) {
+    return config.alerts().stream().mapToInt(r -> switch (r.when()) {
+      case io.cartprobe.config.AlertCondition.ConsecutiveFailures c -> c.count() + 1;
+      default -> 1;
+    }).max().orElse(1);
   }
 
   public List<AlertEvent> onResult(ProbeResult result) {

@@ -5,12 +5,14 @@ import io.cartprobe.alert.AlertStateSink;
 import io.cartprobe.config.Webhook;
 import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
+import io.cartprobe.history.SavedPair;
 import io.cartprobe.watch.WatchState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -84,21 +86,32 @@ public final class AgentState implements AutoCloseable {
     return alerts;
   }
 
-  /** Puts the configured pairs' recent history back: at most each ring's capacity of runs. */
-  public void restoreHistory(RunHistory history, Collection<HistoryKey> keys) {
-    int restored = 0;
+  /**
+   * Puts the configured pairs' recent history back: per pair the runs since {@code from}, but
+   * at least {@code atLeast} (and at most the ring's capacity), with its streak, latest result,
+   * changes and transitions. What start-up reads is bounded by this, not by what is stored.
+   */
+  public void restoreHistory(RunHistory history, Collection<HistoryKey> keys, Instant from,
+      int atLeast) {
+    long started = System.nanoTime();
+    int pairs = 0;
+    long runs = 0;
     synchronized (db) {
       for (HistoryKey key : keys) {
         try {
-          history.restore(HistoryLoader.load(db.readConnection(), key, history.capacity(key)));
-          restored++;
+          SavedPair saved = HistoryLoader.load(db.readConnection(), key, history.capacity(key),
+              from, atLeast);
+          history.restore(saved);
+          pairs++;
+          runs += saved.runs().size();
         } catch (SQLException | RuntimeException e) {
           log.warn("state file {}: the history of {} does not read ({}); it starts empty",
               db.path(), key, e.getMessage());
         }
       }
     }
-    log.debug("state file {}: history of {} pairs restored", db.path(), restored);
+    log.info("state file {}: history of {} pairs ({} runs) read in {} ms", db.path(), pairs, runs,
+        Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
   public AlertStateSink alertSink() {

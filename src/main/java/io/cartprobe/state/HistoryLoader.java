@@ -33,7 +33,12 @@ final class HistoryLoader {
 
   private HistoryLoader() {}
 
-  static SavedPair load(Connection c, HistoryKey key, int capacity) throws SQLException {
+  /**
+   * @param from runs older than this are left out once {@code atLeast} are read
+   * @param capacity at most this many runs (the ring's size)
+   */
+  static SavedPair load(Connection c, HistoryKey key, int capacity, Instant from, int atLeast)
+      throws SQLException {
     Optional<Instant> failingSince = Optional.empty();
     int failures = 0;
     Optional<ProbeResult> latest = Optional.empty();
@@ -46,16 +51,18 @@ final class HistoryLoader {
         latest = latest(r.getString("latest_result"));
       }
     }
-    return new SavedPair(key, capacity, failingSince, failures, runs(c, key, capacity),
+    return new SavedPair(key, capacity, failingSince, failures,
+        runs(c, key, capacity, Times.nanos(from), atLeast),
         changes(c, key), transitions(c, key), latest);
   }
 
-  private static List<RunRecord> runs(Connection c, HistoryKey key, int limit) throws SQLException {
+  private static List<RunRecord> runs(Connection c, HistoryKey key, int limit, long from,
+      int atLeast) throws SQLException {
     List<RunRecord> newestFirst = new ArrayList<>();
     try (PreparedStatement p = pairQuery(c, "SELECT * FROM runs WHERE probe = ? AND environment = ? "
         + "AND variant = ? ORDER BY started_at DESC LIMIT " + limit, key);
         ResultSet r = p.executeQuery()) {
-      while (r.next()) {
+      while (r.next() && (newestFirst.size() < atLeast || r.getLong("started_at") >= from)) {
         newestFirst.add(new RunRecord(
             Times.instant(r.getLong("started_at")),
             Verdict.valueOf(r.getString("verdict").toUpperCase(Locale.ROOT)),

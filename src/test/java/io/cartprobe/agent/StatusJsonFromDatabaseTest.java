@@ -49,7 +49,7 @@ class StatusJsonFromDatabaseTest {
       for (ProbeConfig probe : config.probes()) {
         probe.environments().forEach(env -> keys.add(new HistoryKey(probe.name(), env)));
       }
-      state.restoreHistory(history, keys);
+      state.restoreHistory(history, keys, java.time.Instant.EPOCH, 1);
       assertThat(HistoryJson.respond(history, "").body())
           .isEqualTo(ContractFiles.text("api-history.json"));
       assertThat(HistoryJson.respond(history,

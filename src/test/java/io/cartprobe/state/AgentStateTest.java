@@ -73,7 +73,7 @@ class AgentStateTest {
     }
     RunHistory after = new RunHistory(clock);
     try (AgentState state = open(file, List.of())) {
-      state.restoreHistory(after, List.of(CHECKOUT));
+      state.restoreHistory(after, List.of(CHECKOUT), Instant.EPOCH, 1);
     }
     assertThat(after.records("checkout", "production"))
         .isEqualTo(results.stream().map(RunRecord::of).toList());
@@ -97,12 +97,34 @@ class AgentStateTest {
     RunHistory after = new RunHistory(clock);
     after.configure("checkout", "production", 60);
     try (AgentState state = open(file, List.of())) {
-      state.restoreHistory(after, List.of(CHECKOUT));
+      state.restoreHistory(after, List.of(CHECKOUT), Instant.EPOCH, 1);
     }
     List<RunRecord> loaded = after.records("checkout", "production");
     assertThat(loaded).hasSize(60);
     assertThat(loaded.getFirst().startedAt()).isEqualTo(T0.plusSeconds(140));
     assertThat(loaded.getLast().startedAt()).isEqualTo(T0.plusSeconds(199));
+  }
+
+  @Test
+  void startUpReadsOnlyTheWindowAskedForButAtLeastTheNewestFew() throws Exception {
+    Path file = dir.resolve("state.db");
+    try (AgentState state = open(file, List.of())) {
+      HistoryPersistence sink = state.historySink(new RunHistory(clock));
+      for (int i = 0; i < 100; i++) {
+        sink.accept(ok("checkout", "production", T0.plusSeconds(i)));
+      }
+      flush(state);
+    }
+    RunHistory recent = new RunHistory(clock);
+    RunHistory few = new RunHistory(clock);
+    try (AgentState state = open(file, List.of())) {
+      state.restoreHistory(recent, List.of(CHECKOUT), T0.plusSeconds(90), 3);
+      state.restoreHistory(few, List.of(CHECKOUT), T0.plusSeconds(99), 5);
+    }
+    assertThat(recent.records("checkout", "production")).hasSize(10);
+    assertThat(few.records("checkout", "production")).extracting(RunRecord::startedAt)
+        .containsExactly(T0.plusSeconds(95), T0.plusSeconds(96), T0.plusSeconds(97),
+            T0.plusSeconds(98), T0.plusSeconds(99));
   }
 
   @Test
