@@ -87,10 +87,12 @@ public final class Agent implements AutoCloseable {
     InetSocketAddress listen = listenOverride.orElseGet(() ->
         new InetSocketAddress(initial.agent().listenHost(), initial.agent().listenPort()));
     this.server = new AgentServer(listen);
-    StateMetrics stateMetrics = new StateMetrics(registry.registry());
-    this.state = initial.agent().stateFile().map(path ->
-        AgentState.open(path, clock, stateMetrics, () -> config.get().webhooks()));
-    state.ifPresent(stateMetrics::watch);
+    this.state = initial.agent().stateFile().map(path -> {
+      StateMetrics stateMetrics = new StateMetrics(registry.registry());
+      AgentState opened = AgentState.open(path, clock, stateMetrics, () -> config.get().webhooks());
+      stateMetrics.watch(opened);
+      return opened;
+    });
     this.webhookMetrics = new WebhookMetrics(registry.registry());
     this.traces = TraceSink.fromEnvironment(initial, System.getenv(), registry.registry());
 
