@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@link #deadLetters} for /api/status and metrics, and {@link #restore}s at start.
  *
  * <p>Order of work for each call: the engine decides, the notifications are rendered and queued,
- * the state (instances + queue) is saved, and only then does delivery start. So a crash at any
- * point either loses nothing or, at worst, sends a notification a second time with the same
- * {@code webhook-id}; it never forgets that an alert has fired.
+ * the state (instances + queue) is handed to the sink, and only then does delivery start. The
+ * sink commits within 250 ms without holding anyone up, so a crash either loses nothing, sends a
+ * notification a second time with the same {@code webhook-id}, or (within those 250 ms) forgets
+ * a firing that then fires again after the restart.
  */
 public final class Alerting implements AutoCloseable {
 
