@@ -2,7 +2,7 @@ package io.cartprobe.agent;
 
 import io.cartprobe.Version;
 import io.cartprobe.Words;
-import io.cartprobe.alert.AlertStateJson;
+import io.cartprobe.alert.AlertStateSink;
 import io.cartprobe.alert.Alerting;
 import io.cartprobe.artifact.ArtifactStore;
 import io.cartprobe.config.CartprobeConfig;
@@ -21,6 +21,7 @@ import io.cartprobe.metrics.GatewayConfigMetrics;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.metrics.ProbeMetrics;
 import io.cartprobe.metrics.ProviderStatusMetrics;
+import io.cartprobe.metrics.StateMetrics;
 import io.cartprobe.metrics.ShardMetrics;
 import io.cartprobe.metrics.SloMetrics;
 import io.cartprobe.slo.HistoryRunCounts;
@@ -35,13 +36,13 @@ import io.cartprobe.schedule.RunOutcome;
 import io.cartprobe.schedule.Scheduler;
 import io.cartprobe.server.AgentServer;
 import io.cartprobe.shard.Shard;
-import io.cartprobe.state.StateFile;
+import io.cartprobe.state.AgentState;
+import io.cartprobe.state.HistoryPersistence;
+import io.cartprobe.state.Retention;
 import io.cartprobe.trace.TraceSink;
 import io.cartprobe.watch.Attribution;
 import io.cartprobe.watch.ConfigWatch;
-import io.cartprobe.watch.WatchStateStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -63,9 +64,8 @@ public final class Agent implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
-  /** History is a picture, not a ledger: losing the last minute of it to a crash is fine. */
-  private static final Duration HISTORY_SAVE_EVERY = Duration.ofSeconds(60);
-  private static final String HISTORY_SECTION = "history";
+  /** How long a stopping agent waits for the state writer's last commit. */
+  private static final Duration STATE_FLUSH_GRACE = Duration.ofSeconds(5);
   /** Alert ticks (repeat, silences ending, config-change windows passing) need no finer grain. */
   private static final Duration ALERT_TICK_EVERY = Duration.ofSeconds(1);
 
@@ -75,7 +75,7 @@ public final class Agent implements AutoCloseable {
   private final AgentMetrics agentMetrics;
   private final Scheduler scheduler;
   private final AgentServer server;
-  private final Optional<StateFile> stateFile;
+  private final Optional<AgentState> state;
   private final RunHistory history;
   private final AlertingStage alerting;
   private final Endpoints endpoints;
@@ -109,29 +109,37 @@ public final class Agent implements AutoCloseable {
     InetSocketAddress listen = listenOverride.orElseGet(() ->
         new InetSocketAddress(initial.agent().listenHost(), initial.agent().listenPort()));
     this.server = new AgentServer(listen);
-    this.stateFile = initial.agent().stateFile().map(StateFile::new);
+    this.state = initial.agent().stateFile().map(path -> {
+      StateMetrics stateMetrics = new StateMetrics(registry.registry());
+      AgentState opened = AgentState.open(path, clock, stateMetrics, () -> config.get().webhooks());
+      stateMetrics.watch(opened);
+      return opened;
+    });
     this.webhookMetrics = new WebhookMetrics(registry.registry());
     this.traces = TraceSink.fromEnvironment(initial, System.getenv(), registry.registry());
     this.sharding = new Sharding(shard, initial, new ShardMetrics(registry.registry(), shard));
 
     Attribution attribution = new Attribution(config::get);
-    Optional<WatchStateStore> watchStore = stateFile.map(WatchStateStore::new);
-    ConfigWatch watch = restoreWatch(watchStore);
+    ConfigWatch watch = new ConfigWatch();
+    state.ifPresent(s -> DurableState.restoreWatch(watch, s));
     this.history = new RunHistory(clock);
-    configureHistory(initial);
-    restoreHistory();
+    List<HistoryKey> pairs = configureHistory(initial);
+    state.ifPresent(s -> DurableState.restoreHistory(s, history, pairs, initial, clock));
+    Optional<HistoryPersistence> saved = state.map(s -> s.historySink(history));
     Alerting first = buildAlerting(initial);
-    restoreAlerts(first);
+    state.ifPresent(s -> first.restore(s.alerts()));
     Recall.fromHistory(history, initial, attribution, first.engine());
-    EpisodeStore episodes = EpisodeFile.open(stateFile);
+    EpisodeStore episodes = EpisodeFile.open(state);
     EpisodeRecorder evidence = new EpisodeRecorder(episodes);
-    this.alerting = new AlertingStage(first, List.of(history, evidence),
+    this.alerting = new AlertingStage(first,
+        DurableState.withSaved(List.of(history), saved, evidence),
         new AlertMetrics(registry.registry()));
 
     RunLog runLog = new RunLog(history);
-    WatchStage watchStage = new WatchStage(config::get, watch, watchStore, List.of(attribution,
-        new GatewayConfigMetrics(registry.registry()), runLog, history, evidence,
-        sharding.gate(alerting)));
+    WatchStage watchStage = new WatchStage(config::get, watch,
+        state.map(AgentState::baselineSink), DurableState.withSaved(List.of(attribution,
+            new GatewayConfigMetrics(registry.registry()), runLog, history), saved, evidence,
+            sharding.gate(alerting)));
     AtomicReference<Scheduler> schedulerRef = new AtomicReference<>();
     Optional<ArtifactStore> artifacts = ArtifactStore.forAgent(initial.agent());
     ResultPipeline pipeline = new ResultPipeline(
@@ -139,8 +147,8 @@ public final class Agent implements AutoCloseable {
             initial.agent().evidenceMinInterval(),
             (probe, env, outcome) -> agentMetrics.evidenceUsed(probe, env, outcome.wireName())),
         attribution,
-        sinks(List.of(watchStage, attribution, probeMetrics,
-            new ProviderStatusMetrics(registry.registry()), history, runLog, evidence,
+        sinks(DurableState.withSaved(List.of(watchStage, attribution, probeMetrics,
+            new ProviderStatusMetrics(registry.registry()), history), saved, runLog, evidence,
             sharding.gate(alerting))),
         result -> artifacts.map(store -> store.keep(result)).orElse(result));
     this.pairRuns = new PairRuns(config::get, runner, pipeline,
@@ -153,7 +161,7 @@ public final class Agent implements AutoCloseable {
         new SloCalculator(new HistoryRunCounts(history), clock), initial);
     Reloader reloader = new Reloader(source, config, clock, agentMetrics, List.of(
         probeMetrics::reconfigure, sloMetrics::reconfigure,
-        this::configureHistory,
+        fresh -> { configureHistory(fresh); },
         fresh -> alerting.replace(buildAlerting(fresh)),
         sharding::reconfigure,
         fresh -> scheduler.update(sharding.scheduled(fresh)),
@@ -161,7 +169,8 @@ public final class Agent implements AutoCloseable {
     this.endpoints = new Endpoints(config::get, scheduler,
         new MetricsExposition(registry.registry()), history, alerting, watch, pairRuns, reloader,
         clock, clock.instant(), artifacts, sharding::current,
-        new EvidenceEndpoint(episodes, config::get, clock));
+        new EvidenceEndpoint(episodes, config::get, clock),
+        () -> state.flatMap(s -> s.health().trouble()).map(t -> t.message()));
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */
@@ -177,7 +186,8 @@ public final class Agent implements AutoCloseable {
     scheduler.start();
     server.start(endpoints);
     timers.every(HEARTBEAT_EVERY, Duration.ZERO, "heartbeat", this::beat);
-    timers.every(HISTORY_SAVE_EVERY, HISTORY_SAVE_EVERY, "history save", this::saveHistory);
+    state.ifPresent(s -> timers.every(Retention.EVERY, Duration.ZERO, "state retention",
+        s::applyRetention));
     timers.every(ALERT_TICK_EVERY, ALERT_TICK_EVERY, "alert tick", alerting::tick);
     log.info("agent started: {} scheduled, listening on port {}",
         Words.count(scheduler.statuses().size(), "probe run"), server.port());
@@ -199,9 +209,9 @@ public final class Agent implements AutoCloseable {
     boolean finished = scheduler.stop(grace);
     pairRuns.close();
     checks.close();
-    saveHistory();
     server.close();
     alerting.close();
+    state.ifPresent(s -> s.close(STATE_FLUSH_GRACE));
     runner.close();
     traces.ifPresent(TraceSink::close);
     registry.close();
@@ -218,41 +228,11 @@ public final class Agent implements AutoCloseable {
         .clock(clock)
         .externalUrl(current.agent().linkBase(server.port()))
         .listener(new DeliveryMetrics(webhookMetrics))
-        .stateSink(state -> stateFile.ifPresent(file -> {
-          try {
-            file.write(AlertStateJson.SECTION, AlertStateJson.toJson(state));
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot write state file " + file.path(), e);
-          }
-        }))
+        .stateSink(state.map(AgentState::alertSink).orElse(AlertStateSink.NONE))
         .build();
   }
 
-  private ConfigWatch restoreWatch(Optional<WatchStateStore> store) throws IOException {
-    ConfigWatch watch = new ConfigWatch();
-    if (store.isPresent()) {
-      Optional<io.cartprobe.watch.WatchState> saved = store.get().load();
-      if (saved.isPresent()) {
-        watch.restore(saved.get());
-      }
-    }
-    return watch;
-  }
-
-  private void restoreHistory() throws IOException {
-    if (stateFile.isPresent()) {
-      stateFile.get().read(HISTORY_SECTION).filter(n -> !n.isNull()).ifPresent(history::restore);
-    }
-  }
-
-  private void restoreAlerts(Alerting first) throws IOException {
-    if (stateFile.isPresent()) {
-      stateFile.get().read(AlertStateJson.SECTION).filter(n -> !n.isNull())
-          .map(AlertStateJson::fromJson).ifPresent(first::restore);
-    }
-  }
-
-  private void configureHistory(CartprobeConfig current) {
+  private List<HistoryKey> configureHistory(CartprobeConfig current) {
     List<HistoryKey> keys = new ArrayList<>();
     for (ProbeConfig probe : current.probes()) {
       for (String env : probe.environments()) {
@@ -264,16 +244,7 @@ public final class Agent implements AutoCloseable {
       }
     }
     history.retain(keys);
-  }
-
-  private void saveHistory() {
-    stateFile.ifPresent(file -> {
-      try {
-        file.write(HISTORY_SECTION, history.snapshot());
-      } catch (IOException | RuntimeException e) {
-        log.error("cannot save run history to the state file: {}", e.getMessage());
-      }
-    });
+    return keys;
   }
 
   /** Only beats while the scheduler is alive, so a wedged agent goes stale in Prometheus. */

@@ -66,13 +66,16 @@ final class Endpoints implements AgentEndpoints {
   private final Optional<ArtifactStore> artifacts;
   private final Supplier<Ownership> ownership;
   private final EvidenceEndpoint evidence;
+  private final Supplier<Optional<String>> stateTrouble;
   /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
   Endpoints(Supplier<CartprobeConfig> config, Scheduler scheduler, MetricsExposition exposition,
       RunHistory history, AlertingStage alerting, ConfigWatch watch, PairRuns runs,
       Reloader reloader, Clock clock, Instant startedAt, Optional<ArtifactStore> artifacts,
-      Supplier<Ownership> ownership, EvidenceEndpoint evidence) {
+      Supplier<Ownership> ownership, EvidenceEndpoint evidence,
+      Supplier<Optional<String>> stateTrouble) {
+    this.stateTrouble = stateTrouble;
     this.config = config;
     this.scheduler = scheduler;
     this.exposition = exposition;
@@ -97,6 +100,11 @@ final class Endpoints implements AgentEndpoints {
   @Override
   public boolean ready() {
     return scheduler.isScheduling();
+  }
+
+  @Override
+  public Optional<String> readinessNote() {
+    return stateTrouble.get();
   }
 
   @Override

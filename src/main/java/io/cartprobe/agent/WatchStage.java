@@ -7,10 +7,10 @@ import io.cartprobe.result.ConfigChangeSink;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.ResultSink;
 import io.cartprobe.watch.ConfigWatch;
-import io.cartprobe.watch.WatchStateStore;
-import java.io.IOException;
+import io.cartprobe.watch.WatchState;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +26,10 @@ final class WatchStage implements ResultSink {
 
   private final Supplier<CartprobeConfig> config;
   private final ConfigWatch watch;
-  private final Optional<WatchStateStore> store;
+  private final Optional<Consumer<WatchState>> store;
   private final List<ConfigChangeSink> changeSinks;
 
-  WatchStage(Supplier<CartprobeConfig> config, ConfigWatch watch, Optional<WatchStateStore> store,
+  WatchStage(Supplier<CartprobeConfig> config, ConfigWatch watch, Optional<Consumer<WatchState>> store,
       List<ConfigChangeSink> changeSinks) {
     this.config = config;
     this.watch = watch;
@@ -51,12 +51,6 @@ final class WatchStage implements ResultSink {
   }
 
   private void save() {
-    store.ifPresent(s -> {
-      try {
-        s.save(watch.snapshot());
-      } catch (IOException e) {
-        log.error("cannot save config baselines to the state file: {}", e.getMessage());
-      }
-    });
+    store.ifPresent(s -> s.accept(watch.snapshot()));
   }
 }

@@ -1,10 +1,9 @@
 package io.cartprobe.alert;
 
 /**
- * Where {@link Alerting} writes its state after every transition and delivery outcome. The agent
- * implements it by putting {@link AlertStateJson#toJson} under {@code "alerts"} in its own state
- * file. Must write durably before returning: a notification is only sent after the state that
- * records it is saved.
+ * Where {@link Alerting} hands its state after every transition and delivery outcome, under its
+ * lock: so it must return at once. The agent's state database queues it for its writer thread,
+ * which commits within 250 ms (docs/state.md); a notification may go out before that commit.
  */
 @FunctionalInterface
 public interface AlertStateSink {

@@ -13,6 +13,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbeResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@link #deadLetters} for /api/status and metrics, and {@link #restore}s at start.
  *
  * <p>Order of work for each call: the engine decides, the notifications are rendered and queued,
- * the state (instances + queue) is saved, and only then does delivery start. So a crash at any
- * point either loses nothing or, at worst, sends a notification a second time with the same
- * {@code webhook-id}; it never forgets that an alert has fired.
+ * the state (instances + queue) is handed to the sink, and only then does delivery start. The
+ * sink commits within 250 ms without holding anyone up, so a crash either loses nothing, sends a
+ * notification a second time with the same {@code webhook-id}, or (within those 250 ms) forgets
+ * a firing that then fires again after the restart.
  */
 public final class Alerting implements AutoCloseable {
 
@@ -66,6 +68,20 @@ public final class Alerting implements AutoCloseable {
 
   public static Builder builder(CartprobeConfig config) {
     return new Builder(config);
+  }
+
+  /** How far back the rules look: what history must hand back after a restart. */
+  public static Duration longestLookback(CartprobeConfig config) {
+    return config.alerts().stream().map(r -> ConditionEvaluator.lookback(r.when()))
+        .max(Duration::compareTo).orElse(Duration.ZERO);
+  }
+
+  /** The most runs in a row a rule counts (a consecutive_failures streak and the run before). */
+  public static int longestStreak(CartprobeConfig config) {
+    return config.alerts().stream().mapToInt(r -> switch (r.when()) {
+      case io.cartprobe.config.AlertCondition.ConsecutiveFailures c -> c.count() + 1;
+      default -> 1;
+    }).max().orElse(1);
   }
 
   public List<AlertEvent> onResult(ProbeResult result) {

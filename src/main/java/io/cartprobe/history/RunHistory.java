@@ -230,20 +230,35 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
    * @return how many pairs were restored
    */
   public int restore(JsonNode snapshot) {
-    List<SnapshotJson.Pair> restored = SnapshotJson.read(snapshot);
-    for (SnapshotJson.Pair p : restored) {
-      int capacity = capacities.getOrDefault(p.key(),
-          p.capacity() > 0 ? Math.min(p.capacity(), MAX_CAPACITY) : defaultCapacity);
-      PairHistory pair = new PairHistory(p.key(), capacity);
-      p.records().forEach(pair::add);
-      // The ring may start mid-streak; the saved streak knows when it began.
-      pair.restoreStreak(p.failingSince(), p.consecutiveFailures());
-      p.changes().forEach(pair::add);
-      p.alertTransitions().forEach(pair::add);
-      p.latest().ifPresent(pair::restoreLatest);
-      pairs.put(p.key(), pair);
-    }
+    List<SavedPair> restored = readSnapshot(snapshot);
+    restored.forEach(this::restore);
     return restored.size();
+  }
+
+  /** The pairs of a {@link #snapshot()} (the 0.1 state file's "history"), for an import. */
+  public static List<SavedPair> readSnapshot(JsonNode snapshot) {
+    return SnapshotJson.read(snapshot).stream().map(p -> new SavedPair(p.key(), p.capacity(),
+        p.failingSince(), p.consecutiveFailures(), p.records(), p.changes(), p.alertTransitions(),
+        p.latest())).toList();
+  }
+
+  /** Replaces what is held for this pair with what a store kept. */
+  public void restore(SavedPair p) {
+    int capacity = capacities.getOrDefault(p.key(),
+        p.capacity() > 0 ? Math.min(p.capacity(), MAX_CAPACITY) : defaultCapacity);
+    PairHistory pair = new PairHistory(p.key(), capacity);
+    p.runs().forEach(pair::add);
+    // The ring may start mid-streak; the saved streak knows when it began.
+    pair.restoreStreak(p.failingSince(), p.consecutiveFailures());
+    p.configChanges().forEach(pair::add);
+    p.alertTransitions().forEach(pair::add);
+    p.latest().ifPresent(pair::restoreLatest);
+    pairs.put(p.key(), pair);
+  }
+
+  /** The ring size of this pair: what a store loads at most. */
+  public int capacity(HistoryKey key) {
+    return capacityOf(key);
   }
 
   private Optional<PairHistory> existing(String probe, String environment) {

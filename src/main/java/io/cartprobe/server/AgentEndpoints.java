@@ -16,6 +16,14 @@ public interface AgentEndpoints {
   /** Config loaded and the scheduler running. */
   boolean ready();
 
+  /**
+   * What a ready agent cannot do right now (its state file cannot be written): a line in
+   * {@code /readyz}'s answer, which stays 200, since probing goes on.
+   */
+  default Optional<String> readinessNote() {
+    return Optional.empty();
+  }
+
   MetricsExposition.Scrape scrape(Optional<String> acceptHeader);
 
   /** Every probe × environment with its last result and alert states, for {@code /api/status}. */

@@ -79,7 +79,9 @@ public final class AgentServer implements AutoCloseable {
         case "/healthz" -> get(exchange, method, () -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
         case "/readyz" -> get(exchange, method, () -> {
           boolean ready = agent.ready();
-          send(exchange, ready ? 200 : 503, "text/plain; charset=utf-8", ready ? "ready\n" : "not ready\n");
+          String note = agent.readinessNote().map(n -> n + "\n").orElse("");
+          send(exchange, ready ? 200 : 503, "text/plain; charset=utf-8",
+              (ready ? "ready\n" : "not ready\n") + note);
         });
         case "/api/status" -> get(exchange, method, () -> rendered(exchange, () ->
             new Renders.Answer(200, "application/json", Json.pretty(agent.status()))));

@@ -13,7 +13,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The agent's {@code state_file}: one JSON object whose top-level keys are owned by different
+ * The JSON state file of cartprobe 0.1, kept to read that format (its contract fixtures, and
+ * tests of the sections' JSON). The agent itself keeps its state in {@link StateDb} and imports
+ * such a file once ({@code JsonImport}).
+ *
+ * <p>The format: one JSON object whose top-level keys are owned by different
  * components ({@code "watch"} for config baselines; alert state, history and pending webhooks
  * can sit next to it). Each component reads and writes only its own section; a write keeps the
  * others as they are on disk.

@@ -148,9 +148,15 @@ class AlertingEndToEndIT {
     // Delivery is at-least-once: a kill between the receiver's 204 and the agent saving that it
     // was delivered re-sends it (same webhook-id). Kill once the state file records the delivery.
     await().atMost(Duration.ofSeconds(60)).until(() -> {
-      JsonNode alerts = JSON.readTree(dir.resolve("state.json").toFile()).path("alerts");
-      return alerts.path("pending").isArray() && alerts.path("pending").isEmpty()
-          && alerts.path("instances").toString().contains("\"state\":\"firing\"");
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+              "jdbc:sqlite:" + dir.resolve("state.json"));
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM pending_deliveries),"
+              + " (SELECT count(*) FROM alert_instances WHERE state = 'firing')")) {
+        return r.getInt(1) == 0 && r.getInt(2) > 0;
+      } catch (java.sql.SQLException notYet) {
+        return false; // the agent has not created its tables yet
+      }
     });
 
     // SIGKILL: no shutdown hook, no goodbye; the state file is all that survives

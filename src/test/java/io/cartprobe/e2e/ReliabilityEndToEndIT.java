@@ -176,7 +176,14 @@ class ReliabilityEndToEndIT {
     assertThat(output).contains("target @ production was still running when the agent stopped");
     assertThat(output).doesNotContain("Closed by interrupt").doesNotContain("failed at step");
     assertThat(notifications.get()).isZero();
-    assertThat(Files.readString(dir.resolve("state.json")))
-        .doesNotContainPattern("\"verdict\"\\s*:\\s*\"failure\"");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+            "jdbc:sqlite:" + dir.resolve("state.json"));
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM runs WHERE verdict ="
+            + " 'failure'), (SELECT count(*) FROM pair_state WHERE latest_result LIKE"
+            + " '%\"verdict\":\"failure\"%')")) {
+      assertThat(r.getInt(1)).as("failed runs saved").isZero();
+      assertThat(r.getInt(2)).as("failed latest results saved").isZero();
+    }
   }
 }

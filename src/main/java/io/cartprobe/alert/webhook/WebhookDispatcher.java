@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes notifications to their webhooks: renders each for its format, queues it for each URL
  * (one {@link DeliveryQueue} per URL), keeps alertmanager-api's re-send rhythm, and keeps the
- * dead letters. Adding never sends: the caller persists first, then {@link #kick}s, so a
- * notification is in the state file before it can reach a receiver.
+ * dead letters. Adding never sends: the caller hands the state to its sink first, then
+ * {@link #kick}s, so the state writer has the notification before a receiver can get it.
  */
 public final class WebhookDispatcher {
 

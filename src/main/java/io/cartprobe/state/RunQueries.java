@@ -1,0 +1,40 @@
+package io.cartprobe.state;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Questions answered from the stored run history rather than the in-memory rings, e.g. SLO
+ * ratios over days. Sees committed runs: at most {@link StateWriter#COMMIT_EVERY} behind.
+ */
+public final class RunQueries {
+
+  private final StateDb db;
+
+  public RunQueries(StateDb db) {
+    this.db = db;
+  }
+
+  /** Runs that started in {@code [from, to)}; variant {@code ""} is the probe itself. */
+  public RunCounts countRuns(String probe, String environment, String variant, Instant from,
+      Instant to) throws SQLException {
+    synchronized (db) {
+      try (PreparedStatement p = db.readConnection().prepareStatement("""
+          SELECT count(*), coalesce(sum(verdict = 'failure'), 0), coalesce(sum(verdict = 'degraded'), 0)
+          FROM runs WHERE probe = ? AND environment = ? AND variant = ?
+            AND started_at >= ? AND started_at < ?""")) {
+        p.setString(1, probe);
+        p.setString(2, environment);
+        p.setString(3, variant);
+        p.setLong(4, Times.nanos(from));
+        p.setLong(5, Times.nanos(to));
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          return new RunCounts(r.getLong(1), r.getLong(2), r.getLong(3));
+        }
+      }
+    }
+  }
+}
