@@ -56,7 +56,7 @@ final class Sharding {
 
     @Override
     public void accept(ProbeResult result) {
-      if (current.get().notifies(new PairKey(result.probe(), result.environment()))) {
+      if (current.get().notifies(new PairKey(result.probe(), result.environment(), result.variant()))) {
         alerting.accept(result);
       }
     }

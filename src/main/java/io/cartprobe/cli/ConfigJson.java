@@ -8,6 +8,7 @@ import io.cartprobe.config.ConfigError;
 import io.cartprobe.config.Durations;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.config.Slo;
+import io.cartprobe.config.Variant;
 import io.cartprobe.config.Webhook;
 import io.cartprobe.result.json.SchemaVersion;
 import io.cartprobe.schedule.PairKey;
@@ -60,9 +61,9 @@ final class ConfigJson {
   record ShardInfo(int index, int count, int ownedPairs, int pairsOwnedByOthers) {}
 
   /** @param evidenceCopy run here for this shard's checkouts, notified by the shard that owns it */
-  record Pair(String probe, String type, String env, String interval, String intervalWhenFailing,
-      String timeout, int retries, List<String> steps,
-      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean evidenceCopy) {}
+  record Pair(String probe, @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant, String type,
+      String env, String interval, String intervalWhenFailing, String timeout, int retries,
+      List<String> steps, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean evidenceCopy) {}
 
   record Alert(String name, String severity, String when, List<String> probes,
       List<String> environments, @JsonProperty("notify") List<String> webhooks) {}
@@ -76,14 +77,16 @@ final class ConfigJson {
     List<Pair> pairs = new ArrayList<>();
     for (ProbeConfig probe : config.probes()) {
       for (String env : probe.environments()) {
-        PairKey key = new PairKey(probe.name(), env);
-        if (!owned.runs(key)) {
-          continue;
+        for (Variant variant : probe.variants()) {
+          PairKey key = new PairKey(probe.name(), env, variant.id());
+          if (!owned.runs(key)) {
+            continue;
+          }
+          pairs.add(new Pair(probe.name(), variant.id(), probe.type().wireName(), env,
+              Durations.format(probe.interval()), Durations.format(probe.intervalWhenFailing()),
+              Durations.format(probe.timeout()), probe.retries(),
+              probe.steps().stream().map(s -> s.name()).toList(), !owned.notifies(key)));
         }
-        pairs.add(new Pair(probe.name(), probe.type().wireName(), env,
-            Durations.format(probe.interval()), Durations.format(probe.intervalWhenFailing()),
-            Durations.format(probe.timeout()), probe.retries(),
-            probe.steps().stream().map(s -> s.name()).toList(), !owned.notifies(key)));
       }
     }
     Optional<ShardInfo> shard = owned.shard().isSingle() ? Optional.empty()

@@ -67,7 +67,8 @@ final class ListCommand implements Callable<Integer> {
     probes.add(new String[] {"PROBE", "TYPE", "ENV", "INTERVAL", "WHEN FAILING", "TIMEOUT", "RETRIES", "STEPS"});
     for (ProbeConfig probe : loaded.probes()) {
       for (String env : probe.environments()) {
-        if (!owned.runs(new PairKey(probe.name(), env))) {
+        if (probe.variants().stream()
+            .noneMatch(v -> owned.runs(new PairKey(probe.name(), env, v.id())))) {
           continue;
         }
         probes.add(new String[] {probe.name(), probe.type().wireName(), env,

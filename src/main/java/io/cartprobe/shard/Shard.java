@@ -51,9 +51,12 @@ public record Shard(int index, int count) {
   /**
    * The pair's identity as ownership sees it: the one place that says what a pair is, so a new
    * dimension of a pair (a variant) is added here and nowhere else. NUL cannot occur in a name.
+   * A pair without a variant keeps the identity it had before matrices, so adding a matrix to
+   * one probe moves no other pair.
    */
   static String identity(PairKey pair) {
-    return pair.probe() + "\u0000" + pair.environment();
+    return pair.probe() + "\u0000" + pair.environment()
+        + (pair.variant().isEmpty() ? "" : "\u0000" + pair.variant());
   }
 
   /** The first 64 bits of SHA-256: stable across releases and JVMs, well spread in every bit. */
