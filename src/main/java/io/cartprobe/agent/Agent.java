@@ -25,6 +25,7 @@ import io.cartprobe.metrics.StateMetrics;
 import io.cartprobe.metrics.ShardMetrics;
 import io.cartprobe.metrics.SloMetrics;
 import io.cartprobe.slo.HistoryRunCounts;
+import io.cartprobe.slo.RunCounts;
 import io.cartprobe.slo.SloCalculator;
 import io.cartprobe.metrics.WebhookMetrics;
 import io.cartprobe.browser.Browsers;
@@ -157,8 +158,11 @@ public final class Agent implements AutoCloseable {
         new SchedulerMetrics(agentMetrics));
     schedulerRef.set(scheduler);
 
+    // The database keeps an SLO's whole window; memory holds a day at most.
+    RunCounts sloCounts = state.<RunCounts>map(s -> new StoredRunCounts(s.runs()))
+        .orElseGet(() -> new HistoryRunCounts(history));
     SloMetrics sloMetrics = new SloMetrics(registry.registry(),
-        new SloCalculator(new HistoryRunCounts(history), clock), initial);
+        new SloCalculator(sloCounts, clock), initial);
     Reloader reloader = new Reloader(source, config, clock, agentMetrics, List.of(
         probeMetrics::reconfigure, sloMetrics::reconfigure,
         fresh -> { configureHistory(fresh); },
@@ -170,7 +174,7 @@ public final class Agent implements AutoCloseable {
         new MetricsExposition(registry.registry()), history, alerting, watch, pairRuns, reloader,
         clock, clock.instant(), artifacts, sharding::current,
         new EvidenceEndpoint(episodes, config::get, clock),
-        () -> state.flatMap(s -> s.health().trouble()).map(t -> t.message()));
+        () -> state.flatMap(s -> s.health().trouble()).map(t -> t.message()), sloCounts);
   }
 
   /** The traces go last: an export queue of their own, never in a run's way. */

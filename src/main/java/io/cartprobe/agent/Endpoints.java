@@ -29,7 +29,7 @@ import io.cartprobe.statuspage.StatusPage;
 import io.cartprobe.statuspage.StatusRow;
 import io.cartprobe.statuspage.StatusView;
 import io.cartprobe.statuspage.SloPanel;
-import io.cartprobe.slo.HistoryRunCounts;
+import io.cartprobe.slo.RunCounts;
 import io.cartprobe.slo.SloCalculator;
 import io.cartprobe.config.Durations;
 import io.cartprobe.statuspage.UndeliveredNotification;
@@ -67,6 +67,7 @@ final class Endpoints implements AgentEndpoints {
   private final Supplier<Ownership> ownership;
   private final EvidenceEndpoint evidence;
   private final Supplier<Optional<String>> stateTrouble;
+  private final RunCounts sloCounts;
   /** How often a waiting {@code /probe} looks whether its pair is free (runs take 10s of ms+). */
   private static final Duration PAIR_POLL = Duration.ofMillis(20);
 
@@ -74,8 +75,9 @@ final class Endpoints implements AgentEndpoints {
       RunHistory history, AlertingStage alerting, ConfigWatch watch, PairRuns runs,
       Reloader reloader, Clock clock, Instant startedAt, Optional<ArtifactStore> artifacts,
       Supplier<Ownership> ownership, EvidenceEndpoint evidence,
-      Supplier<Optional<String>> stateTrouble) {
+      Supplier<Optional<String>> stateTrouble, RunCounts sloCounts) {
     this.stateTrouble = stateTrouble;
+    this.sloCounts = sloCounts;
     this.config = config;
     this.scheduler = scheduler;
     this.exposition = exposition;
@@ -264,7 +266,7 @@ final class Endpoints implements AgentEndpoints {
   }
 
   private List<SloPanel> sloPanels(CartprobeConfig current) {
-    SloCalculator slos = new SloCalculator(new HistoryRunCounts(history), clock);
+    SloCalculator slos = new SloCalculator(sloCounts, clock);
     return slos.statuses(current).stream().map(s -> new SloPanel(s.slo().name(), s.env(),
         s.slo().objective(), Durations.format(s.slo().window()), s.availability(),
         s.budgetRemaining(), slos.burnSeries(s.slo(), s.env(), current, Duration.ofHours(1), 24),

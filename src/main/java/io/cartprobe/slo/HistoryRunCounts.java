@@ -1,5 +1,6 @@
 package io.cartprobe.slo;
 
+import io.cartprobe.history.HistoryKey;
 import io.cartprobe.history.RunHistory;
 import io.cartprobe.history.RunRecord;
 import io.cartprobe.result.Verdict;
@@ -7,7 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link RunCounts} over the agent's in-memory run history (at most 2,880 runs per pair). */
+/**
+ * {@link RunCounts} over the agent's in-memory run history (at most 2,880 runs per pair). A
+ * probe with a matrix counts the runs of all its variants: an SLO is about the probe's checkout,
+ * whichever card paid.
+ */
 public final class HistoryRunCounts implements RunCounts {
 
   private final RunHistory history;
@@ -21,15 +26,17 @@ public final class HistoryRunCounts implements RunCounts {
     long total = 0;
     long failed = 0;
     long degraded = 0;
-    for (RunRecord run : history.since(pair.probe(), pair.env(), from)) {
-      if (!run.startedAt().isBefore(to)) {
-        break; // oldest first
-      }
-      total++;
-      if (run.verdict() == Verdict.FAILURE) {
-        failed++;
-      } else if (run.verdict() == Verdict.DEGRADED) {
-        degraded++;
+    for (HistoryKey key : keys(pair)) {
+      for (RunRecord run : history.window(key, from).runs()) {
+        if (!run.startedAt().isBefore(to)) {
+          break; // oldest first
+        }
+        total++;
+        if (run.verdict() == Verdict.FAILURE) {
+          failed++;
+        } else if (run.verdict() == Verdict.DEGRADED) {
+          degraded++;
+        }
       }
     }
     return new Counts(total, failed, degraded);
@@ -37,7 +44,13 @@ public final class HistoryRunCounts implements RunCounts {
 
   @Override
   public Optional<Instant> heldSince(Pair pair) {
-    List<RunRecord> runs = history.records(pair.probe(), pair.env());
-    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst().startedAt());
+    return keys(pair).stream().map(history::records).filter(runs -> !runs.isEmpty())
+        .map(runs -> runs.getFirst().startedAt()).min(Instant::compareTo);
+  }
+
+  private List<HistoryKey> keys(Pair pair) {
+    return history.keys().stream()
+        .filter(k -> k.probe().equals(pair.probe()) && k.environment().equals(pair.env()))
+        .toList();
   }
 }

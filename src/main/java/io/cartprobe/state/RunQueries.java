@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Questions answered from the stored run history rather than the in-memory rings, e.g. SLO
@@ -33,6 +34,41 @@ public final class RunQueries {
         try (ResultSet r = p.executeQuery()) {
           r.next();
           return new RunCounts(r.getLong(1), r.getLong(2), r.getLong(3));
+        }
+      }
+    }
+  }
+
+  /** Runs of every variant of the probe that started in {@code [from, to)}. */
+  public RunCounts countRuns(String probe, String environment, Instant from, Instant to)
+      throws SQLException {
+    synchronized (db) {
+      try (PreparedStatement p = db.readConnection().prepareStatement("""
+          SELECT count(*), coalesce(sum(verdict = 'failure'), 0), coalesce(sum(verdict = 'degraded'), 0)
+          FROM runs WHERE probe = ? AND environment = ? AND started_at >= ? AND started_at < ?""")) {
+        p.setString(1, probe);
+        p.setString(2, environment);
+        p.setLong(3, Times.nanos(from));
+        p.setLong(4, Times.nanos(to));
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          return new RunCounts(r.getLong(1), r.getLong(2), r.getLong(3));
+        }
+      }
+    }
+  }
+
+  /** When the oldest stored run of any variant of the probe started. */
+  public Optional<Instant> oldestRun(String probe, String environment) throws SQLException {
+    synchronized (db) {
+      try (PreparedStatement p = db.readConnection().prepareStatement(
+          "SELECT min(started_at) FROM runs WHERE probe = ? AND environment = ?")) {
+        p.setString(1, probe);
+        p.setString(2, environment);
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          long nanos = r.getLong(1);
+          return r.wasNull() ? Optional.empty() : Optional.of(Times.instant(nanos));
         }
       }
     }
