@@ -13,6 +13,7 @@ class Target:
     def __init__(self):
         self.hooks = 0
         self.requests = 0
+        self.deliveries = []  # (arrival time, webhook-id, JSON body) of every /hook request
         self.lock = threading.Lock()
         self.started = time.time()
         target = self
@@ -37,11 +38,12 @@ class Target:
                     target.requests += 1
                 path = self.path.split("?", 1)[0]
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
+                body = self.rfile.read(length) if length else b""
                 if path == "/hook":
                     with target.lock:
                         target.hooks += 1
+                        target.deliveries.append((time.time(), self.headers.get("webhook-id"),
+                                                  body))
                     self.send_response(204)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
@@ -62,8 +64,8 @@ class Target:
                 elif path == "/loop":
                     self.reply(302, b"", headers=[("Location", "/loop")])
                 elif path == "/flap":
-                    # 40 s up, 40 s down: alerts fire and resolve during a soak
-                    up = int((time.time() - target.started) // 40) % 2 == 0
+                    # up and down in turn (40 s each unless ?period=S): alerts fire and resolve
+                    up = target.up_at(time.time(), self.path)
                     self.reply(200 if up else 503)
                 else:
                     self.reply(200)
@@ -79,6 +81,11 @@ class Target:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def up_at(self, t, path="/flap"):
+        """Whether /flap answers 200 at time t (the first half-period is up)."""
+        period = float(path.split("period=", 1)[1]) if "period=" in path else 40.0
+        return int((t - self.started) // period) % 2 == 0
 
     def close(self):
         self.server.shutdown()

@@ -238,7 +238,8 @@ final class Endpoints implements AgentEndpoints {
     Ownership owned = ownership.get();
     for (ProbeConfig probe : current.probes()) {
       for (String env : probe.environments()) {
-        if (!owned.runs(new PairKey(probe.name(), env))) {
+        if (probe.variants().stream()
+            .noneMatch(v -> owned.runs(new PairKey(probe.name(), env, v.id())))) {
           continue;
         }
         List<String> firing = statuses.stream()

@@ -34,7 +34,7 @@ public final class EpisodeRecorder implements ResultSink, ConfigChangeSink, Aler
   static final Duration CHANGE_LOOKBACK = Duration.ofMinutes(30);
   private static final int CHANGES_KEPT = 32;
 
-  private record Pair(String probe, String env) {}
+  private record Pair(String probe, String env, String variant) {}
 
   private final EpisodeStore store;
   private final Map<Pair, Deque<Episode.FailedRun>> streaks = new HashMap<>();
@@ -47,7 +47,8 @@ public final class EpisodeRecorder implements ResultSink, ConfigChangeSink, Aler
     this.store = store;
     for (Episode e : store.newest()) {
       if (e.closedAt().isEmpty()) {
-        open.computeIfAbsent(new Pair(e.probe(), e.environment()), p -> new LinkedHashSet<>())
+        open.computeIfAbsent(new Pair(e.probe(), e.environment(), e.variant()),
+            p -> new LinkedHashSet<>())
             .add(e.id());
       }
     }
@@ -57,8 +58,9 @@ public final class EpisodeRecorder implements ResultSink, ConfigChangeSink, Aler
   public void accept(ProbeResult result) {
     List<Episode> updated = new ArrayList<>();
     synchronized (this) {
-      Pair pair = new Pair(result.probe(), result.environment());
-      latest.put(pair, new Episode.PairHealth(result.probe(), result.environment(), "",
+      Pair pair = new Pair(result.probe(), result.environment(), result.variant());
+      latest.put(pair, new Episode.PairHealth(result.probe(), result.environment(),
+          result.variant(),
           result.verdict().name().toLowerCase(java.util.Locale.ROOT), result.startedAt()));
       if (!result.failed()) {
         streaks.remove(pair);
@@ -90,7 +92,7 @@ public final class EpisodeRecorder implements ResultSink, ConfigChangeSink, Aler
   public void accept(AlertEvent event) {
     Optional<Episode> saved;
     synchronized (this) {
-      Pair pair = new Pair(event.probe(), event.env());
+      Pair pair = new Pair(event.probe(), event.env(), event.variant());
       String id = event.episodeId();
       Optional<Episode> existing = store.find(id);
       if (event.resolved()) {
@@ -99,7 +101,7 @@ public final class EpisodeRecorder implements ResultSink, ConfigChangeSink, Aler
       } else {
         open.computeIfAbsent(pair, p -> new LinkedHashSet<>()).add(id);
         Episode base = existing.orElseGet(() -> new Episode(id, event.alert(), event.severity(),
-            event.probe(), event.env(), "", event.startsAt(), Optional.empty(),
+            event.probe(), event.env(), event.variant(), event.startsAt(), Optional.empty(),
             event.failuresBegan(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
             event.probableCause().map(ProbableCause::summary).or(event::causeNote)));
         saved = Optional.of(refreshed(base, pair, existing.isEmpty()));

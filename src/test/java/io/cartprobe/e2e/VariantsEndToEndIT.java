@@ -66,6 +66,11 @@ class VariantsEndToEndIT {
           p.put("interval", "2s");
           p.put("interval_when_failing", "2s");
         })
+        .probe("psp-status", p -> {
+          p.put("environments", List.of("production"));
+          p.put("interval", "2s");
+          p.put("interval_when_failing", "2s");
+        })
         .root(root -> {
           // Only the alert under test, sent to this test's receiver as cartprobe's own JSON.
           List<?> alerts = (List<?>) root.get("alerts");
@@ -160,6 +165,38 @@ class VariantsEndToEndIT {
     assertThat(resolved.path("variant").asText()).isEqualTo("amex");
     assertThat(resolved.path("summary").asText()).startsWith("checkout-failing resolved: checkout[amex]@production");
     assertThat(count("firing")).isEqualTo(1);
+  }
+
+  @Test
+  void theNotificationQuotesTheProvidersIncidentAndLinksEvidenceWithNoSecretInIt() throws Exception {
+    await().atMost(DEADLINE).until(() -> runs("gateway-config", "", "success") >= 1
+        && runs("psp-status", "", "success") >= 1 && runs("checkout", "amex", "success") >= 1);
+    send("POST", demoUrl + "/demo/faults/provider-incident");
+    await().atMost(DEADLINE).until(() -> runs("psp-status", "", "failure") >= 1);
+    send("POST", demoUrl + "/demo/faults/amex-disabled");
+
+    await().atMost(DEADLINE).until(() -> count("firing") == 1);
+    JsonNode firing = only("firing");
+    assertThat(firing.path("variant").asText()).isEqualTo("amex");
+    assertThat(firing.path("providerStatus").toString()).contains("provider status")
+        .contains("Card payments");
+    String evidenceUrl = firing.path("evidenceURL").asText();
+    assertThat(evidenceUrl).contains("/incidents/");
+
+    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(evidenceUrl))
+        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(URI.create(evidenceUrl))
+        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("amex", "authorize_payment", "Card payments");
+    assertThat(document.statusCode()).isEqualTo(200);
+    JsonNode episode = JSON.readTree(document.body());
+    assertThat(episode.path("variant").asText()).isEqualTo("amex");
+    assertThat(episode.path("failing_step").path("step").asText()).isEqualTo("authorize_payment");
+    assertThat(episode.path("provider_status").toString()).contains("Card payments");
+    for (String body : List.of(page.body(), document.body(), firing.toString())) {
+      assertThat(body).doesNotContain("378282246310005").doesNotContain("sk_live_demo");
+    }
   }
 
   private JsonNode only(String kind) {
