@@ -1,10 +1,8 @@
 package io.cartprobe.demo;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -83,7 +81,7 @@ final class PaymentGateway {
           "Card brand " + brand + " is not enabled for this account"));
     }
     return Response.json(200, new Bodies.Payment(
-        "pay_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()), "authorized",
+        Ids.next("pay_"), "authorized",
         amount.asLong(), currency, "live".equals(account.mode())));
   }
 

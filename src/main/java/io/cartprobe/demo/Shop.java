@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartprobe.result.json.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One environment of the demo shop, under {@code /<env>/api}: carts, payment through the gateway,
@@ -276,6 +274,6 @@ final class Shop {
   }
 
   private static String newId(String prefix) {
-    return prefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    return Ids.next(prefix);
   }
 }
