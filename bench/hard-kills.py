@@ -7,8 +7,8 @@ at the end it runs a while and stops with SIGTERM.
 
 Then, per probe: every flip of the target that the agent was up to see (it ran for SETTLE seconds
 after the flip, before the next one) must have been notified (firing after going down, resolved
-after coming up) before the next flip; a missing one is *lost*. A delivery whose webhook-id came
-before is a *re-send* (at-least-once after a kill between sending and saving); two notifications
+after coming up) before the next flip; a missing one is *lost*. A delivery whose webhook-id (or, unsigned,
+event id) came before is a *re-send* (at-least-once after a kill between sending and saving); two notifications
 of the same status for one probe without the other in between are a *repeat* (a restart that
 notified on its own). Prints the counts and exits 1 if any was lost.
 
@@ -96,6 +96,11 @@ def main():
     agent.wait(timeout=30)
     up.append((since, time.time()))
     target.close()
+    with open(os.path.join(tmp, "run.json"), "w") as f:
+        json.dump({"started": target.started, "up": up, "deliveries": [
+            (at, hook_id, json.loads(body)["probe"], json.loads(body)["status"])
+            for at, hook_id, body in target.deliveries]}, f)
+    print(f"raw: {os.path.join(tmp, 'run.json')}, agent log: {log.name}")
     return report(target, up, args)
 
 
@@ -103,11 +108,12 @@ def report(target, up, args):
     seen_ids, resends, repeats = set(), 0, 0
     by_probe = {}
     for arrived, hook_id, body in target.deliveries:
-        if hook_id in seen_ids:
+        event = json.loads(body)
+        delivery = hook_id or event["id"]  # webhook-id when signed, else the event's own id
+        if delivery in seen_ids:
             resends += 1
             continue
-        seen_ids.add(hook_id)
-        event = json.loads(body)
+        seen_ids.add(delivery)
         by_probe.setdefault(event["probe"], []).append((arrived, event["status"]))
     for events in by_probe.values():
         for (_, a), (_, b) in zip(events, events[1:]):
@@ -116,7 +122,7 @@ def report(target, up, args):
     t = target.started + args.period
     end = up[-1][1]
     while t + args.period <= end:
-        status = "resolved" if target.up_at(t + 0.01) else "firing"
+        status = "resolved" if target.up_at(t + 0.01, f"/flap?period={args.period}") else "firing"
         watched = any(a <= t and t + args.settle <= b for a, b in up)
         if watched:
             for i in range(PROBES):
