@@ -6,13 +6,15 @@ killed with SIGKILL at a random moment, ROUNDS times, and started again on the s
 at the end it runs a while and stops with SIGTERM.
 
 Then, per probe: every flip of the target that the agent was up to see (it ran for SETTLE seconds
-after the flip, before the next one) must have been notified (firing after going down, resolved
-after coming up) before the next flip; a missing one is *lost*. A delivery whose webhook-id (or, unsigned,
+after the flip) and that changes what was last notified must have been notified (firing after
+going down, resolved after coming up) before the next flip; a missing one is *lost*. (A flip back
+to what was last notified needs nothing: the agent was down for the whole other half.) A delivery whose webhook-id (or, unsigned,
 event id) came before is a *re-send* (at-least-once after a kill between sending and saving); two notifications
 of the same status for one probe without the other in between are a *repeat* (a restart that
 notified on its own). Prints the counts and exits 1 if any was lost.
 
   mvn -B -q package -DskipTests && python3 bench/hard-kills.py [--rounds 50] [--period 6]
+  python3 bench/hard-kills.py --analyse RUN.json     # the counts again from a run's raw record
 """
 import argparse
 import json
@@ -65,7 +67,12 @@ def main():
     ap.add_argument("--settle", type=float, default=4.0,
                     help="seconds the agent must be up after a flip for it to count")
     ap.add_argument("--seed", type=int, default=20261202)
+    ap.add_argument("--analyse", metavar="RUN.json", help="only count, from a run's raw record")
     args = ap.parse_args()
+    if args.analyse:
+        with open(args.analyse) as f:
+            raw = json.load(f)
+        return report(raw["started"], raw["up"], raw["deliveries"], args)
     rng = random.Random(args.seed)
     target = Target()
     tmp = tempfile.mkdtemp(prefix="cartprobe-kills-")
@@ -96,43 +103,43 @@ def main():
     agent.wait(timeout=30)
     up.append((since, time.time()))
     target.close()
+    deliveries = [(at, hook_id or json.loads(body)["id"], json.loads(body)["probe"],
+                   json.loads(body)["status"]) for at, hook_id, body in target.deliveries]
     with open(os.path.join(tmp, "run.json"), "w") as f:
-        json.dump({"started": target.started, "up": up, "deliveries": [
-            (at, hook_id, json.loads(body)["probe"], json.loads(body)["status"])
-            for at, hook_id, body in target.deliveries]}, f)
+        json.dump({"started": target.started, "up": up, "deliveries": deliveries}, f)
     print(f"raw: {os.path.join(tmp, 'run.json')}, agent log: {log.name}")
-    return report(target, up, args)
+    return report(target.started, up, deliveries, args)
 
 
-def report(target, up, args):
+def report(started, up, deliveries, args):
+    """deliveries: (arrival, delivery id: webhook-id when signed, else the event id, probe, status)"""
     seen_ids, resends, repeats = set(), 0, 0
     by_probe = {}
-    for arrived, hook_id, body in target.deliveries:
-        event = json.loads(body)
-        delivery = hook_id or event["id"]  # webhook-id when signed, else the event's own id
+    for arrived, delivery, probe, status in deliveries:
         if delivery in seen_ids:
             resends += 1
             continue
         seen_ids.add(delivery)
-        by_probe.setdefault(event["probe"], []).append((arrived, event["status"]))
+        by_probe.setdefault(probe, []).append((arrived, status))
     for events in by_probe.values():
         for (_, a), (_, b) in zip(events, events[1:]):
             repeats += a == b
     flips, lost = 0, 0
-    t = target.started + args.period
+    t = started + args.period
     end = up[-1][1]
     while t + args.period <= end:
-        status = "resolved" if target.up_at(t + 0.01, f"/flap?period={args.period}") else "firing"
-        watched = any(a <= t and t + args.settle <= b for a, b in up)
-        if watched:
+        status = "resolved" if int((t + 0.01 - started) // args.period) % 2 == 0 else "firing"
+        if any(a <= t and t + args.settle <= b for a, b in up):
             for i in range(PROBES):
+                events = by_probe.get(f"flap-{i}", [])
+                before = [s for at, s in events if at < t]
+                if (before[-1] if before else "resolved") == status:
+                    continue  # nothing new to say: it was down for the whole other half
                 flips += 1
-                got = any(t <= at < t + args.period and s == status
-                          for at, s in by_probe.get(f"flap-{i}", []))
-                lost += not got
+                lost += not any(t <= at < t + args.period and s == status for at, s in events)
         t += args.period
     print(f"\n{args.rounds} hard kills: {flips} flips the agent was up to see, {lost} lost; "
-          f"{len(target.deliveries)} deliveries, {resends} re-sent (same webhook-id), "
+          f"{len(deliveries)} deliveries, {resends} re-sent (same webhook-id), "
           f"{repeats} repeated statuses")
     return 1 if lost else 0
 
