@@ -14,7 +14,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_http(url, deadline_s=60):
+def wait_http(url, deadline_s=60, poll_s=0.2):
+    """Until url answers 200; poll_s short when the wait itself is what is measured."""
     end = time.time() + deadline_s
     while time.time() < end:
         try:
@@ -23,7 +24,7 @@ def wait_http(url, deadline_s=60):
                     return
         except Exception:
             pass
-        time.sleep(0.2)
+        time.sleep(poll_s)
     raise SystemExit("not ready in time: " + url)
 
 

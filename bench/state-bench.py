@@ -15,7 +15,6 @@ import json
 import os
 import re
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -25,6 +24,8 @@ import threading
 import time
 import urllib.request
 from datetime import datetime, timezone
+
+from benchlib import free_port, proc_status, wait_http
 
 JAR = os.path.join(os.path.dirname(__file__), "..", "target", "cartprobe.jar")
 DOCKER_FLAGS = ["-Xmx154m", "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData",
@@ -60,33 +61,9 @@ def serve():
     return server.server_address[1]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_ready(url, deadline_s=120):
-    end = time.time() + deadline_s
-    while time.time() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except Exception:
-            pass
-        time.sleep(0.05)
-    raise SystemExit("not ready in time: " + url)
-
-
 def write_bytes(pid):
     with open(f"/proc/{pid}/io") as f:
         return int(re.search(r"^write_bytes: (\d+)", f.read(), re.M).group(1))
-
-
-def status_kib(pid, field):
-    with open(f"/proc/{pid}/status") as f:
-        return int(re.search(rf"^{field}:\s+(\d+)", f.read(), re.M).group(1))
 
 
 def metric(base, name):
@@ -126,7 +103,7 @@ def bench_runs(tmp, seconds=30):
     proc = agent(config(tmp, port, target, 50, "ok", "1s"), ["-XX:+UseSerialGC"])
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_ready(base + "/readyz")
+        wait_http(base + "/readyz", 120, 0.05)
         time.sleep(8)
         r0, b0 = metric(base, "cartprobe_probe_runs_total"), write_bytes(proc.pid)
         time.sleep(seconds)
@@ -149,7 +126,7 @@ def bench_flap(tmp, per_run, seconds=40):
     proc = agent(config(tmp, port, target, 10, "flap", "1s", alerts), ["-XX:+UseSerialGC"])
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_ready(base + "/readyz")
+        wait_http(base + "/readyz", 120, 0.05)
         time.sleep(5)
         arrivals.clear()
         r0, b0 = metric(base, "cartprobe_probe_runs_total"), write_bytes(proc.pid)
@@ -177,7 +154,7 @@ def bench_startup(tmp, pairs=200, runs=2880):
     target, port = serve(), free_port()
     file = config(tmp, port, target, pairs, "ok", "30s")
     first = agent(file, DOCKER_FLAGS)
-    wait_ready(f"http://127.0.0.1:{port}/readyz")
+    wait_http(f"http://127.0.0.1:{port}/readyz", 120, 0.05)
     time.sleep(3)
     stop(first)
     db = sqlite3.connect(os.path.join(tmp, "state.db"))
@@ -204,9 +181,9 @@ def bench_startup(tmp, pairs=200, runs=2880):
     t0 = time.time()
     proc = agent(file, DOCKER_FLAGS, open(log, "w"))
     try:
-        wait_ready(f"http://127.0.0.1:{port}/readyz")
+        wait_http(f"http://127.0.0.1:{port}/readyz", 120, 0.05)
         ready = time.time() - t0
-        rss_ready = status_kib(proc.pid, "VmRSS") / 1024
+        rss_ready = proc_status(proc.pid, "VmRSS") / 1024
         time.sleep(30)
         alive = proc.poll() is None
         with open(log) as f:
@@ -216,8 +193,8 @@ def bench_startup(tmp, pairs=200, runs=2880):
                           "history_runs_read": int(read.group(1)) if read else None,
                           "history_read_ms": int(read.group(2)) if read else None,
                           "rss_ready_mib": rss_ready,
-                          "rss_after_30s_mib": status_kib(proc.pid, "VmRSS") / 1024 if alive else None,
-                          "peak_rss_mib": status_kib(proc.pid, "VmHWM") / 1024 if alive else None,
+                          "rss_after_30s_mib": proc_status(proc.pid, "VmRSS") / 1024 if alive else None,
+                          "peak_rss_mib": proc_status(proc.pid, "VmHWM") / 1024 if alive else None,
                           "alive_after_30s": alive}))
     finally:
         if proc.poll() is None:
