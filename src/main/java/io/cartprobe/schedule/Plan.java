@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * The pure part of scheduling: for every pair, when it is next due and whether it is failing.
@@ -25,6 +26,12 @@ public final class Plan {
 
   private final Jitter jitter;
   private final Map<PairKey, Entry> entries = new LinkedHashMap<>();
+  /**
+   * Every entry, earliest due first (config order among equals): a pass touches only the pairs
+   * due, not all of them, and the loop's next wake-up is a peek.
+   */
+  private final PriorityQueue<Entry> byDue = new PriorityQueue<>(
+      Comparator.<Entry, Instant>comparing(e -> e.due).thenComparingInt(e -> e.order));
 
   public Plan(Jitter jitter) {
     this.jitter = Objects.requireNonNull(jitter, "jitter");
@@ -46,6 +53,12 @@ public final class Plan {
     }
     entries.clear();
     entries.putAll(next);
+    byDue.clear();
+    int order = 0;
+    for (Entry e : entries.values()) {
+      e.order = order++;
+      byDue.add(e);
+    }
   }
 
   /**
@@ -55,14 +68,16 @@ public final class Plan {
    */
   public List<Tick> takeDue(Instant now) {
     List<Tick> due = new ArrayList<>();
-    for (Entry e : entries.values()) {
-      if (!e.due.isAfter(now)) {
-        due.add(new Tick(e.pair.key(), e.due));
-        e.lastGrid = e.grid;
-        planAfter(e, e.grid, now);
-      }
+    List<Entry> taken = new ArrayList<>();
+    while (!byDue.isEmpty() && !byDue.peek().due.isAfter(now)) {
+      Entry e = byDue.poll();
+      due.add(new Tick(e.pair.key(), e.due));
+      e.lastGrid = e.grid;
+      planAfter(e, e.grid, now);
+      taken.add(e);
     }
-    due.sort(Comparator.comparing(Tick::planned));
+    // Back in only after the pass: each pair comes due at most once per pass.
+    byDue.addAll(taken);
     return due;
   }
 
@@ -81,13 +96,16 @@ public final class Plan {
     }
     e.failing = outcome.failed();
     if (e.lastGrid != null) {
+      byDue.remove(e); // a flip is rare: the linear removal does not matter
       planAfter(e, e.lastGrid, now);
+      byDue.add(e);
     }
   }
 
   /** The earliest planned run of any pair; empty when there are no pairs. */
   public Optional<Instant> nextDue() {
-    return entries.values().stream().map(e -> e.due).min(Comparator.naturalOrder());
+    Entry first = byDue.peek();
+    return first == null ? Optional.empty() : Optional.of(first.due);
   }
 
   public Optional<Instant> nextDue(PairKey key) {
@@ -140,6 +158,8 @@ public final class Plan {
     /** The grid instant of the last tick; null until the pair first comes due. */
     Instant lastGrid;
     boolean failing;
+    /** Position in the config, the tie-break between pairs due at the same instant. */
+    int order;
 
     private Entry(ScheduledPair pair, Instant first) {
       this.pair = pair;
