@@ -53,17 +53,27 @@ public final class StateWriter implements AutoCloseable {
 
   public void submit(Write write) {
     synchronized (lock) {
+      wakeIfIdle();
       queue.addLast(write);
       trim();
-      lock.notifyAll();
     }
   }
 
   /** Like {@link #submit}, but a write of the same key not yet committed is replaced. */
   public void replace(Object key, Write write) {
     synchronized (lock) {
+      wakeIfIdle();
       latest.remove(key); // re-insert: keeps batches in the order of their newest change
       latest.put(key, write);
+    }
+  }
+
+  /**
+   * Only the first write of a batch wakes the writer: it then waits out its window whatever
+   * arrives, so waking it for each write would only cost every run a context switch.
+   */
+  private void wakeIfIdle() {
+    if (queue.isEmpty() && latest.isEmpty()) {
       lock.notifyAll();
     }
   }
@@ -112,8 +122,8 @@ public final class StateWriter implements AutoCloseable {
           while (queue.isEmpty() && latest.isEmpty() && flushes.isEmpty() && !closing) {
             lock.wait();
           }
-          // Gather the batch for the whole window: this is the group commit. Each submit
-          // notifies, so wait out the remainder rather than waking at the first one.
+          // Gather the batch for the whole window: this is the group commit. A flush or a
+          // close may wake it early; the timed wait re-checks the remainder either way.
           long end = System.nanoTime() + commitEvery.toNanos();
           for (long left = commitEvery.toNanos(); left > 0 && flushes.isEmpty() && !closing;
               left = end - System.nanoTime()) {
