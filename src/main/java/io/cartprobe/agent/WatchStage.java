@@ -2,6 +2,7 @@ package io.cartprobe.agent;
 
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.GatewayConfigProbe;
+import io.cartprobe.config.ProbeType;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.result.ConfigChangeSink;
 import io.cartprobe.result.ProbeResult;
@@ -24,14 +25,14 @@ final class WatchStage implements ResultSink {
 
   private static final Logger log = LoggerFactory.getLogger(WatchStage.class);
 
-  private final Supplier<CartprobeConfig> config;
+  private final ProbeIndex probes;
   private final ConfigWatch watch;
   private final Optional<Consumer<WatchState>> store;
   private final List<ConfigChangeSink> changeSinks;
 
   WatchStage(Supplier<CartprobeConfig> config, ConfigWatch watch, Optional<Consumer<WatchState>> store,
       List<ConfigChangeSink> changeSinks) {
-    this.config = config;
+    this.probes = new ProbeIndex(config);
     this.watch = watch;
     this.store = store;
     this.changeSinks = List.copyOf(changeSinks);
@@ -39,13 +40,17 @@ final class WatchStage implements ResultSink {
 
   @Override
   public void accept(ProbeResult result) {
-    if (!(config.get().probe(result.probe()).orElse(null) instanceof GatewayConfigProbe gateway)) {
+    if (result.probeType() != ProbeType.GATEWAY_CONFIG
+        || !(probes.current().probe(result.probe()).orElse(null)
+            instanceof GatewayConfigProbe gateway)) {
       return;
     }
-    boolean hadBaseline = watch.baseline(gateway.name(), result.environment()).isPresent();
+    boolean hadBaseline = watch.hasBaseline(gateway.name(), result.environment());
     Optional<ConfigChange> change = watch.observe(gateway, result);
     change.ifPresent(c -> changeSinks.forEach(sink -> sink.accept(c)));
-    if (change.isPresent() || !hadBaseline) {
+    // Saved when a baseline is taken, changes or goes (its watch list emptied by a reload); a
+    // probe that watches nothing has none to save, run after run.
+    if (change.isPresent() || hadBaseline != watch.hasBaseline(gateway.name(), result.environment())) {
       save();
     }
   }

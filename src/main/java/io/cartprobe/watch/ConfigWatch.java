@@ -90,6 +90,11 @@ public final class ConfigWatch {
         .map(b -> Collections.unmodifiableMap(new LinkedHashMap<>(b.values())));
   }
 
+  /** Whether changes of the pair are measured against a baseline yet. */
+  public synchronized boolean hasBaseline(String probe, String environment) {
+    return baselines.containsKey(new Key(probe, environment));
+  }
+
   /** The latest change of each (probe, environment) that had one: for status pages and alerts. */
   public synchronized List<ConfigChange> lastChanges() {
     return baselines.values().stream().flatMap(b -> b.lastChange().stream()).toList();
