@@ -37,7 +37,7 @@ final class PairRuns implements PairTask, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PairRuns.class);
 
-  private final Supplier<CartprobeConfig> config;
+  private final ProbeIndex probes;
   private final ProbeRunner runner;
   private final ResultSink pipeline;
   private final BooleanSupplier interruptedByStop;
@@ -48,7 +48,7 @@ final class PairRuns implements PairTask, AutoCloseable {
 
   PairRuns(Supplier<CartprobeConfig> config, ProbeRunner runner, ResultSink pipeline,
       BooleanSupplier interruptedByStop, AgentMetrics metrics, Clock clock) {
-    this.config = config;
+    this.probes = new ProbeIndex(config);
     this.runner = runner;
     this.pipeline = pipeline;
     this.interruptedByStop = interruptedByStop;
@@ -58,10 +58,10 @@ final class PairRuns implements PairTask, AutoCloseable {
 
   @Override
   public RunOutcome run(PairKey pair) throws InterruptedException {
-    CartprobeConfig current = config.get();
+    ProbeIndex.Indexed current = probes.current();
     Optional<ProbeConfig> probe = current.probe(pair.probe());
-    Environment env = current.environments().get(pair.environment());
-    Optional<Variant> variant = probe.flatMap(p -> p.variant(pair.variant()));
+    Environment env = current.config().environments().get(pair.environment());
+    Optional<Variant> variant = current.variant(pair.probe(), pair.variant());
     if (variant.isEmpty() || env == null) {
       return RunOutcome.SUCCEEDED; // removed by a reload while it was due
     }
