@@ -30,6 +30,9 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
   private final ReentrantReadWriteLock handover = new ReentrantReadWriteLock();
   private final List<AlertEventSink> eventSinks;
   private final AlertMetrics metrics;
+  // What the firing gauges last showed: of which Alerting, at which engine version.
+  private volatile Alerting publishedOf;
+  private volatile long publishedVersion = -1;
 
   AlertingStage(Alerting first, List<AlertEventSink> eventSinks, AlertMetrics metrics) {
     this.alerting = new AtomicReference<>(first);
@@ -43,21 +46,29 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
 
   @Override
   public void accept(ProbeResult result) {
-    decide(a -> a.onResult(result));
+    List<AlertEvent> events;
+    handover.readLock().lock();
+    try {
+      events = alerting.get().onResult(result);
+    } finally {
+      handover.readLock().unlock();
+    }
+    publish(events, false);
   }
 
   @Override
   public void accept(ConfigChange change) {
     decide(a -> a.onConfigChange(change.probe(), change.environment(), change.at(),
-        change.changes()));
+        change.changes()), false);
   }
 
   /** Repeats, silences ending, config-change windows passing: time alone moves alerts too. */
   void tick() {
-    decide(Alerting::tick);
+    decide(Alerting::tick, true);
   }
 
-  private void decide(java.util.function.Function<Alerting, List<AlertEvent>> decision) {
+  private void decide(java.util.function.Function<Alerting, List<AlertEvent>> decision,
+      boolean republish) {
     List<AlertEvent> events;
     handover.readLock().lock();
     try {
@@ -65,7 +76,7 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
     } finally {
       handover.readLock().unlock();
     }
-    publish(events);
+    publish(events, republish);
   }
 
   /**
@@ -84,11 +95,26 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
     }
   }
 
-  private void publish(List<AlertEvent> events) {
-    events.forEach(e -> eventSinks.forEach(sink -> sink.accept(e)));
-    for (AlertStatus status : alerting.get().statuses()) {
-      metrics.state(status.alert(), status.probe(), status.env(), status.variant(),
-          status.firing());
+  private void publish(List<AlertEvent> events, boolean republish) {
+    for (AlertEvent e : events) {
+      for (AlertEventSink sink : eventSinks) {
+        sink.accept(e);
+      }
+    }
+    Alerting current = alerting.get();
+    if (!republish && current == publishedOf && current.engine().version() == publishedVersion) {
+      return; // no instance changed state since the gauges were set: nothing to set again
+    }
+    synchronized (this) {
+      // The version is read before the statuses, so a change after it fails the check above
+      // for its own caller, who publishes again: the last publication is never a stale one.
+      long version = current.engine().version();
+      for (AlertStatus status : current.statuses()) {
+        metrics.state(status.alert(), status.probe(), status.env(), status.variant(),
+            status.firing());
+      }
+      publishedVersion = version;
+      publishedOf = current;
     }
   }
 

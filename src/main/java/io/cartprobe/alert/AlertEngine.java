@@ -38,6 +38,10 @@ public final class AlertEngine {
   private final Clock clock;
   private final NotificationBuilder builder;
   private final Map<AlertKey, AlertInstance> instances = new LinkedHashMap<>();
+  /** Each pair's instances, resolved once: a run looks its pair up, not every rule. */
+  private final Map<Pair, List<AlertInstance>> byPair = new HashMap<>();
+  /** Instances created and states restored: with the transitions, what {@link #version} counts. */
+  private long structural;
   private final RuleWindows windows;
   private final ConfigChanges changes = new ConfigChanges();
   private final Transitions transitions;
@@ -76,13 +80,18 @@ public final class AlertEngine {
 
   /** Records a finished run and evaluates every alert on its probe and environment. */
   public List<AlertEvent> onResult(ProbeResult result) {
-    return locked(now -> {
+    lock.lock();
+    try {
+      Instant now = clock.instant();
       windows.record(result);
       for (AlertInstance instance
           : instancesFor(result.probe(), result.environment(), result.variant())) {
         transitions.evaluate(instance, now, true);
       }
-    });
+      return flush(now);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -166,6 +175,20 @@ public final class AlertEngine {
     }
   }
 
+  /**
+   * Grows whenever an instance's state may have changed (a transition, an instance created, a
+   * state restored): a caller that saw the same version before knows {@link #statuses} would
+   * show the same states, so the firing gauges need not be set again.
+   */
+  public long version() {
+    lock.lock();
+    try {
+      return transitions.count + structural;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Every instance, in rule order, for /api/status and {@code cartprobe_alert_firing}. */
   public List<AlertStatus> statuses() {
     lock.lock();
@@ -208,6 +231,7 @@ public final class AlertEngine {
         for (AlertInstance instance : instancesFor(s.probe(), s.env(), s.variant())) {
           if (instance.key.equals(s.key())) {
             instance.restore(s);
+            structural++;
           }
         }
       }
@@ -218,6 +242,11 @@ public final class AlertEngine {
 
   /** The instances of a pair, created on first sight (a result from a probe not in the config). */
   private List<AlertInstance> instancesFor(String probe, String env, String variant) {
+    Pair pair = new Pair(probe, env, variant);
+    List<AlertInstance> known = byPair.get(pair);
+    if (known != null) {
+      return known;
+    }
     List<AlertInstance> out = new ArrayList<>();
     for (AlertRule rule : rules) {
       if (RuleWindows.matches(rule, probe, env)) {
@@ -225,13 +254,21 @@ public final class AlertEngine {
         out.add(instances.computeIfAbsent(key, k -> new AlertInstance(k, rule)));
       }
     }
-    return out;
+    structural++;
+    List<AlertInstance> resolved = List.copyOf(out);
+    byPair.put(pair, resolved);
+    return resolved;
   }
+
+  private record Pair(String probe, String env, String variant) {}
 
   /** Decides what goes out now: deferred firings, repeats and resolutions. */
   private List<AlertEvent> flush(Instant now) {
     List<AlertEvent> out = new ArrayList<>();
     for (AlertInstance instance : instances.values()) {
+      if (instance.pendingResolved == null && !instance.firing()) {
+        continue; // nothing to send, silenced or not: most instances, most of the time
+      }
       boolean silenced = release.silenced(instance, now);
       if (instance.pendingResolved != null && !silenced) {
         // Inhibition never holds back a resolution; a silence does, until it ends.

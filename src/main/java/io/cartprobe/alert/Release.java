@@ -31,7 +31,12 @@ final class Release {
   }
 
   boolean silenced(AlertInstance instance, Instant now) {
-    return silences.stream().anyMatch(s -> s.covers(instance.key.probe(), instance.key.env(), now));
+    for (Silence s : silences) {
+      if (s.covers(instance.key.probe(), instance.key.env(), now)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Held back by an inhibitor that fires, or that resolved less than the grace ago. */
@@ -40,13 +45,18 @@ final class Release {
       return false;
     }
     Duration grace = grace(instance);
-    return all.stream().anyMatch(other -> other != instance
-        && instance.rule.inhibitedBy().contains(other.key.alert())
-        && other.key.env().equals(instance.key.env())
-        // A variant's alert is held back by the same variant's, or by a probe without variants.
-        && (other.key.variant().isEmpty() || other.key.variant().equals(instance.key.variant()))
-        && (other.firing() || other.state == InstanceState.RESOLVED && other.since != null
-            && now.isBefore(other.since.plus(grace))));
+    for (AlertInstance other : all) {
+      if (other != instance
+          && instance.rule.inhibitedBy().contains(other.key.alert())
+          && other.key.env().equals(instance.key.env())
+          // A variant's alert is held back by the same variant's, or by a probe without variants.
+          && (other.key.variant().isEmpty() || other.key.variant().equals(instance.key.variant()))
+          && (other.firing() || other.state == InstanceState.RESOLVED && other.since != null
+              && now.isBefore(other.since.plus(grace)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Duration grace(AlertInstance instance) {
