@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +33,9 @@ import java.util.function.Supplier;
 public final class AlertEngine {
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final List<AlertRule> rules;
   private final Clock clock;
   private final NotificationBuilder builder;
-  private final Map<AlertKey, AlertInstance> instances = new LinkedHashMap<>();
-  /** Each pair's instances, resolved once: a run looks its pair up, not every rule. */
-  private final Map<Pair, List<AlertInstance>> byPair = new HashMap<>();
-  /** Instances created and states restored: with the transitions, what {@link #version} counts. */
-  private long structural;
+  private final Instances instances;
   private final RuleWindows windows;
   private final ConfigChanges changes = new ConfigChanges();
   private final Transitions transitions;
@@ -59,10 +53,10 @@ public final class AlertEngine {
    */
   public AlertEngine(List<AlertRule> rules, List<ProbeConfig> probes, List<Silence> silences,
       Map<String, String> agentLabels, Clock clock, Supplier<String> ids) {
-    this.rules = List.copyOf(rules);
     this.clock = clock;
     this.builder = new NotificationBuilder(agentLabels, ids);
     this.windows = new RuleWindows(rules);
+    this.instances = new Instances(rules);
     this.release = new Release(silences, probes);
     Map<String, Duration> intervals = new HashMap<>();
     Map<String, List<String>> variantIds = new HashMap<>();
@@ -72,7 +66,7 @@ public final class AlertEngine {
         variantIds.put(probe.name(), probe.variants().stream().map(v -> v.id()).toList());
       }
       for (String env : probe.environments()) {
-        probe.variants().forEach(v -> instancesFor(probe.name(), env, v.id()));
+        probe.variants().forEach(v -> instances.of(probe.name(), env, v.id()));
       }
     }
     this.transitions = new Transitions(windows, changes, builder, intervals, variantIds);
@@ -85,8 +79,8 @@ public final class AlertEngine {
       Instant now = clock.instant();
       windows.record(result);
       for (AlertInstance instance
-          : instancesFor(result.probe(), result.environment(), result.variant())) {
-        transitions.evaluate(instance, now, true);
+          : instances.of(result.probe(), result.environment(), result.variant())) {
+        evaluate(instance, now, true);
       }
       return flush(now);
     } finally {
@@ -102,9 +96,9 @@ public final class AlertEngine {
       String probe, String env, Instant at, List<FieldChange> fieldChanges) {
     return locked(now -> {
       changes.recordChange(probe, env, at, fieldChanges);
-      for (AlertInstance instance : instancesFor(probe, env, "")) {
+      for (AlertInstance instance : instances.of(probe, env, "")) {
         if (instance.rule.when() instanceof ConfigChangedWithin) {
-          transitions.evaluate(instance, now, false);
+          evaluate(instance, now, false);
         }
       }
     });
@@ -117,9 +111,9 @@ public final class AlertEngine {
   public List<AlertEvent> tick(Instant now) {
     lock.lock();
     try {
-      for (AlertInstance instance : instances.values()) {
+      for (AlertInstance instance : instances.live()) {
         if (instance.rule.when() instanceof ConfigChangedWithin && instance.firing()) {
-          transitions.evaluate(instance, now, false);
+          evaluate(instance, now, false);
         }
       }
       changes.prune(now);
@@ -183,7 +177,7 @@ public final class AlertEngine {
   public long version() {
     lock.lock();
     try {
-      return transitions.count + structural;
+      return transitions.count + instances.changes();
     } finally {
       lock.unlock();
     }
@@ -195,10 +189,10 @@ public final class AlertEngine {
     try {
       Instant now = clock.instant();
       List<AlertStatus> out = new ArrayList<>();
-      for (AlertInstance i : instances.values()) {
+      for (AlertInstance i : instances.all()) {
         out.add(new AlertStatus(i.key.alert(), i.key.probe(), i.key.env(), i.rule.severity(),
             i.state, Optional.ofNullable(i.since), Optional.ofNullable(i.firstFailureAt),
-            i.failures, release.silenced(i, now), release.inhibited(i, instances.values(), now),
+            i.failures, release.silenced(i, now), release.inhibited(i, instances.all(), now),
             i.notified, Optional.ofNullable(i.lastSentAt), i.condition, i.key.variant()));
       }
       return out;
@@ -211,7 +205,7 @@ public final class AlertEngine {
   public List<InstanceSnapshot> snapshot() {
     lock.lock();
     try {
-      return instances.values().stream()
+      return instances.all().stream()
           .filter(i -> i.state != InstanceState.INACTIVE || i.pendingResolved != null)
           .map(AlertInstance::snapshot)
           .toList();
@@ -228,10 +222,10 @@ public final class AlertEngine {
     lock.lock();
     try {
       for (InstanceSnapshot s : snapshots) {
-        for (AlertInstance instance : instancesFor(s.probe(), s.env(), s.variant())) {
+        for (AlertInstance instance : instances.of(s.probe(), s.env(), s.variant())) {
           if (instance.key.equals(s.key())) {
             instance.restore(s);
-            structural++;
+            instances.restored(instance);
           }
         }
       }
@@ -240,35 +234,15 @@ public final class AlertEngine {
     }
   }
 
-  /** The instances of a pair, created on first sight (a result from a probe not in the config). */
-  private List<AlertInstance> instancesFor(String probe, String env, String variant) {
-    Pair pair = new Pair(probe, env, variant);
-    List<AlertInstance> known = byPair.get(pair);
-    if (known != null) {
-      return known;
-    }
-    List<AlertInstance> out = new ArrayList<>();
-    for (AlertRule rule : rules) {
-      if (RuleWindows.matches(rule, probe, env)) {
-        AlertKey key = new AlertKey(rule.name(), probe, env, variant);
-        out.add(instances.computeIfAbsent(key, k -> new AlertInstance(k, rule)));
-      }
-    }
-    structural++;
-    List<AlertInstance> resolved = List.copyOf(out);
-    byPair.put(pair, resolved);
-    return resolved;
+  private void evaluate(AlertInstance instance, Instant now, boolean newRun) {
+    transitions.evaluate(instance, now, newRun);
+    instances.track(instance);
   }
-
-  private record Pair(String probe, String env, String variant) {}
 
   /** Decides what goes out now: deferred firings, repeats and resolutions. */
   private List<AlertEvent> flush(Instant now) {
     List<AlertEvent> out = new ArrayList<>();
-    for (AlertInstance instance : instances.values()) {
-      if (instance.pendingResolved == null && !instance.firing()) {
-        continue; // nothing to send, silenced or not: most instances, most of the time
-      }
+    for (AlertInstance instance : instances.live()) {
       boolean silenced = release.silenced(instance, now);
       if (instance.pendingResolved != null && !silenced) {
         // Inhibition never holds back a resolution; a silence does, until it ends.
@@ -276,7 +250,7 @@ public final class AlertEngine {
         instance.pendingResolved = null;
       }
       if (!instance.firing() || silenced || instance.lastEvent == null
-          || release.inhibited(instance, instances.values(), now)) {
+          || release.inhibited(instance, instances.all(), now)) {
         continue;
       }
       if (!instance.notified) {

@@ -9,6 +9,8 @@ final class AlertInstance {
 
   final AlertKey key;
   final AlertRule rule;
+  /** Its place among the engine's instances: notifications of one flush go out in this order. */
+  final int order;
   InstanceState state = InstanceState.INACTIVE;
   Instant since;
   Instant firstFailureAt;
@@ -21,9 +23,10 @@ final class AlertInstance {
   AlertEvent pendingResolved;
   String condition = "not evaluated yet";
 
-  AlertInstance(AlertKey key, AlertRule rule) {
+  AlertInstance(AlertKey key, AlertRule rule, int order) {
     this.key = key;
     this.rule = rule;
+    this.order = order;
   }
 
   boolean firing() {
