@@ -109,7 +109,8 @@ final class AlertingStage implements ResultSink, ConfigChangeSink, AutoCloseable
       // The version is read before the statuses, so a change after it fails the check above
       // for its own caller, who publishes again: the last publication is never a stale one.
       long version = current.engine().version();
-      for (AlertStatus status : current.statuses()) {
+      List<AlertStatus> changed = current.engine().firingChanges();
+      for (AlertStatus status : republish ? current.statuses() : changed) {
         metrics.state(status.alert(), status.probe(), status.env(), status.variant(),
             status.firing());
       }

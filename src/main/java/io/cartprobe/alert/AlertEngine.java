@@ -185,11 +185,23 @@ public final class AlertEngine {
 
   /** Every instance, in rule order, for /api/status and {@code cartprobe_alert_firing}. */
   public List<AlertStatus> statuses() {
+    return statusesOf(false);
+  }
+
+  /**
+   * The instances that started or stopped firing (or were created) since the last call, in rule
+   * order: what {@code cartprobe_alert_firing} has to be told, rather than every instance.
+   */
+  public List<AlertStatus> firingChanges() {
+    return statusesOf(true);
+  }
+
+  private List<AlertStatus> statusesOf(boolean changedOnly) {
     lock.lock();
     try {
       Instant now = clock.instant();
       List<AlertStatus> out = new ArrayList<>();
-      for (AlertInstance i : instances.all()) {
+      for (AlertInstance i : changedOnly ? instances.takeUnshown() : instances.all()) {
         out.add(new AlertStatus(i.key.alert(), i.key.probe(), i.key.env(), i.rule.severity(),
             i.state, Optional.ofNullable(i.since), Optional.ofNullable(i.firstFailureAt),
             i.failures, release.silenced(i, now), release.inhibited(i, instances.all(), now),

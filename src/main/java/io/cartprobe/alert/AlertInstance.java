@@ -22,6 +22,8 @@ final class AlertInstance {
   AlertEvent lastEvent;
   AlertEvent pendingResolved;
   String condition = "not evaluated yet";
+  /** What {@code cartprobe_alert_firing} was last told; null before it was told anything. */
+  Boolean shownFiring;
 
   AlertInstance(AlertKey key, AlertRule rule, int order) {
     this.key = key;

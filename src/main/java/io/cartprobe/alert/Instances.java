@@ -24,6 +24,8 @@ final class Instances {
   private final Map<Pair, List<AlertInstance>> byPair = new HashMap<>();
   /** By creation order, which is the order of {@link #all}: notifications go out in it. */
   private final TreeMap<Integer, AlertInstance> live = new TreeMap<>();
+  /** Those whose firing state differs from what the gauge was last told, by creation order. */
+  private final TreeMap<Integer, AlertInstance> unshown = new TreeMap<>();
   private long changes;
 
   Instances(List<AlertRule> rules) {
@@ -41,7 +43,11 @@ final class Instances {
     for (AlertRule rule : rules) {
       if (RuleWindows.matches(rule, probe, env)) {
         AlertKey key = new AlertKey(rule.name(), probe, env, variant);
-        out.add(all.computeIfAbsent(key, k -> new AlertInstance(k, rule, all.size())));
+        out.add(all.computeIfAbsent(key, k -> {
+          AlertInstance created = new AlertInstance(k, rule, all.size());
+          unshown.put(created.order, created);
+          return created;
+        }));
       }
     }
     changes++;
@@ -60,6 +66,22 @@ final class Instances {
     if (instance.firing() || instance.pendingResolved != null) {
       live.put(instance.order, instance);
     }
+    if (!Boolean.valueOf(instance.firing()).equals(instance.shownFiring)) {
+      unshown.put(instance.order, instance);
+    }
+  }
+
+  /** The instances whose firing state the gauge has not been told yet; from now on it has. */
+  List<AlertInstance> takeUnshown() {
+    List<AlertInstance> out = new ArrayList<>();
+    for (AlertInstance i : unshown.values()) {
+      if (!Boolean.valueOf(i.firing()).equals(i.shownFiring)) {
+        i.shownFiring = i.firing();
+        out.add(i);
+      }
+    }
+    unshown.clear();
+    return out;
   }
 
   /** A state put back from the file. */
