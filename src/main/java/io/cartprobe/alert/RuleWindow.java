@@ -10,7 +10,10 @@ import java.util.Optional;
 /**
  * The recent runs of one (probe, environment), newest last, bounded both by age (the longest
  * window of any rule on the pair) and by count (the longest run streak any rule looks at, plus a
- * hard cap so a 1s interval with a 1d window cannot grow without end).
+ * hard cap so a 1s interval with a 1d window cannot grow without end). A streak rule reads only
+ * the trailing failures, so those are kept for its own horizon while the runs before them go as
+ * soon as no window needs them: a passing pair with only {@code consecutive_failures} holds a
+ * handful of runs, not half an hour of them.
  *
  * <p>Held as parallel primitive arrays (start and duration in nanos, a verdict byte: 17 bytes a
  * run) rather than {@link WindowRun}s (~80 bytes with their Instant and Duration); certificate
@@ -28,6 +31,7 @@ final class RuleWindow {
   private static final Verdict[] VERDICTS = Verdict.values();
 
   private final long keepForNanos;
+  private final long streakForNanos;
   private final int keepAtLeast;
   private long[] ats = new long[FIRST_LENGTH];
   private long[] durations = new long[FIRST_LENGTH];
@@ -35,9 +39,19 @@ final class RuleWindow {
   private long[] certs; // null until a run reports a certificate
   private int head;
   private int size;
+  private int streak; // trailing failed runs held
 
   RuleWindow(Duration keepFor, int keepAtLeast) {
+    this(keepFor, keepAtLeast, keepFor);
+  }
+
+  /**
+   * @param keepFor how far back the windowed rules read
+   * @param streakFor how far back a failing streak is kept (and so counted)
+   */
+  RuleWindow(Duration keepFor, int keepAtLeast, Duration streakFor) {
     this.keepForNanos = keepFor.toNanos();
+    this.streakForNanos = Math.max(streakFor.toNanos(), keepForNanos);
     this.keepAtLeast = Math.min(keepAtLeast, HARD_CAP);
   }
 
@@ -58,10 +72,14 @@ final class RuleWindow {
       certs[slot] = run.certNotAfter().map(RuleWindow::nanos).orElse(NO_CERT);
     }
     size++;
+    streak = run.failed() ? streak + 1 : 0;
     long horizon = at - keepForNanos;
-    while (size > HARD_CAP || (size > keepAtLeast && ats[head] < horizon)) {
+    long streakHorizon = at - streakForNanos;
+    while (size > HARD_CAP || (size > keepAtLeast && ats[head] < horizon
+        && (streak < size || ats[head] < streakHorizon))) {
       head = (head + 1) % ats.length;
       size--;
+      streak = Math.min(streak, size);
     }
     if (ats.length > FIRST_LENGTH && size < ats.length / 4) {
       reallocate(Math.max(FIRST_LENGTH, ats.length / 2));

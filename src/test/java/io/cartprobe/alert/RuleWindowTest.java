@@ -80,4 +80,42 @@ class RuleWindowTest {
     assertThat(window.within(T0.plusSeconds(101), Duration.ofSeconds(50)))
         .containsExactly(run(100, Verdict.FAILURE), run(101, Verdict.SUCCESS));
   }
+
+  @Test
+  void aStreakWindowHoldsAHandfulWhilePassingAndHalfAnHourOfAFailingStreak() {
+    RuleWindow streakOnly = new RuleWindow(Duration.ZERO, 4, Duration.ofMinutes(30));
+    RuleWindow asBefore = new RuleWindow(Duration.ofMinutes(30), 4);
+    for (int i = 0; i < 3_600; i++) {
+      streakOnly.add(run(i, Verdict.SUCCESS));
+      asBefore.add(run(i, Verdict.SUCCESS));
+    }
+    assertThat(streakOnly.size()).isEqualTo(4);
+    assertThat(streakOnly.allocated()).isEqualTo(RuleWindow.FIRST_LENGTH);
+
+    // An outage of an hour: the streak is counted over the same half hour either way.
+    for (int i = 3_600; i < 7_200; i++) {
+      streakOnly.add(run(i, Verdict.FAILURE));
+      asBefore.add(run(i, Verdict.FAILURE));
+      if (i % 97 == 0 || i == 7_199) {
+        assertThat(streakOnly.failureStreak()).isEqualTo(asBefore.failureStreak());
+      }
+    }
+    assertThat(streakOnly.failureStreak()).hasSize(1_801);
+    assertThat(streakOnly.failureStreak().getFirst()).isEqualTo(run(7_199 - 1_800, Verdict.FAILURE));
+
+    streakOnly.add(run(7_200, Verdict.SUCCESS));
+    assertThat(streakOnly.size()).isEqualTo(4);
+    assertThat(streakOnly.failureStreak()).isEmpty();
+  }
+
+  @Test
+  void aStreakRuleBesideAWindowedRuleKeepsTheWindowWhole() {
+    RuleWindow window = new RuleWindow(Duration.ofMinutes(10), 4, Duration.ofMinutes(30));
+    for (int i = 0; i < 3_600; i++) {
+      window.add(run(i, i % 10 == 0 ? Verdict.FAILURE : Verdict.SUCCESS));
+    }
+
+    assertThat(window.size()).isEqualTo(601);
+    assertThat(window.within(T0.plusSeconds(3_599), Duration.ofMinutes(10))).hasSize(600);
+  }
 }
