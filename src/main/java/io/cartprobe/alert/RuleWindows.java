@@ -38,18 +38,26 @@ final class RuleWindows {
   Data of(String probe, String env, String variant) {
     return pairs.computeIfAbsent(new Pair(probe, env, variant), p -> {
       Duration keep = Duration.ZERO;
+      Duration streak = Duration.ZERO;
       int atLeast = 1;
       for (AlertRule rule : rules) {
         if (matches(rule, p.probe(), p.env())) {
           Duration lookback = ConditionEvaluator.lookback(rule.when());
-          keep = lookback.compareTo(keep) > 0 ? lookback : keep;
-          atLeast = Math.max(atLeast, switch (rule.when()) {
-            case AlertCondition.ConsecutiveFailures c -> c.count() + 1;
-            default -> 1;
-          });
+          switch (rule.when()) {
+            // These read the window; a streak reads only its trailing failures, the others
+            // only the latest run or the config changes.
+            case AlertCondition.FailureRatio r -> keep = longer(keep, lookback);
+            case AlertCondition.LatencyP95 l -> keep = longer(keep, lookback);
+            case AlertCondition.BurnRate b -> keep = longer(keep, lookback);
+            case AlertCondition.ConsecutiveFailures c -> {
+              streak = longer(streak, lookback);
+              atLeast = Math.max(atLeast, c.count() + 1);
+            }
+            default -> { }
+          }
         }
       }
-      return new Data(new RuleWindow(keep, atLeast));
+      return new Data(new RuleWindow(keep, atLeast, streak));
     });
   }
 
@@ -66,6 +74,10 @@ final class RuleWindows {
   java.util.Optional<ProbeResult> latest(String probe, String env, String variant) {
     Data data = pairs.get(new Pair(probe, env, variant));
     return java.util.Optional.ofNullable(data == null ? null : data.lastResult);
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   static boolean matches(AlertRule rule, String probe, String env) {

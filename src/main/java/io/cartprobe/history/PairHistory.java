@@ -1,11 +1,10 @@
 package io.cartprobe.history;
 
 import io.cartprobe.result.ConfigChange;
-
 import io.cartprobe.result.ProbeResult;
+import io.cartprobe.result.Verdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ final class PairHistory {
   static final int EVENT_CAPACITY = 100;
 
   private final HistoryKey key;
-  private final Ring<RunRecord> runs;
+  private final RunRing runs;
   private final Ring<ConfigChange> configChanges = new Ring<>(EVENT_CAPACITY);
   private final Ring<AlertTransition> alertTransitions = new Ring<>(EVENT_CAPACITY);
   private ProbeResult latest;
@@ -32,7 +31,7 @@ final class PairHistory {
 
   PairHistory(HistoryKey key, int capacity) {
     this.key = key;
-    this.runs = new Ring<>(capacity);
+    this.runs = new RunRing(capacity);
   }
 
   HistoryKey key() {
@@ -106,9 +105,9 @@ final class PairHistory {
 
   /** One consistent picture of where the pair stands, for status and the run log. */
   synchronized PairState state() {
-    RunRecord previous = runs.size() >= 2 ? runs.get(runs.size() - 2) : null;
+    Verdict previous = runs.size() >= 2 ? runs.verdict(runs.size() - 2) : null;
     return new PairState(Optional.ofNullable(latest),
-        Optional.ofNullable(previous).map(RunRecord::verdict), counts, consecutiveFailures,
+        Optional.ofNullable(previous), counts, consecutiveFailures,
         Optional.ofNullable(failingSince));
   }
 
@@ -128,16 +127,20 @@ final class PairHistory {
       PairSummary empty = PairSummary.empty(key, now, window, runs.capacity());
       return lastConfigChange().map(c -> withChange(empty, c)).orElse(empty);
     }
-    Instant from = now.minus(window);
-    List<RunRecord> inWindow = new ArrayList<>();
+    long from = RunRing.epochNanos(now.minus(window));
+    long to = RunRing.epochNanos(now);
+    long[] durations = new long[runs.size()];
+    int inWindow = 0;
+    int passed = 0;
     // Newest first, stopping at the window's edge: a page render costs an hour, not a day.
     for (int i = runs.size() - 1; i >= 0; i--) {
-      RunRecord run = runs.get(i);
-      if (run.startedAt().isBefore(from)) {
+      long start = runs.startNanos(i);
+      if (start < from) {
         break;
       }
-      if (!run.startedAt().isAfter(now)) {
-        inWindow.add(run);
+      if (start <= to) {
+        durations[inWindow++] = runs.durationNanos(i);
+        passed += runs.verdict(i) == Verdict.FAILURE ? 0 : 1;
       }
     }
     return new PairSummary(
@@ -147,9 +150,9 @@ final class PairHistory {
         Optional.of(Duration.between(last.startedAt(), now)).filter(d -> !d.isNegative())
             .or(() -> Optional.of(Duration.ZERO)),
         window,
-        inWindow.size(),
-        Stats.successRatio(inWindow),
-        Stats.percentile(inWindow.stream().map(RunRecord::duration).toList(), 95),
+        inWindow,
+        Stats.successRatio(passed, inWindow),
+        Stats.percentile(durations, inWindow, 95),
         runs.newest(recentCount),
         Optional.ofNullable(failingSince),
         consecutiveFailures,
@@ -169,10 +172,17 @@ final class PairHistory {
   }
 
   synchronized HistoryWindow since(Instant from) {
+    long fromNanos = RunRing.epochNanos(from);
+    List<RunRecord> inWindow = new java.util.ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      if (runs.startNanos(i) >= fromNanos) {
+        inWindow.add(runs.get(i));
+      }
+    }
     return new HistoryWindow(
         key,
         from,
-        runs.all().stream().filter(r -> !r.startedAt().isBefore(from)).toList(),
+        inWindow,
         configChanges.all().stream().filter(c -> !c.at().isBefore(from)).toList(),
         alertTransitions.all().stream().filter(a -> !a.at().isBefore(from)).toList(),
         Optional.ofNullable(failingSince),

@@ -1,7 +1,6 @@
 package io.cartprobe.history;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -13,21 +12,18 @@ final class Stats {
   /**
    * The p-th percentile by nearest rank: the smallest value with at least p% of values at or
    * below it. Always one of the observed durations, so the page never shows a time no run took.
+   * Sorts the first {@code count} of {@code nanos} in place.
    */
-  static Optional<Duration> percentile(Collection<Duration> values, double p) {
-    if (values.isEmpty()) {
+  static Optional<Duration> percentile(long[] nanos, int count, double p) {
+    if (count == 0) {
       return Optional.empty();
     }
-    long[] nanos = values.stream().mapToLong(Duration::toNanos).sorted().toArray();
-    int rank = (int) Math.ceil(p / 100.0 * nanos.length);
-    return Optional.of(Duration.ofNanos(nanos[Math.clamp(rank - 1, 0, nanos.length - 1)]));
+    java.util.Arrays.sort(nanos, 0, count);
+    int rank = (int) Math.ceil(p / 100.0 * count);
+    return Optional.of(Duration.ofNanos(nanos[Math.clamp(rank - 1, 0, count - 1)]));
   }
 
-  static OptionalDouble successRatio(Collection<RunRecord> runs) {
-    if (runs.isEmpty()) {
-      return OptionalDouble.empty();
-    }
-    long passed = runs.stream().filter(RunRecord::passed).count();
-    return OptionalDouble.of((double) passed / runs.size());
+  static OptionalDouble successRatio(int passed, int count) {
+    return count == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) passed / count);
   }
 }
