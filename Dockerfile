@@ -27,7 +27,7 @@ FROM maven:3-eclipse-temurin-25 AS build
 WORKDIR /build
 COPY pom.xml probes.yaml ./
 COPY src ./src
-RUN mvn -B -q package -DskipTests
+RUN mvn -B -q package -DskipTests -Dcartprobe.aot.skip=true
 # jdeps finds the modules the jar needs (java.desktop is java.beans, used by the YAML and JSON
 # libraries; jdk.management backs the JVM metrics); jlink builds a runtime of just those
 # (--strip-java-debug-attributes, not --strip-debug: that one needs objcopy from binutils).
@@ -52,7 +52,8 @@ RUN groupadd --system --gid 10001 cartprobe \
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:$PATH \
     CARTPROBE_CONFIG=/etc/cartprobe/probes.yaml \
-    CARTPROBE_JAVA_OPTS="-XX:+UseSerialGC -XX:-UsePerfData -Djava.io.tmpdir=/var/lib/cartprobe" \
+    CARTPROBE_JAVA_OPTS="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Djava.io.tmpdir=/var/lib/cartprobe" \
+    MALLOC_ARENA_MAX=2 \
     LANG=C.UTF-8
 COPY --from=build /runtime /opt/java
 COPY --from=build /build/target/cartprobe.jar /opt/cartprobe/cartprobe.jar
@@ -63,7 +64,8 @@ RUN chmod 0755 /opt/cartprobe/cartprobe && ln -s /opt/cartprobe/cartprobe /usr/l
 
 # JDK 25 AOT cache (JEP 483/514): classes loaded and linked during a training run of the agent
 # against the demo shop are mapped at start-up, which halves start-to-ready. The training run
-# uses the same JVM, jar path and GC as the ENTRYPOINT, or the cache would be ignored.
+# uses the same JVM, jar path and object headers as the ENTRYPOINT, or the cache would be
+# ignored. (The build stage skips mvn package's own cache: it is for bin/cartprobe in target/.)
 COPY deploy/docker/aot-training.yaml deploy/docker/aot-train.sh /tmp/aot/
 RUN sh /tmp/aot/aot-train.sh /opt/cartprobe/cartprobe.jar /opt/cartprobe/cartprobe.aot && rm -rf /tmp/aot
 
@@ -71,15 +73,19 @@ USER 10001:10001
 WORKDIR /var/lib/cartprobe
 VOLUME ["/var/lib/cartprobe"]
 EXPOSE 9781
-# Sized for a sidecar with a memory limit of 192-256 MiB: a heap of at most 60% of the limit
-# (metaspace, code cache and the AOT cache need the rest), the serial collector (one core or
-# less, small heap: the least memory and no GC threads), small thread stacks (probes run on
-# virtual threads, whose stacks live on the heap), no hsperfdata file in /tmp (the root
-# filesystem is read-only), temporary files on the volume, and exit on OutOfMemoryError so
-# the kubelet restarts a clean process.
+# Sized for a sidecar with a memory limit of 192-256 MiB (docs/deploy.md, "JVM flags"): the
+# launcher's agent flags, with the heap capped at 60% of the limit instead of a fixed -Xmx
+# (metaspace, code cache and the AOT cache need the rest): the serial collector (no GC threads),
+# a heap that starts small and gives memory back, compact object headers, small thread stacks
+# (probes run on virtual threads, whose stacks live on the heap), freed native memory returned
+# to the OS, two malloc arenas (ENV), no hsperfdata file in /tmp (the root filesystem is
+# read-only), temporary files on the volume, and exit on OutOfMemoryError so the kubelet
+# restarts a clean process. CARTPROBE_JAVA_OPTS (above) is for the launcher's one-off commands.
 ENTRYPOINT ["java", \
-  "-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData", \
-  "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/var/lib/cartprobe", \
+  "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=60", "-Xms16m", \
+  "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseCompactObjectHeaders", \
+  "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=5000", \
+  "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/var/lib/cartprobe", \
   "-XX:AOTCache=/opt/cartprobe/cartprobe.aot", \
   "-jar", "/opt/cartprobe/cartprobe.jar"]
 CMD ["agent"]
