@@ -127,6 +127,22 @@ class PlanTest {
   }
 
   @Test
+  void theEarliestDueOfAllPairsFollowsAPairReplannedByAFlip() {
+    ScheduledPair other = pair("other", "production", S30, S30);
+    Plan plan = planOf(NO_JITTER, CHECKOUT, other);
+    Instant first = first(CHECKOUT);
+    plan.takeDue(first);
+    Instant otherNext = plan.nextDue(other.key()).orElseThrow();
+
+    plan.recordOutcome(CHECKOUT.key(), RunOutcome.FAILED, first.plusSeconds(2));
+
+    Instant failingNext = first.plusSeconds(10);
+    assertThat(plan.nextDue()).contains(otherNext.isBefore(failingNext) ? otherNext : failingNext);
+    assertThat(plan.takeDue(failingNext)).extracting(Tick::pair).contains(CHECKOUT.key());
+    assertThat(plan.takeDue(failingNext)).isEmpty();
+  }
+
+  @Test
   void aFailureReportedAfterTheFailingIntervalPassedRunsAtTheNextGridInstant() {
     Plan plan = planOf(NO_JITTER, CHECKOUT);
     Instant first = first(CHECKOUT);
