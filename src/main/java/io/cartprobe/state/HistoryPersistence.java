@@ -33,10 +33,12 @@ public final class HistoryPersistence implements ResultSink, ConfigChangeSink, A
 
   @Override
   public void accept(ProbeResult result) {
-    HistoryKey key = new HistoryKey(result.probe(), result.environment());
+    // A matrix probe's variants are pairs of their own: rows keyed without the variant mixed
+    // them all under "" and gave every variant the others' history after a restart.
+    HistoryKey key = new HistoryKey(result.probe(), result.environment(), result.variant());
     writer.submit(HistoryRows.run(key, RunRecord.of(result)));
-    writer.replace(new PairStateKey(key), HistoryRows.pairState(key,
-        history.state(result.probe(), result.environment()), clock.instant()));
+    writer.replace(new PairStateKey(key), HistoryRows.pairState(key, history.state(key),
+        clock.instant()));
   }
 
   @Override

@@ -84,6 +84,40 @@ class AgentStateTest {
   }
 
   @Test
+  void eachVariantOfAMatrixProbeComesBackAsItsOwnPair() throws Exception {
+    Path file = dir.resolve("state.db");
+    RunHistory before = new RunHistory(clock);
+    ProbeResult visa = inVariant(ok("checkout", "production", T0), "visa");
+    ProbeResult amex = inVariant(paymentRejected("checkout", "production", T0.plusSeconds(1)),
+        "amex");
+    try (AgentState state = open(file, List.of())) {
+      HistoryPersistence sink = state.historySink(before);
+      for (ProbeResult r : List.of(visa, amex)) {
+        before.accept(r);
+        sink.accept(r);
+      }
+      flush(state);
+    }
+    HistoryKey visaKey = new HistoryKey("checkout", "production", "visa");
+    HistoryKey amexKey = new HistoryKey("checkout", "production", "amex");
+    RunHistory after = new RunHistory(clock);
+    try (AgentState state = open(file, List.of())) {
+      state.restoreHistory(after, List.of(visaKey, amexKey), Instant.EPOCH, 1);
+    }
+    assertThat(after.records(visaKey)).containsExactly(RunRecord.of(visa));
+    assertThat(after.records(amexKey)).containsExactly(RunRecord.of(amex));
+    assertThat(after.state(amexKey).consecutiveFailures()).isEqualTo(1);
+    assertThat(after.state(visaKey).consecutiveFailures()).isZero();
+  }
+
+  private static ProbeResult inVariant(ProbeResult r, String variant) {
+    return new ProbeResult(r.probe(), r.environment(), r.probeType(), r.startedAt(),
+        r.duration(), r.verdict(), r.attempts(), r.traceId(), r.steps(), r.failure(),
+        r.cleanup(), r.notes(), r.watched(), r.probableCause(), r.spanId(),
+        r.earlierAttempts(), r.providerStatus(), variant);
+  }
+
+  @Test
   void startUpLoadsAtMostTheRingOfEachPair() throws Exception {
     Path file = dir.resolve("state.db");
     RunHistory before = new RunHistory(clock);
