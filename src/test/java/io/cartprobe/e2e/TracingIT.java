@@ -2,6 +2,7 @@ package io.cartprobe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartprobe.trace.OtlpHttpReceiver;
 import java.util.Map;
@@ -26,9 +27,15 @@ class TracingIT {
           "run", "-c", JarProcess.projectDir().resolve("probes.yaml").toString(),
           "-p", "checkout", "-e", "production", "-o", "json");
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
-      String traceId = new ObjectMapper().readTree(run.stdout()).path("results").get(0)
-          .path("trace_id").asText();
+      // The trace is the subject, not the verdict: on a busy machine a cold run can miss
+      // probes.yaml's 1 s latency budget, and a run that failed on latency exports its trace too.
+      JsonNode result = new ObjectMapper().readTree(run.stdout()).path("results").get(0);
+      assertThat(run.exitCode()).as(run.toString()).isIn(0, 1);
+      if (run.exitCode() == 1) {
+        assertThat(result.path("failure").path("reason").asText()).as(run.toString())
+            .isEqualTo("latency");
+      }
+      String traceId = result.path("trace_id").asText();
       assertThat(collector.spansOf(traceId)).as(run.toString())
           .extracting(s -> s.span().getName())
           // probes.yaml's checkout has a payment_method matrix: its first variant comes first
