@@ -123,7 +123,8 @@ public final class Agent implements AutoCloseable {
     Attribution attribution = new Attribution(config::get);
     ConfigWatch watch = new ConfigWatch();
     state.ifPresent(s -> DurableState.restoreWatch(watch, s));
-    this.history = new RunHistory(clock);
+    this.history = state.map(s -> new RunHistory(clock, RunHistory.MAX_DEFAULT_CAPACITY,
+        s.runs(), Alerting.longestLookback(initial))).orElseGet(() -> new RunHistory(clock));
     List<HistoryKey> pairs = configureHistory(initial);
     state.ifPresent(s -> DurableState.restoreHistory(s, history, pairs, initial, clock));
     Optional<HistoryPersistence> saved = state.map(s -> s.historySink(history));
@@ -242,7 +243,7 @@ public final class Agent implements AutoCloseable {
       for (String env : probe.environments()) {
         for (io.cartprobe.config.Variant v : probe.variants()) {
           HistoryKey key = new HistoryKey(probe.name(), env, v.id());
-          history.configure(key, RunHistory.capacityFor(probe.interval()));
+          history.configure(key, probe.interval());
           keys.add(key);
         }
       }

@@ -79,6 +79,11 @@ final class PairHistory {
     return runs.size();
   }
 
+  /** When the oldest run held started; null when none is. */
+  synchronized Instant oldestStart() {
+    return runs.size() == 0 ? null : RunRing.instant(runs.startNanos(0));
+  }
+
   synchronized Optional<ProbeResult> latest() {
     return Optional.ofNullable(latest);
   }

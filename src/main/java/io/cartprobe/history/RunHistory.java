@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The last N runs of every probe × environment as compact {@link RunRecord}s, the latest whole
  * {@link ProbeResult} of each (for the step table), and the gateway-config changes and alert
  * transitions next to them. Memory is bounded: each pair is a ring of at most its capacity.
+ * With a {@link StoredRuns} (the state database) that ring spans only what the page and the
+ * rules read, and {@code /api/history} takes older runs from the store.
  *
  * <p>Thread-safe: many runs record at once while the page and {@code /api/history} read. Each
  * pair has its own lock, so recording one pair never waits for another.
@@ -47,27 +49,34 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   private final Clock clock;
   private final int defaultCapacity;
+  private final StoredRuns older;
+  private final Duration heldFor;
   private final Map<HistoryKey, PairHistory> pairs = new ConcurrentHashMap<>();
   // Capacities the agent configured, kept apart so a pair created later (first record, restore)
   // gets its configured size rather than the default.
   private final Map<HistoryKey, Integer> capacities = new ConcurrentHashMap<>();
+  // With a store: a day of runs at the interval, what /api/history answers at most.
+  private final Map<HistoryKey, Integer> answered = new ConcurrentHashMap<>();
 
   public RunHistory(Clock clock) {
     this(clock, MAX_DEFAULT_CAPACITY);
   }
 
   public RunHistory(Clock clock, int defaultCapacity) {
+    this(clock, defaultCapacity, StoredRuns.NONE, Duration.ZERO);
+  }
+
+  /** Over a store of every run: memory holds the summary window or the rules' lookback. */
+  public RunHistory(Clock clock, int defaultCapacity, StoredRuns older, Duration lookback) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.defaultCapacity = checkCapacity(defaultCapacity);
+    this.defaultCapacity = Capacity.check(defaultCapacity);
+    this.older = Objects.requireNonNull(older, "older");
+    this.heldFor = lookback.compareTo(SUMMARY_WINDOW) > 0 ? lookback : SUMMARY_WINDOW;
   }
 
   /** A day of runs at this interval, between {@value #MIN_DEFAULT_CAPACITY} and {@value #MAX_DEFAULT_CAPACITY}. */
   public static int capacityFor(Duration interval) {
-    if (interval.isZero() || interval.isNegative()) {
-      return MAX_DEFAULT_CAPACITY;
-    }
-    long perDay = Math.ceilDiv(Duration.ofDays(1).toMillis(), Math.max(1, interval.toMillis()));
-    return (int) Math.clamp(perDay, MIN_DEFAULT_CAPACITY, MAX_DEFAULT_CAPACITY);
+    return Capacity.day(interval);
   }
 
   /** Sets how many runs this pair keeps; shrinking drops the oldest. Call on (re)load. */
@@ -75,8 +84,22 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
     configure(new HistoryKey(probe, environment), capacity);
   }
 
+  /**
+   * A day of runs at the probe's interval ({@link #capacityFor}); with a store, memory holds
+   * only the span the live views and rules read (at least {@value #MIN_DEFAULT_CAPACITY} runs).
+   */
+  public void configure(HistoryKey key, Duration interval) {
+    int day = capacityFor(interval);
+    if (older == StoredRuns.NONE || interval.isZero() || interval.isNegative()) {
+      configure(key, day);
+      return;
+    }
+    answered.put(key, day);
+    configure(key, Capacity.held(heldFor, interval, day));
+  }
+
   public void configure(HistoryKey key, int capacity) {
-    capacities.put(key, checkCapacity(capacity));
+    capacities.put(key, Capacity.check(capacity));
     pair(key).resize(capacity);
   }
 
@@ -85,6 +108,7 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
     Set<HistoryKey> set = Set.copyOf(keep);
     pairs.keySet().retainAll(set);
     capacities.keySet().retainAll(set);
+    answered.keySet().retainAll(set);
   }
 
   @Override
@@ -100,14 +124,14 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
   /** Firing and resolved transitions sit next to the runs; repeats are not news. */
   @Override
   public void accept(AlertEvent event) {
-    switch (event.kind()) {
-      case FIRING -> pair(new HistoryKey(event.probe(), event.env(), event.variant())).add(
-          new AlertTransition(event.alert(), event.probe(), event.env(),
-              AlertTransition.State.FIRING, event.at()));
-      case RESOLVED -> pair(new HistoryKey(event.probe(), event.env(), event.variant())).add(
-          new AlertTransition(event.alert(), event.probe(), event.env(),
-              AlertTransition.State.RESOLVED, event.at()));
-      case REPEAT -> { }
+    AlertTransition.State state = switch (event.kind()) {
+      case FIRING -> AlertTransition.State.FIRING;
+      case RESOLVED -> AlertTransition.State.RESOLVED;
+      case REPEAT -> null;
+    };
+    if (state != null) {
+      pair(new HistoryKey(event.probe(), event.env(), event.variant())).add(
+          new AlertTransition(event.alert(), event.probe(), event.env(), state, event.at()));
     }
   }
 
@@ -195,14 +219,17 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   public HistoryWindow window(HistoryKey key, Instant from) {
     PairHistory pair = pairs.get(key);
-    return pair == null
+    HistoryWindow held = pair == null
         ? new HistoryWindow(key, from, List.of(), List.of(), List.of(), Optional.empty(),
             capacityOf(key))
         : pair.since(from);
+    Integer day = answered.get(key);
+    return day == null ? held : OlderRuns.before(held, pair, older, day, clock.instant());
   }
 
   public List<ConfigChange> configChanges(String probe, String environment) {
-    return existing(probe, environment).map(PairHistory::configChanges).orElse(List.of());
+    return Optional.ofNullable(pairs.get(new HistoryKey(probe, environment)))
+        .map(PairHistory::configChanges).orElse(List.of());
   }
 
   public List<AlertTransition> alertTransitions(String probe, String environment) {
@@ -261,23 +288,11 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
     return capacityOf(key);
   }
 
-  private Optional<PairHistory> existing(String probe, String environment) {
-    return Optional.ofNullable(pairs.get(new HistoryKey(probe, environment)));
-  }
-
   private PairHistory pair(HistoryKey key) {
     return pairs.computeIfAbsent(key, k -> new PairHistory(k, capacityOf(k)));
   }
 
   private int capacityOf(HistoryKey key) {
     return capacities.getOrDefault(key, defaultCapacity);
-  }
-
-  private static int checkCapacity(int capacity) {
-    if (capacity < 1 || capacity > MAX_CAPACITY) {
-      throw new IllegalArgumentException(
-          "history capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
-    }
-    return capacity;
   }
 }

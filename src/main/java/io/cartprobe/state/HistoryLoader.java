@@ -63,17 +63,22 @@ final class HistoryLoader {
         + "AND variant = ? ORDER BY started_at DESC LIMIT " + limit, key);
         ResultSet r = p.executeQuery()) {
       while (r.next() && (newestFirst.size() < atLeast || r.getLong("started_at") >= from)) {
-        newestFirst.add(new RunRecord(
-            Times.instant(r.getLong("started_at")),
-            Verdict.valueOf(r.getString("verdict").toUpperCase(Locale.ROOT)),
-            Duration.ofNanos(r.getLong("duration_ns")),
-            text(r, "failed_step"), text(r, "component"), text(r, "reason"), text(r, "message"),
-            text(r, "classification"), r.getString("trace_id"), text(r, "probable_cause"),
-            integer(r, "http_status")));
+        newestFirst.add(run(r));
       }
     }
     Collections.reverse(newestFirst);
     return newestFirst;
+  }
+
+  /** The run on the result set's current row of {@code runs}. */
+  static RunRecord run(ResultSet r) throws SQLException {
+    return new RunRecord(
+        Times.instant(r.getLong("started_at")),
+        Verdict.valueOf(r.getString("verdict").toUpperCase(Locale.ROOT)),
+        Duration.ofNanos(r.getLong("duration_ns")),
+        text(r, "failed_step"), text(r, "component"), text(r, "reason"), text(r, "message"),
+        text(r, "classification"), r.getString("trace_id"), text(r, "probable_cause"),
+        integer(r, "http_status"));
   }
 
   private static List<ConfigChange> changes(Connection c, HistoryKey key) throws SQLException {
@@ -125,7 +130,7 @@ final class HistoryLoader {
     }
   }
 
-  private static PreparedStatement pairQuery(Connection c, String sql, HistoryKey key)
+  static PreparedStatement pairQuery(Connection c, String sql, HistoryKey key)
       throws SQLException {
     PreparedStatement p = c.prepareStatement(sql);
     p.setString(1, key.probe());
