@@ -147,7 +147,12 @@ class LocationsAlertmanagerIT {
     } finally {
       agents.forEach(JarProcess::close);
       paths.forEach(NetworkPath::close);
+      // Alertmanager writes its snapshot on SIGTERM: wait until it has gone, or the temporary
+      // directory is deleted under it and the clean-up fails the test.
       alertmanager.destroy();
+      if (!alertmanager.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        alertmanager.destroyForcibly().waitFor();
+      }
       receiver.stop(0);
     }
   }
