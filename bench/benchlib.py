@@ -1,7 +1,10 @@
 """Helpers the bench scripts share: ports, readiness, /proc figures, Prometheus text parsing."""
 import os
+import platform
 import socket
+import statistics
 import subprocess
+import tempfile
 import time
 import urllib.request
 
@@ -42,6 +45,57 @@ def peak_rss_mib(pid):
     return float("nan")
 
 
+def rss_samples_mib(pid, seconds, every_s=1.0):
+    """VmRSS sampled over a window (not VmHWM: a start-up peak is not what a pod pays for)."""
+    samples, end = [], time.time() + seconds
+    while True:
+        samples.append(proc_status(pid, "VmRSS") / 1024)
+        left = end - time.time()
+        if left <= 0:
+            return samples
+        time.sleep(min(every_s, left))
+
+
+def timed_run(cmd, env=None, cwd=None):
+    """Runs cmd to the end: (wall s, CPU s, peak RSS MiB, exit code, stderr) from its own rusage."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+                err.read().decode(errors="replace"))
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def first_line(cmd):
+    """The first line a tool prints about itself (stdout or stderr), or why it could not run."""
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
+        return ((out.stdout or "") + (out.stderr or "")).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.TimeoutExpired) as e:
+        return f"not available ({e.__class__.__name__})"
+
+
+def machine():
+    """What a reader needs to judge a timing: cores, CPU model, load before the run, memory."""
+    model = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kib = int(f.readline().split()[1])
+    return {"cores": os.cpu_count(), "model": model, "load": os.getloadavg(),
+            "mem_gib": mem_kib / 1024 / 1024, "kernel": platform.release()}
+
+
 def scrape(url, accept="text/plain"):
     req = urllib.request.Request(url, headers={"Accept": accept})
     start = time.perf_counter()
@@ -50,11 +104,13 @@ def scrape(url, accept="text/plain"):
     return time.perf_counter() - start, body.decode()
 
 
-def series_sum(text, name):
+def series_sum(text, name, without=None):
+    """Sum of a metric's series; without: skip the series whose labels contain this text."""
     total = 0.0
     for line in text.splitlines():
         if line.startswith(name + "{") or line.startswith(name + " "):
-            total += float(line.rsplit(" ", 1)[1])
+            if without is None or without not in line.rsplit(" ", 1)[0]:
+                total += float(line.rsplit(" ", 1)[1])
     return total
 
 
