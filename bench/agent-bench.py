@@ -201,12 +201,18 @@ def agent_part(args, tmp):
     try:
         for n, interval in parse_sizes(args.sizes):
             window = max(args.seconds, 3 * interval)
-            for variant in ["launcher"] + (["java-jar"] if n in args.java_jar_sizes else []):
-                print(f"  cartprobe ({variant}) N={n} @ {interval}s ...", file=sys.stderr, flush=True)
-                rows.append(bench_cartprobe(variant, n, interval, window, args.warmup, target_port, tmp))
+            runs = [(f"cartprobe ({variant})", lambda v=variant: bench_cartprobe(
+                        v, n, interval, window, args.warmup, target_port, tmp))
+                    for variant in ["launcher"] + (["java-jar"] if n in args.java_jar_sizes else [])]
             if not args.no_blackbox:
-                print(f"  blackbox_exporter N={n} @ {interval}s ...", file=sys.stderr, flush=True)
-                rows.append(bench_blackbox(n, interval, window, args.bb_warmup, target_port, tmp))
+                runs.append(("blackbox_exporter", lambda: bench_blackbox(
+                    n, interval, window, args.bb_warmup, target_port, tmp)))
+            for name, measure in runs:
+                print(f"  {name} N={n} @ {interval}s ...", file=sys.stderr, flush=True)
+                try:
+                    rows.append(measure())
+                except (Exception, SystemExit) as e:  # one size that breaks does not lose the others
+                    args.errors.append(f"{name} N={n} @ {interval}s: {e.__class__.__name__}: {e}")
     finally:
         nginx.send_signal(signal.SIGTERM)
         nginx.wait(timeout=10)
@@ -384,6 +390,8 @@ def print_report(args, host, agent, cold, latency, timings):
     print("|---|---|---|")
     for goal, measured, result in goals(agent, cold, latency):
         print(f"| {goal} | {measured} | {result} |")
+    for error in args.errors:
+        print(f"\n**error**: {error}")
     print("\nrunning time: " + ", ".join(f"{part} {seconds:.0f} s" for part, seconds in timings.items()))
 
 
@@ -404,6 +412,7 @@ def main():
     unknown = set(args.parts) - set(PARTS)
     if unknown:
         parser.error("unknown part: " + ", ".join(sorted(unknown)))
+    args.errors = []
     args.java_jar_sizes = {int(x) for x in args.java_jar_sizes.split(",") if x}
     if not os.path.exists(JAR):
         raise SystemExit("build first: mvn -B -q package -DskipTests")
@@ -414,12 +423,15 @@ def main():
         for part in args.parts:
             began = time.time()
             print(f"{part} ...", file=sys.stderr, flush=True)
-            if part == "agent":
-                agent = agent_part(args, tmp)
-            elif part == "cold":
-                cold = cold_part(args, tmp)
-            else:
-                latency = latency_part(args)
+            try:
+                if part == "agent":
+                    agent = agent_part(args, tmp)
+                elif part == "cold":
+                    cold = cold_part(args, tmp)
+                else:
+                    latency = latency_part(args)
+            except (Exception, SystemExit) as e:
+                args.errors.append(f"part {part}: {e.__class__.__name__}: {e}")
             timings[part] = time.time() - began
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
