@@ -1,9 +1,11 @@
 """Helpers the bench scripts share: ports, readiness, /proc figures, Prometheus text parsing."""
+import json
 import os
 import platform
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -56,17 +58,29 @@ def rss_samples_mib(pid, seconds, every_s=1.0):
         time.sleep(min(every_s, left))
 
 
+# Forks the command from a fresh, small interpreter: a child's peak RSS (ru_maxrss) starts at its
+# parent's RSS at fork, so forking from a bench process that holds large configs would report that.
+_TIMED = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, ru = os.wait4(pid, 0)
+print(json.dumps([time.perf_counter() - start, ru.ru_utime + ru.ru_stime, ru.ru_maxrss,
+                  os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def timed_run(cmd, env=None, cwd=None):
-    """Runs cmd to the end: (wall s, CPU s, peak RSS MiB, exit code, stderr) from its own rusage."""
+    """Runs cmd to the end: (wall s, CPU s, peak RSS MiB, exit code, stderr), from its own rusage."""
     with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        out = subprocess.run([sys.executable, "-c", _TIMED] + cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                             stderr=err, check=True)
+        wall, cpu, maxrss_kib, code = json.loads(out.stdout)
         err.seek(0)
-        return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-                err.read().decode(errors="replace"))
+        return wall, cpu, maxrss_kib / 1024, code, err.read().decode(errors="replace")
 
 
 def median(values):
