@@ -1,7 +1,12 @@
 """Helpers the bench scripts share: ports, readiness, /proc figures, Prometheus text parsing."""
+import json
 import os
+import platform
 import socket
+import statistics
 import subprocess
+import sys
+import tempfile
 import time
 import urllib.request
 
@@ -42,6 +47,69 @@ def peak_rss_mib(pid):
     return float("nan")
 
 
+def rss_samples_mib(pid, seconds, every_s=1.0):
+    """VmRSS sampled over a window (not VmHWM: a start-up peak is not what a pod pays for)."""
+    samples, end = [], time.time() + seconds
+    while True:
+        samples.append(proc_status(pid, "VmRSS") / 1024)
+        left = end - time.time()
+        if left <= 0:
+            return samples
+        time.sleep(min(every_s, left))
+
+
+# Forks the command from a fresh, small interpreter: a child's peak RSS (ru_maxrss) starts at its
+# parent's RSS at fork, so forking from a bench process that holds large configs would report that.
+_TIMED = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, ru = os.wait4(pid, 0)
+print(json.dumps([time.perf_counter() - start, ru.ru_utime + ru.ru_stime, ru.ru_maxrss,
+                  os.waitstatus_to_exitcode(status)]))
+"""
+
+
+def timed_run(cmd, env=None, cwd=None):
+    """Runs cmd to the end: (wall s, CPU s, peak RSS MiB, exit code, stderr), from its own rusage."""
+    with tempfile.TemporaryFile() as err:
+        out = subprocess.run([sys.executable, "-c", _TIMED] + cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                             stderr=err, check=True)
+        wall, cpu, maxrss_kib, code = json.loads(out.stdout)
+        err.seek(0)
+        return wall, cpu, maxrss_kib / 1024, code, err.read().decode(errors="replace")
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def first_line(cmd):
+    """The first line a tool prints about itself (stdout or stderr), or why it could not run."""
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
+        return ((out.stdout or "") + (out.stderr or "")).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.TimeoutExpired) as e:
+        return f"not available ({e.__class__.__name__})"
+
+
+def machine():
+    """What a reader needs to judge a timing: cores, CPU model, load before the run, memory."""
+    model = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kib = int(f.readline().split()[1])
+    return {"cores": os.cpu_count(), "model": model, "load": os.getloadavg(),
+            "mem_gib": mem_kib / 1024 / 1024, "kernel": platform.release()}
+
+
 def scrape(url, accept="text/plain"):
     req = urllib.request.Request(url, headers={"Accept": accept})
     start = time.perf_counter()
@@ -50,11 +118,13 @@ def scrape(url, accept="text/plain"):
     return time.perf_counter() - start, body.decode()
 
 
-def series_sum(text, name):
+def series_sum(text, name, without=None):
+    """Sum of a metric's series; without: skip the series whose labels contain this text."""
     total = 0.0
     for line in text.splitlines():
         if line.startswith(name + "{") or line.startswith(name + " "):
-            total += float(line.rsplit(" ", 1)[1])
+            if without is None or without not in line.rsplit(" ", 1)[0]:
+                total += float(line.rsplit(" ", 1)[1])
     return total
 
 
