@@ -102,21 +102,27 @@ public final class RunSession implements AutoCloseable {
       return new HttpExchange.Failed(new IOException(e.toString(), e), Optional.empty(),
           Optional.empty(), timer.phases(), timer.requestSent(), since(start));
     }
-    HttpExchange.Head head = new HttpExchange.Head(response.code(), response.headers(),
-        response.request().url(), earliestNotAfter(response.handshake()),
-        facts(response, timer.ipVersion()));
     try (response) {
-      String body = bodyReader.read(response.body());
-      timer.finished();
-      return new HttpExchange.Completed(head, body, timer.phases(), timer.requestSent(),
-          since(start));
+      String body;
+      try {
+        body = bodyReader.read(response.body());
+      } finally {
+        // the head (its certificates parsed, its facts) is our work: read it after the clock
+        timer.finished();
+      }
+      return new HttpExchange.Completed(head(response, timer), body, timer.phases(),
+          timer.requestSent(), since(start));
     } catch (IOException e) {
-      timer.finished();
       Optional<String> prefix = e instanceof BodyTooLargeException big
           ? Optional.of(big.prefix()) : Optional.empty();
-      return new HttpExchange.Failed(e, Optional.of(head), prefix, timer.phases(),
-          timer.requestSent(), since(start));
+      return new HttpExchange.Failed(e, Optional.of(head(response, timer)), prefix,
+          timer.phases(), timer.requestSent(), since(start));
     }
+  }
+
+  private static HttpExchange.Head head(Response response, PhaseTimer timer) {
+    return new HttpExchange.Head(response.code(), response.headers(), response.request().url(),
+        earliestNotAfter(response.handshake()), facts(response, timer.ipVersion()));
   }
 
   /** What blackbox_exporter says of the final response: protocol, TLS, redirects, length, IP. */
