@@ -133,4 +133,38 @@ class RunSessionTest {
       assertThat(ex.phases().request()).isZero();
     }
   }
+
+  @Test
+  void stepsToAnIpLiteralShareTheRunsConnectionAndANewRunConnectsAfresh() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder().body("ok").build());
+    }
+    String url = "http://127.0.0.1:" + server.getPort() + "/";
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      run.execute(new Request.Builder().url(url + "a").build(), Duration.ofSeconds(30));
+      HttpExchange second = run.execute(new Request.Builder().url(url + "b").build(),
+          Duration.ofSeconds(30));
+      assertThat(second.phases().connect()).isZero();
+    }
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(2)))) {
+      HttpExchange third = run.execute(new Request.Builder().url(url + "c").build(),
+          Duration.ofSeconds(30));
+      assertThat(third.phases().connect()).isPositive();
+    }
+    RecordedRequest a = server.takeRequest();
+    RecordedRequest b = server.takeRequest();
+    RecordedRequest c = server.takeRequest();
+    assertThat(b.getConnectionIndex()).isEqualTo(a.getConnectionIndex());
+    assertThat(c.getConnectionIndex()).isNotEqualTo(a.getConnectionIndex());
+    assertThat(c.getHeaders().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+  }
+
+  @Test
+  void knowsAnIpLiteralFromAHostName() {
+    assertThat(RunSession.isIpLiteral("127.0.0.1")).isTrue();
+    assertThat(RunSession.isIpLiteral("::1")).isTrue();
+    assertThat(RunSession.isIpLiteral("shop.example")).isFalse();
+    assertThat(RunSession.isIpLiteral("10.0.0.1.nip.io")).isFalse();
+    assertThat(RunSession.isIpLiteral("123")).isFalse();
+  }
 }
