@@ -112,7 +112,9 @@ def step_ms(step):
 
 
 def key_of(step):
-    return step["url"].rsplit("/", 1)[1]
+    """The server's key for a step, or None for a step that never reached it."""
+    url = step.get("url") or ""
+    return url.rsplit("/", 1)[1] if "/" in url and step.get("status") == "passed" else None
 
 
 def run_cartprobe(java, jar, cfg):
@@ -142,7 +144,8 @@ def main():
     def diffs(steps):
         out = []
         for s in steps:
-            truth = TRUTH.get(key_of(s))
+            key = key_of(s)
+            truth = TRUTH.get(key) if key else None
             if truth is not None:
                 out.append(step_ms(s) - truth * 1000)
         return out

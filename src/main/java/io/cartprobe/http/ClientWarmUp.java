@@ -55,11 +55,8 @@ final class ClientWarmUp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try {
-      http.dns().lookup("localhost"); // the resolver's code path, for steps that name a host
-    } catch (IOException | RuntimeException e) {
-      // a host without "localhost": the first lookup stays colder
-    }
+    // No name lookup: the resolver is the user's (or the system's) and may hang; a warm-up
+    // must never hold the first run up.
     warmTls();
   }
 

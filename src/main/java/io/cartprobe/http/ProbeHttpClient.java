@@ -11,7 +11,6 @@ import okhttp3.Request;
  */
 public final class ProbeHttpClient {
 
-  private final OkHttpClient base;
   private final String userAgent;
   private final CappedBodyReader bodyReader;
   private final TlsClients tlsClients = new TlsClients();
@@ -21,7 +20,6 @@ public final class ProbeHttpClient {
   private volatile boolean warm;
 
   public ProbeHttpClient(OkHttpClient base, String version, CappedBodyReader bodyReader) {
-    this.base = base;
     this.userAgent = "cartprobe/" + version;
     this.bodyReader = bodyReader;
     this.racing = shared(base, userAgent).build();
@@ -58,10 +56,6 @@ public final class ProbeHttpClient {
         warm = true;
       }
     }
-  }
-
-  okhttp3.Dns dns() {
-    return base.dns();
   }
 
   public String userAgent() {

@@ -88,7 +88,7 @@ class RunSessionTest {
       assertThat(ex.duration()).isEqualTo(ex.phases().total());
       assertThat(ex.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(70));
       assertThat(ex.phases().ttfb()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
-      assertThat(ex.phases().transfer()).isGreaterThanOrEqualTo(Duration.ofMillis(40));
+      assertThat(ex.phases().transfer()).isPositive(); // where the body's delay falls is the server's
       // the wall time around the call holds the network time and the client's own work
       assertThat(ex.elapsed()).isGreaterThanOrEqualTo(ex.duration());
     }
