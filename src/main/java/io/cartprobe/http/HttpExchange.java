@@ -16,8 +16,16 @@ public sealed interface HttpExchange {
   /** True when the request may have reached the server (its headers began to be written). */
   boolean requestSent();
 
-  /** Wall time from sending to the end of the body (or the failure). */
+  /**
+   * Wall time from handing the call to OkHttp to the end of the body (or the failure), the
+   * client's own work included: what the step's deadline is measured against.
+   */
   Duration elapsed();
+
+  /** The exchange's time on the network, the sum of its phases: the step's reported duration. */
+  default Duration duration() {
+    return phases().total();
+  }
 
   /**
    * The response status line and headers, when they arrived.

@@ -1,4 +1,4 @@
 package io.cartprobe.http;
 
-/** Request tag: the span id a call's requests send as their {@code traceparent} parent. */
-record ParentSpan(String spanId) {}
+/** Request tag: the {@code traceparent} a call's requests send, naming the step's span. */
+record ParentSpan(String traceparent) {}

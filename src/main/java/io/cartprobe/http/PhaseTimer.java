@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
@@ -16,26 +15,32 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 
 /**
- * Records one call's phases from OkHttp's events, and whether the request may have reached the
- * server. Methods are synchronized because OkHttp 5's fast fallback races connect attempts on
- * other threads; on Java 25 that no longer pins virtual threads.
+ * Times one call from OkHttp's events, and records whether the request may have reached the
+ * server.
+ *
+ * <p>The clock runs only while the call is on the network: from its first network event (DNS
+ * lookup, connect, or writing the request on a reused connection) to the end of the response
+ * body, or the failure, and it pauses where the client works between two phases: before the
+ * first event (building the call, the interceptors), from a lookup's or a connection's end to the
+ * next phase (route selection, setting up the connection, our network interceptor), and from a
+ * redirect's body to the next hop. The phases are the stretches the clock ran, so
+ * {@link Phases#total()} is the step's duration and the phases always add up to it.
+ *
+ * <p>Methods are synchronized because OkHttp 5's fast fallback races connect attempts on other
+ * threads; on Java 25 that no longer pins virtual threads.
  */
 public final class PhaseTimer extends EventListener {
+
+  private enum Phase { DNS, CONNECT, TLS, REQUEST, TTFB, TRANSFER }
 
   private static final long UNSET = Long.MIN_VALUE;
 
   private final LongSupplier nanoTime;
-  private long dnsStart = UNSET;
-  private long dnsEnd = UNSET;
-  private long connectStart = UNSET;
-  private long connectEnd = UNSET;
-  private long tlsStart = UNSET;
-  private long tlsEnd = UNSET;
-  private long requestStart = UNSET;
-  private long requestEnd = UNSET;
-  private long responseStart = UNSET;
-  private long responseEnd = UNSET;
-  private long failedAt = UNSET;
+  private final long[] spent = new long[Phase.values().length];
+  /** The phase the clock is running for; null while paused. */
+  private Phase current;
+  private long since = UNSET;
+  private boolean stopped;
   private boolean requestSent;
   private int ipVersion;
 
@@ -55,58 +60,79 @@ public final class PhaseTimer extends EventListener {
     return requestSent;
   }
 
-  /** The phases so far; a phase cut short by a failure ends at the failure. */
+  /** The phases so far, the one running counted up to now. */
   public synchronized Phases phases() {
-    // A connect that went on to TLS ends where TLS starts, so connect and tls do not overlap.
-    long connectStop = tlsStart != UNSET ? tlsStart : orFailure(connectEnd);
-    return new Phases(
-        between(dnsStart, orFailure(dnsEnd)),
-        between(connectStart, connectStop),
-        between(tlsStart, tlsEnd != UNSET ? tlsEnd : orFailure(connectEnd)),
-        between(requestStart, orFailure(requestEnd)),
-        between(requestEnd, orFailure(responseStart)),
-        between(responseStart, orFailure(responseEnd)));
+    long[] p = spent.clone();
+    if (current != null) {
+      p[current.ordinal()] += nanoTime.getAsLong() - since;
+    }
+    return Phases.ofNanos(p[0], p[1], p[2], p[3], p[4], p[5]);
   }
 
-  /** Marks the end of body reading when OkHttp reported no body end (e.g. the body was cut). */
+  /** Stops the clock: the body was read (or given up on), or the call failed. */
   public synchronized void finished() {
+    pause();
+    stopped = true;
+  }
+
+  /** 4 or 6 for the connection of the final response; 0 if none was acquired. */
+  public synchronized int ipVersion() {
+    return ipVersion;
+  }
+
+  private void enter(Phase next) {
+    if (stopped) {
+      return;
+    }
     long now = nanoTime.getAsLong();
-    if (responseStart != UNSET && responseEnd == UNSET) {
-      responseEnd = now;
+    if (current != null) {
+      spent[current.ordinal()] += now - since;
     }
-    if (failedAt == UNSET) {
-      failedAt = now;
-    }
+    current = next;
+    since = now;
   }
 
-  private long orFailure(long end) {
-    return end != UNSET ? end : failedAt;
-  }
-
-  private static Duration between(long start, long end) {
-    if (start == UNSET || end == UNSET || end < start) {
-      return Duration.ZERO;
+  private void pause() {
+    if (current != null) {
+      spent[current.ordinal()] += nanoTime.getAsLong() - since;
+      current = null;
     }
-    return Duration.ofNanos(end - start);
   }
 
   @Override
   public synchronized void dnsStart(Call call, String domainName) {
-    if (dnsStart == UNSET) {
-      dnsStart = nanoTime.getAsLong();
-    }
+    enter(Phase.DNS);
   }
 
   @Override
   public synchronized void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
-    dnsEnd = nanoTime.getAsLong();
+    pause();
   }
 
   @Override
   public synchronized void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
-    // The first attempt starts the phase: time lost on a failed address is part of connecting.
-    if (connectStart == UNSET) {
-      connectStart = nanoTime.getAsLong();
+    // A raced or retried attempt keeps the phase: time lost on a failed address is connecting.
+    if (current != Phase.CONNECT) {
+      enter(Phase.CONNECT);
+    }
+  }
+
+  @Override
+  public synchronized void secureConnectStart(Call call) {
+    enter(Phase.TLS);
+  }
+
+  @Override
+  public synchronized void secureConnectEnd(Call call, Handshake handshake) {
+    pause();
+  }
+
+  /** OkHttp reports the end of connecting after TLS; an attempt that lost a race reports none. */
+  @Override
+  public synchronized void connectEnd(
+      Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
+    if (current == Phase.CONNECT) {
+      pause();
     }
   }
 
@@ -117,75 +143,45 @@ public final class PhaseTimer extends EventListener {
     ipVersion = address instanceof Inet6Address ? 6 : address == null ? 0 : 4;
   }
 
-  /** 4 or 6 for the connection of the final response; 0 if none was acquired. */
-  public synchronized int ipVersion() {
-    return ipVersion;
-  }
-
-  @Override
-  public synchronized void secureConnectStart(Call call) {
-    tlsStart = nanoTime.getAsLong();
-  }
-
-  @Override
-  public synchronized void secureConnectEnd(Call call, Handshake handshake) {
-    tlsEnd = nanoTime.getAsLong();
-  }
-
-  @Override
-  public synchronized void connectEnd(
-      Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
-    connectEnd = nanoTime.getAsLong();
-  }
-
-  @Override
-  public synchronized void connectFailed(
-      Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException ioe) {
-    connectEnd = nanoTime.getAsLong();
-  }
-
   @Override
   public synchronized void requestHeadersStart(Call call) {
     requestSent = true;
-    if (requestStart == UNSET) {
-      requestStart = nanoTime.getAsLong();
-    }
+    enter(Phase.REQUEST);
   }
 
   @Override
   public synchronized void requestHeadersEnd(Call call, Request request) {
-    requestEnd = nanoTime.getAsLong();
+    enter(Phase.TTFB);
+  }
+
+  @Override
+  public synchronized void requestBodyStart(Call call) {
+    enter(Phase.REQUEST);
   }
 
   @Override
   public synchronized void requestBodyEnd(Call call, long byteCount) {
-    requestEnd = nanoTime.getAsLong();
+    enter(Phase.TTFB);
   }
 
   @Override
   public synchronized void responseHeadersStart(Call call) {
-    if (responseStart == UNSET) {
-      responseStart = nanoTime.getAsLong();
-    }
+    enter(Phase.TRANSFER);
   }
 
+  /** A redirect's body ends its hop; the next hop's first event starts the clock again. */
   @Override
   public synchronized void responseBodyEnd(Call call, long byteCount) {
-    responseEnd = nanoTime.getAsLong();
+    pause();
   }
 
   @Override
-  public synchronized void requestFailed(Call call, IOException ioe) {
-    failedAt = nanoTime.getAsLong();
-  }
-
-  @Override
-  public synchronized void responseFailed(Call call, IOException ioe) {
-    failedAt = nanoTime.getAsLong();
+  public synchronized void callEnd(Call call) {
+    finished();
   }
 
   @Override
   public synchronized void callFailed(Call call, IOException ioe) {
-    failedAt = nanoTime.getAsLong();
+    finished();
   }
 }

@@ -1,10 +1,9 @@
 package io.cartprobe.http;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * Makes a {@link RunSession} per probe run from one shared base client: runs share the base's
@@ -12,15 +11,21 @@ import okhttp3.OkHttpClient;
  */
 public final class ProbeHttpClient {
 
-  private final OkHttpClient base;
   private final String userAgent;
   private final CappedBodyReader bodyReader;
   private final TlsClients tlsClients = new TlsClients();
+  private final OkHttpClient racing;
+  private final OkHttpClient direct;
+  private final Object warmUpLock = new Object();
+  private volatile boolean warm;
 
   public ProbeHttpClient(OkHttpClient base, String version, CappedBodyReader bodyReader) {
-    this.base = base;
     this.userAgent = "cartprobe/" + version;
     this.bodyReader = bodyReader;
+    this.racing = shared(base, userAgent).build();
+    // An IP literal has one route, nothing to race: OkHttp 5's fast fallback would still hand
+    // every connect to its task runner's threads and back, a thread hop per run for nothing.
+    this.direct = racing.newBuilder().fastFallback(false).build();
   }
 
   public ProbeHttpClient(OkHttpClient base, String version) {
@@ -36,33 +41,50 @@ public final class ProbeHttpClient {
         .build();
   }
 
+  /**
+   * Warms the client's code path on a loopback exchange, once (later calls return at once; a
+   * concurrent caller waits for the first). Call it before a run's clock starts: a step's
+   * duration is then the target's time even in a cold JVM.
+   */
+  public void warmUp() {
+    if (warm) {
+      return;
+    }
+    synchronized (warmUpLock) {
+      if (!warm) {
+        ClientWarmUp.run(this);
+        warm = true;
+      }
+    }
+  }
+
   public String userAgent() {
     return userAgent;
   }
 
   public RunSession newRun(TraceContext trace) {
-    ConnectionPool pool = new ConnectionPool(5, 1, TimeUnit.MINUTES);
-    RunCookieJar cookies = new RunCookieJar();
-    OkHttpClient client = base.newBuilder()
-        .connectionPool(pool)
-        .cookieJar(cookies)
+    return new RunSession(racing, direct, new RunCookieJar(), bodyReader, trace, tlsClients);
+  }
+
+  /**
+   * The run-independent part of every run's client: timing by the call's {@link PhaseTimer} tag
+   * and our headers on every request on the wire (redirects too), by a network interceptor, so
+   * it runs after OkHttp's own defaults and our User-Agent wins. Every hop of a step names the
+   * step's span as its parent, so the shop's server spans for it hang under that span.
+   */
+  private static OkHttpClient.Builder shared(OkHttpClient base, String userAgent) {
+    return base.newBuilder()
         .eventListenerFactory(call -> {
           PhaseTimer timer = call.request().tag(PhaseTimer.class);
           return timer != null ? timer : EventListener.NONE;
         })
-        // A network interceptor runs for every request on the wire (redirects too), after
-        // OkHttp's own defaults, so our User-Agent wins; every hop of a step names the step's
-        // span as its parent, so all of the shop's server spans for it hang under that span.
         .addNetworkInterceptor(chain -> {
           ParentSpan parent = chain.request().tag(ParentSpan.class);
-          String traceparent = parent != null
-              ? trace.traceparent(parent.spanId()) : trace.nextTraceparent();
-          return chain.proceed(chain.request().newBuilder()
-              .header("User-Agent", userAgent)
-              .header("traceparent", traceparent)
-              .build());
-        })
-        .build();
-    return new RunSession(client, pool, cookies, bodyReader, trace, tlsClients);
+          Request.Builder request = chain.request().newBuilder().header("User-Agent", userAgent);
+          if (parent != null) {
+            request.header("traceparent", parent.traceparent());
+          }
+          return chain.proceed(request.build());
+        });
   }
 }

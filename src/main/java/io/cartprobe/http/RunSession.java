@@ -29,19 +29,30 @@ import javax.net.ssl.SSLException;
  */
 public final class RunSession implements AutoCloseable {
 
-  private final OkHttpClient client;
-  private final ConnectionPool pool;
+  /** Which of the run's clients a call goes through. */
+  private record Variant(TlsConfig tls, boolean direct) {}
+
+  private final OkHttpClient racing;
+  private final OkHttpClient direct;
+  private final ConnectionPool pool = new ConnectionPool(5, 1, TimeUnit.MINUTES);
   private final RunCookieJar cookies;
   private final CappedBodyReader bodyReader;
   private final TraceContext trace;
   private final TlsClients tlsClients;
-  /** The run's client for each {@code tls:} setting its steps use; all share pool and cookies. */
-  private final Map<TlsConfig, OkHttpClient> byTls = new ConcurrentHashMap<>();
+  /**
+   * The run's client for each {@code tls:} setting its steps use, with or without fast fallback,
+   * built when first needed; all share the run's pool and cookies.
+   */
+  private final Map<Variant, OkHttpClient> clients = new ConcurrentHashMap<>(4);
 
-  RunSession(OkHttpClient client, ConnectionPool pool, RunCookieJar cookies,
+  /**
+   * @param racing the shared client for host names (fast fallback races their addresses)
+   * @param direct the same for IP literals, without fast fallback
+   */
+  RunSession(OkHttpClient racing, OkHttpClient direct, RunCookieJar cookies,
       CappedBodyReader bodyReader, TraceContext trace, TlsClients tlsClients) {
-    this.client = client;
-    this.pool = pool;
+    this.racing = racing;
+    this.direct = direct;
     this.cookies = cookies;
     this.bodyReader = bodyReader;
     this.trace = trace;
@@ -75,7 +86,7 @@ public final class RunSession implements AutoCloseable {
   public HttpExchange execute(Request request, Duration timeout, TlsConfig tls, String spanId) {
     OkHttpClient client;
     try {
-      client = clientFor(tls);
+      client = clientFor(new Variant(tls, isIpLiteral(request.url().host())));
     } catch (GeneralSecurityException e) {
       return new HttpExchange.Failed(new SSLException("cannot set up TLS: " + e.getMessage(), e),
           Optional.empty(), Optional.empty(), new PhaseTimer().phases(), false, Duration.ZERO);
@@ -84,7 +95,7 @@ public final class RunSession implements AutoCloseable {
     // The event listener factory and the network interceptor find this call's timer and span
     // through the request tags.
     Call call = client.newCall(request.newBuilder().tag(PhaseTimer.class, timer)
-        .tag(ParentSpan.class, new ParentSpan(spanId)).build());
+        .tag(ParentSpan.class, new ParentSpan(trace.traceparent(spanId))).build());
     // okio treats 0 as "no timeout": never let an exhausted budget turn into an unbounded call.
     call.timeout().timeout(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
     long start = System.nanoTime();
@@ -102,21 +113,27 @@ public final class RunSession implements AutoCloseable {
       return new HttpExchange.Failed(new IOException(e.toString(), e), Optional.empty(),
           Optional.empty(), timer.phases(), timer.requestSent(), since(start));
     }
-    HttpExchange.Head head = new HttpExchange.Head(response.code(), response.headers(),
-        response.request().url(), earliestNotAfter(response.handshake()),
-        facts(response, timer.ipVersion()));
     try (response) {
-      String body = bodyReader.read(response.body());
-      timer.finished();
-      return new HttpExchange.Completed(head, body, timer.phases(), timer.requestSent(),
-          since(start));
+      String body;
+      try {
+        body = bodyReader.read(response.body());
+      } finally {
+        // the head (its certificates parsed, its facts) is our work: read it after the clock
+        timer.finished();
+      }
+      return new HttpExchange.Completed(head(response, timer), body, timer.phases(),
+          timer.requestSent(), since(start));
     } catch (IOException e) {
-      timer.finished();
       Optional<String> prefix = e instanceof BodyTooLargeException big
           ? Optional.of(big.prefix()) : Optional.empty();
-      return new HttpExchange.Failed(e, Optional.of(head), prefix, timer.phases(),
-          timer.requestSent(), since(start));
+      return new HttpExchange.Failed(e, Optional.of(head(response, timer)), prefix,
+          timer.phases(), timer.requestSent(), since(start));
     }
+  }
+
+  private static HttpExchange.Head head(Response response, PhaseTimer timer) {
+    return new HttpExchange.Head(response.code(), response.headers(), response.request().url(),
+        earliestNotAfter(response.handshake()), facts(response, timer.ipVersion()));
   }
 
   /** What blackbox_exporter says of the final response: protocol, TLS, redirects, length, IP. */
@@ -148,16 +165,35 @@ public final class RunSession implements AutoCloseable {
     }).orElse(error);
   }
 
-  private OkHttpClient clientFor(TlsConfig tls) throws GeneralSecurityException {
-    if (tls.isDefault()) {
-      return client;
-    }
-    OkHttpClient found = byTls.get(tls);
+  private OkHttpClient clientFor(Variant variant) throws GeneralSecurityException {
+    OkHttpClient found = clients.get(variant);
     if (found == null) {
-      found = tlsClients.material(tls).applyTo(client.newBuilder()).build();
-      byTls.put(tls, found);
+      OkHttpClient.Builder builder = (variant.direct() ? direct : racing).newBuilder()
+          .connectionPool(pool).cookieJar(cookies);
+      if (!variant.tls().isDefault()) {
+        tlsClients.material(variant.tls()).applyTo(builder);
+      }
+      found = builder.build();
+      clients.put(variant, found);
     }
     return found;
+  }
+
+  /** {@code host} as {@link HttpUrl} gives it: IPv6 without brackets, IPv4 dotted. */
+  static boolean isIpLiteral(String host) {
+    if (host.indexOf(':') >= 0) {
+      return true;
+    }
+    int dots = 0;
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c == '.') {
+        dots++;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return dots == 3;
   }
 
   /**

@@ -130,6 +130,7 @@ public final class ProbeRunner implements AutoCloseable {
 
   /** @param progress told of each attempt and step as the run goes */
   public ProbeResult run(ProbeConfig probe, Environment env, RunProgress progress) {
+    http.warmUp(); // once per client, before the clock: see docs/design.md, "Step duration"
     Instant startedAt = clock.instant();
     long start = System.nanoTime();
     TraceContext trace = TraceContext.start(random);

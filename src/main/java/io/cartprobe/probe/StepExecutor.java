@@ -129,7 +129,7 @@ final class StepExecutor {
       ClientSettings client, Deadline deadline) {
     HttpExchange.Head head = done.head();
     ResponseView response = new ResponseView(head.status(), head.headers(), done.body(),
-        done.elapsed(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter(),
+        done.duration(), head.url(), state.session().cookiesFor(head.url()), head.certNotAfter(),
         deadline);
     ExpectChecker.Report report = ClientCertExpiry.check(step.expect(), client.tls(),
         ExpectChecker.check(step.expect(), response, state.scope().clock().instant()),
@@ -170,7 +170,7 @@ final class StepExecutor {
     Optional<String> excerpt = problem.isPresent()
         ? Optional.of(excerpt(state.redactor(), done.body())) : Optional.empty();
     StepResult result = new StepResult(step.name(), step.component(), status,
-        step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
+        step.request().method(), prepared.url(), Optional.of(head.status()), done.duration(),
         timings(done.phases()), report.assertions(), problem.map(StepProblem::reason),
         problem.map(StepProblem::message), excerpt, classification, head.certNotAfter(), shown)
         .withHttp(head.facts());
@@ -191,7 +191,7 @@ final class StepExecutor {
         + deadline.budget().toMillis() + "ms the step had");
     HttpExchange.Head head = done.head();
     StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
-        step.request().method(), prepared.url(), Optional.of(head.status()), done.elapsed(),
+        step.request().method(), prepared.url(), Optional.of(head.status()), done.duration(),
         timings(done.phases()), List.of(), Optional.of(problem.reason()),
         Optional.of(problem.message()), Optional.of(excerpt(state.redactor(), done.body())),
         Optional.empty(), head.certNotAfter()).withHttp(head.facts());
@@ -207,7 +207,7 @@ final class StepExecutor {
     StepProblem problem = StepProblem.of(reason, message);
     StepResult result = new StepResult(step.name(), step.component(), StepStatus.FAILED,
         step.request().method(), prepared.url(), failed.head().map(HttpExchange.Head::status),
-        failed.elapsed(), timings(failed.phases()), List.of(), Optional.of(reason),
+        failed.duration(), timings(failed.phases()), List.of(), Optional.of(reason),
         Optional.of(message),
         failed.partialBody().map(b -> excerpt(state.redactor(), b)), Optional.empty(),
         failed.head().flatMap(HttpExchange.Head::certNotAfter));

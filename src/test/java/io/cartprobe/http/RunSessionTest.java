@@ -74,4 +74,97 @@ class RunSessionTest {
       assertThat(ex.requestSent()).isFalse();
     }
   }
+
+  @Test
+  void aStepsDurationIsItsPhasesAndCoversTheServersDelays() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("slow body")
+        .headersDelay(30, TimeUnit.MILLISECONDS).bodyDelay(40, TimeUnit.MILLISECONDS).build());
+
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      HttpExchange ex = run.execute(new Request.Builder().url(server.url("/")).build(),
+          Duration.ofSeconds(30));
+
+      assertThat(ex).isInstanceOf(HttpExchange.Completed.class);
+      assertThat(ex.duration()).isEqualTo(ex.phases().total());
+      assertThat(ex.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(70));
+      assertThat(ex.phases().ttfb()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
+      assertThat(ex.phases().transfer()).isPositive(); // where the body's delay falls is the server's
+      // the wall time around the call holds the network time and the client's own work
+      assertThat(ex.elapsed()).isGreaterThanOrEqualTo(ex.duration());
+    }
+  }
+
+  @Test
+  void theFirstStepOfAFreshClientIsMeasuredLikeTheSecond() throws Exception {
+    ProbeHttpClient fresh = new ProbeHttpClient(new OkHttpClient(), "9.9");
+    fresh.warmUp();
+    assertThat(server.getRequestCount()).as("the warm-up never reaches a target").isZero();
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(new MockResponse.Builder().body("x")
+          .headersDelay(20, TimeUnit.MILLISECONDS).build());
+    }
+
+    for (int i = 0; i < 2; i++) {
+      fresh.warmUp(); // done once: later calls send nothing
+      try (RunSession run = fresh.newRun(TraceContext.start(new SplittableRandom(i)))) {
+        HttpExchange ex = run.execute(new Request.Builder().url(server.url("/" + i)).build(),
+            Duration.ofSeconds(30));
+
+        assertThat(ex.duration()).as("run %d", i).isEqualTo(ex.phases().total());
+        assertThat(ex.phases().connect()).as("run %d connects afresh", i).isPositive();
+        assertThat(ex.phases().ttfb()).as("run %d", i)
+            .isGreaterThanOrEqualTo(Duration.ofMillis(20));
+      }
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedConnectReportsTheTimeItTookAsConnect() throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      HttpExchange ex = run.execute(new Request.Builder()
+          .url("http://127.0.0.1:" + port + "/").build(), Duration.ofSeconds(30));
+
+      assertThat(ex.duration()).isEqualTo(ex.phases().connect());
+      assertThat(ex.phases().request()).isZero();
+    }
+  }
+
+  @Test
+  void stepsToAnIpLiteralShareTheRunsConnectionAndANewRunConnectsAfresh() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder().body("ok").build());
+    }
+    String url = "http://127.0.0.1:" + server.getPort() + "/";
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      run.execute(new Request.Builder().url(url + "a").build(), Duration.ofSeconds(30));
+      HttpExchange second = run.execute(new Request.Builder().url(url + "b").build(),
+          Duration.ofSeconds(30));
+      assertThat(second.phases().connect()).isZero();
+    }
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(2)))) {
+      HttpExchange third = run.execute(new Request.Builder().url(url + "c").build(),
+          Duration.ofSeconds(30));
+      assertThat(third.phases().connect()).isPositive();
+    }
+    RecordedRequest a = server.takeRequest();
+    RecordedRequest b = server.takeRequest();
+    RecordedRequest c = server.takeRequest();
+    assertThat(b.getConnectionIndex()).isEqualTo(a.getConnectionIndex());
+    assertThat(c.getConnectionIndex()).isNotEqualTo(a.getConnectionIndex());
+    assertThat(c.getHeaders().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+  }
+
+  @Test
+  void knowsAnIpLiteralFromAHostName() {
+    assertThat(RunSession.isIpLiteral("127.0.0.1")).isTrue();
+    assertThat(RunSession.isIpLiteral("::1")).isTrue();
+    assertThat(RunSession.isIpLiteral("shop.example")).isFalse();
+    assertThat(RunSession.isIpLiteral("10.0.0.1.nip.io")).isFalse();
+    assertThat(RunSession.isIpLiteral("123")).isFalse();
+  }
 }
