@@ -105,7 +105,7 @@ public final class Agent implements AutoCloseable {
         new ProbeHttpClient(ProbeHttpClient.defaultBase(), Version.current()), clock,
         new SecureRandom(), new Browsers(initial.agent().maxBrowsers(), System.getenv()), checks);
     this.registry = AgentRegistry.create(initial.agent().labels());
-    ProbeMetrics probeMetrics = new ProbeMetrics(registry.registry(), initial);
+    ProbeMetrics probeMetrics = new ProbeMetrics(registry, initial);
     this.agentMetrics = new AgentMetrics(registry.registry(), Version.current(), clock.instant());
     InetSocketAddress listen = listenOverride.orElseGet(() ->
         new InetSocketAddress(initial.agent().listenHost(), initial.agent().listenPort()));
@@ -135,7 +135,7 @@ public final class Agent implements AutoCloseable {
     EpisodeRecorder evidence = new EpisodeRecorder(episodes);
     this.alerting = new AlertingStage(first,
         DurableState.withSaved(List.of(history), saved, evidence),
-        new AlertMetrics(registry.registry()));
+        new AlertMetrics(registry));
 
     RunLog runLog = new RunLog(history);
     WatchStage watchStage = new WatchStage(config::get, watch,
@@ -172,7 +172,7 @@ public final class Agent implements AutoCloseable {
         fresh -> scheduler.update(sharding.scheduled(fresh)),
         fresh -> InsecureTls.warning(fresh).ifPresent(log::warn)));
     this.endpoints = new Endpoints(config::get, scheduler,
-        new MetricsExposition(registry.registry()), history, alerting, watch, pairRuns, reloader,
+        new MetricsExposition(registry), history, alerting, watch, pairRuns, reloader,
         clock, clock.instant(), artifacts, sharding::current,
         new EvidenceEndpoint(episodes, config::get, clock),
         () -> state.flatMap(s -> s.health().trouble()).map(t -> t.message()), sloCounts);

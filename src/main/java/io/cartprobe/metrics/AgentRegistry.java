@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The agent's one Prometheus registry: {@code agent.labels} as common tags on every series (so
  * several agents, one per region, can be told apart in one Prometheus), plus JVM and process
- * metrics, and exemplars (see {@link RunExemplars}). Close it on shutdown: the GC binder holds JMX notification listeners.
+ * metrics, and exemplars (see {@link RunExemplars}); the per-pair probe families are written
+ * beside it by {@link PairSeries}. Close it on shutdown: the GC binder holds JMX notification listeners.
  */
 public final class AgentRegistry implements AutoCloseable {
 
@@ -38,10 +39,13 @@ public final class AgentRegistry implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics;
+  private final PairSeries pairSeries;
 
-  private AgentRegistry(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {
+  private AgentRegistry(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics,
+      Map<String, String> agentLabels) {
     this.registry = registry;
     this.gcMetrics = gcMetrics;
+    this.pairSeries = new PairSeries(agentLabels, java.time.Clock.systemUTC());
   }
 
   /**
@@ -73,7 +77,7 @@ public final class AgentRegistry implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
     bindProcessCpuSeconds(registry);
-    return new AgentRegistry(registry, gc);
+    return new AgentRegistry(registry, gc, agentLabels);
   }
 
   /**
@@ -99,6 +103,11 @@ public final class AgentRegistry implements AutoCloseable {
 
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** The per-pair probe families and alert gauges, written beside the registry's meters. */
+  PairSeries pairSeries() {
+    return pairSeries;
   }
 
   @Override

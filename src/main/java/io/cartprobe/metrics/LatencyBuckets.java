@@ -4,6 +4,7 @@ import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.Expect;
 import io.cartprobe.config.ProbeConfig;
 import io.cartprobe.config.Step;
+import io.cartprobe.probe.ProbeRunner;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * every latency budget the user configured ({@code max_latency}, {@code degraded_latency}, and
  * for a whole probe its {@code timeout}): then "share of runs within budget" is an exact
  * {@code le} lookup in PromQL instead of an interpolation between unrelated buckets. No
- * percentile histogram: a few meaningful buckets per series keeps the cardinality bounded.
+ * percentile histogram: a few meaningful buckets per series keeps the cardinality bounded, and
+ * none above the longest run the probe's config allows ({@link ProbeRunner#longestRun}).
  */
 public final class LatencyBuckets {
 
@@ -45,13 +47,15 @@ public final class LatencyBuckets {
     Map<String, List<Duration>> byProbe = new HashMap<>();
     Map<StepKey, List<Duration>> byStep = new HashMap<>();
     for (ProbeConfig probe : config.probes()) {
+      Duration longest = ProbeRunner.longestRun(probe);
       Stream<Duration> probeBudgets = Stream.of(probe.timeout());
       for (Step step : probe.steps()) {
         List<Duration> stepBudgets = budgets(step.expect());
-        byStep.put(new StepKey(probe.name(), step.name()), withSlos(stepBudgets.stream()));
+        byStep.put(new StepKey(probe.name(), step.name()),
+            withSlos(stepBudgets.stream(), longest));
         probeBudgets = Stream.concat(probeBudgets, stepBudgets.stream());
       }
-      byProbe.put(probe.name(), withSlos(probeBudgets));
+      byProbe.put(probe.name(), withSlos(probeBudgets, longest));
     }
     return new LatencyBuckets(byProbe, byStep);
   }
@@ -70,10 +74,17 @@ public final class LatencyBuckets {
     return Stream.concat(expect.maxLatency().stream(), expect.degradedLatency().stream()).toList();
   }
 
-  private static List<Duration> withSlos(Stream<Duration> extra) {
+  /**
+   * Boundaries up to the first one at or past {@code longest}, the longest run the agent waits
+   * for: a bucket beyond that always equals {@code +Inf} and would only cost bytes. Keeping the
+   * first one past it means {@code le="2.5"} (the shipped SLO rules) exists for every probe,
+   * since a run may always take longer than 1 s.
+   */
+  private static List<Duration> withSlos(Stream<Duration> extra, Duration longest) {
     TreeSet<Duration> all = new TreeSet<>(CHECKOUT_SLOS);
     extra.filter(d -> d.isPositive()).forEach(all::add);
-    return List.copyOf(all);
+    Duration last = all.ceiling(longest);
+    return List.copyOf(last == null ? all : all.headSet(last, true));
   }
 
   private record StepKey(String probe, String step) {}

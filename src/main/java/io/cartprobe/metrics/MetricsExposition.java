@@ -20,15 +20,32 @@ public final class MetricsExposition {
   /** A rendered scrape and the Content-Type to send it with. */
   public record Scrape(String body, String contentType) {}
 
-  private final PrometheusMeterRegistry registry;
+  private static final String EOF = "# EOF\n";
 
-  public MetricsExposition(PrometheusMeterRegistry registry) {
-    this.registry = registry;
+  private final PrometheusMeterRegistry registry;
+  private final PairSeries pairs;
+
+  public MetricsExposition(AgentRegistry agent) {
+    this.registry = agent.registry();
+    this.pairs = agent.pairSeries();
   }
 
+  /** Micrometer's meters, then the per-pair families ({@link PairSeries}), in one document. */
   public Scrape scrape(@Nullable String acceptHeader) {
-    String contentType = wantsOpenMetrics(acceptHeader) ? OPENMETRICS : TEXT;
-    return new Scrape(registry.scrape(contentType), contentType);
+    boolean openMetrics = wantsOpenMetrics(acceptHeader);
+    String contentType = openMetrics ? OPENMETRICS : TEXT;
+    String micrometer = registry.scrape(contentType);
+    StringBuilder out = new StringBuilder(micrometer.length() + pairs.sizeHint());
+    if (openMetrics && micrometer.endsWith(EOF)) {
+      out.append(micrometer, 0, micrometer.length() - EOF.length());
+    } else {
+      out.append(micrometer);
+    }
+    pairs.writeTo(out, openMetrics);
+    if (openMetrics) {
+      out.append(EOF);
+    }
+    return new Scrape(out.toString(), contentType);
   }
 
   /**

@@ -2,32 +2,13 @@ package io.cartprobe.metrics;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanId;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceId;
-import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Exemplars for the duration histograms: while a run's durations are recorded, that run's trace
- * and span ids are the current OpenTelemetry span context, and the Prometheus registry's exemplar
- * sampler reads them from there. In the OpenMetrics exposition a bucket then links to the trace
- * of a run that fell into it (Grafana: "exemplars" on a latency panel), rate-limited by the
- * sampler to one exemplar per bucket every few seconds.
+ * The exemplar sampler's view of the current OpenTelemetry span, for Micrometer's histograms. The
+ * probe and step duration histograms carry their runs' trace ids themselves ({@link RunHistogram}).
  */
 final class RunExemplars implements io.prometheus.metrics.tracer.common.SpanContext {
-
-  /** Makes {@code traceId}/{@code spanId} current until the scope closes; a no-op if invalid. */
-  static Scope during(String traceId, String spanId) {
-    if (!TraceId.isValid(traceId) || !SpanId.isValid(spanId)) {
-      return Scope.noop();
-    }
-    SpanContext run = SpanContext.create(traceId, spanId, TraceFlags.getSampled(),
-        TraceState.getDefault());
-    return Context.root().with(Span.wrap(run)).makeCurrent();
-  }
 
   @Override
   public @Nullable String getCurrentTraceId() {

@@ -108,7 +108,7 @@ class AgentEndToEndIT {
 
   @Test
   void metricsPassPromtoolInBothFormats() throws Exception {
-    awaitMetric("cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\",variant=\"\"}", 1.0);
+    awaitMetric("cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\"}", 1.0);
 
     HttpResponse<String> text = get(agentUrl + "/metrics", "text/plain");
     HttpResponse<String> openMetrics = get(agentUrl + "/metrics",
@@ -118,7 +118,7 @@ class AgentEndToEndIT {
         v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
     assertThat(promtoolCheck(text.body())).isEqualTo("");
     assertThat(text.body())
-        .contains("cartprobe_probe_runs_total{env=\"production\",location=\"e2e\",probe=\"checkout\",result=\"success\",variant=\"\"}")
+        .contains("cartprobe_probe_runs_total{env=\"production\",location=\"e2e\",probe=\"checkout\",result=\"success\"}")
         .contains("cartprobe_step_duration_seconds_bucket{env=\"production\",location=\"e2e\",probe=\"checkout\",step=\"authorize_payment\"")
         .contains("cartprobe_scheduler_lag_seconds_bucket")
         .contains("cartprobe_build_info{location=\"e2e\",version=\"0.1.0-SNAPSHOT\"} 1")
@@ -130,13 +130,13 @@ class AgentEndToEndIT {
 
   @Test
   void checkoutSuccessGoesOneZeroOneAsTheGatewayConfigFaultFlips() throws Exception {
-    String success = "cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\",variant=\"\"}";
+    String success = "cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\"}";
     awaitMetric(success, 1.0);
 
     assertThat(send("POST", demoUrl + "/demo/faults/gateway-config")).isEqualTo(200);
     awaitMetric(success, 0.0);
     assertThat(scrape()).contains(
-        "cartprobe_probe_failures_total{env=\"production\",location=\"e2e\",probe=\"checkout\",reason=\"status\",step=\"authorize_payment\",variant=\"\"}");
+        "cartprobe_probe_failures_total{env=\"production\",location=\"e2e\",probe=\"checkout\",reason=\"status\",step=\"authorize_payment\"}");
     assertThat(agent.stderr()).contains("checkout @ production failed at step authorize_payment (payment-gateway): status");
 
     assertThat(send("DELETE", demoUrl + "/demo/faults/gateway-config")).isEqualTo(200);
@@ -145,7 +145,7 @@ class AgentEndToEndIT {
 
   @Test
   void reloadWithABrokenFileLeavesProbingUntouched() throws Exception {
-    String runs = "cartprobe_probe_runs_total{env=\"production\",location=\"e2e\",probe=\"checkout\",result=\"success\",variant=\"\"}";
+    String runs = "cartprobe_probe_runs_total{env=\"production\",location=\"e2e\",probe=\"checkout\",result=\"success\"}";
     awaitMetric(runs, 1.0);
     Files.writeString(configFile, config().replace("interval: 1s", "interval: soon"));
 
@@ -168,7 +168,7 @@ class AgentEndToEndIT {
 
   @Test
   void endpointsAnswer() throws Exception {
-    awaitMetric("cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\",variant=\"\"}", 1.0);
+    awaitMetric("cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\"}", 1.0);
 
     assertThat(get(agentUrl + "/healthz", "*/*").statusCode()).isEqualTo(200);
     assertThat(get(agentUrl + "/readyz", "*/*").statusCode()).isEqualTo(200);
@@ -185,7 +185,7 @@ class AgentEndToEndIT {
 
   @Test
   void sigtermStopsWithExitCodeZeroWithinTheGracePeriod() throws Exception {
-    awaitMetric("cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\",variant=\"\"}", 1.0);
+    awaitMetric("cartprobe_probe_success{env=\"production\",location=\"e2e\",probe=\"checkout\"}", 1.0);
     send("POST", demoUrl + "/demo/faults/slow-payments"); // runs in flight when the signal comes
 
     Instant signalled = Instant.now();

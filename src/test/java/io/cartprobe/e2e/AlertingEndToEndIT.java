@@ -181,7 +181,7 @@ class AlertingEndToEndIT {
 
   private double runs(String result, String probe) throws Exception {
     String series = "cartprobe_probe_runs_total{env=\"production\",location=\"e2e\",probe=\"" + probe
-        + "\",result=\"" + result + "\",variant=\"\"}";
+        + "\",result=\"" + result + "\"}";
     return AgentEndToEndIT.metric(get(agentUrl + "/metrics"), series).orElse(0);
   }
 

@@ -108,13 +108,13 @@ class DashboardAndRulesMetricsIT {
 
     // a pass, then a failure (failure counters appear), then healthy again
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-        .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_success{env=\"production\",location=\"dashboard-it\",probe=\"checkout\",variant=\"\"} 1"));
+        .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_success{env=\"production\",location=\"dashboard-it\",probe=\"checkout\"} 1"));
     send("POST", demoUrl + "/demo/faults/gateway-config");
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
         .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_failures_total{"));
     send("DELETE", demoUrl + "/demo/faults/gateway-config");
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-        .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_success{env=\"production\",location=\"dashboard-it\",probe=\"checkout\",variant=\"\"} 1"));
+        .until(() -> get(agentUrl + "/metrics").contains("cartprobe_probe_success{env=\"production\",location=\"dashboard-it\",probe=\"checkout\"} 1"));
 
     exported = get(agentUrl + "/metrics").lines()
         .filter(l -> !l.isBlank() && !l.startsWith("#"))

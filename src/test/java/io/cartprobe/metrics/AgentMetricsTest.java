@@ -26,7 +26,7 @@ class AgentMetricsTest {
   }
 
   private List<String> scrapeLines() {
-    return Arrays.asList(agent.registry().scrape().split("\n"));
+    return Arrays.asList(new MetricsExposition(agent).scrape(null).body().split("\n"));
   }
 
   @Test
@@ -75,7 +75,7 @@ class AgentMetricsTest {
   void laterIssueMetersExportNothingUntilUsed() {
     new TlsMetrics(agent.registry());
     new GatewayConfigMetrics(agent.registry());
-    new AlertMetrics(agent.registry());
+    new AlertMetrics(agent);
     new WebhookMetrics(agent.registry());
     assertThat(scrapeLines()).noneMatch(l -> l.contains("cartprobe_tls_")
         || l.contains("cartprobe_gateway_") || l.contains("cartprobe_alert_")
@@ -89,7 +89,7 @@ class AgentMetricsTest {
     GatewayConfigMetrics gateway = new GatewayConfigMetrics(agent.registry());
     gateway.changeDetected("gateway-config", "staging", T0);
     gateway.changeDetected("gateway-config", "staging", T0.plusSeconds(60));
-    AlertMetrics alerts = new AlertMetrics(agent.registry());
+    AlertMetrics alerts = new AlertMetrics(agent);
     alerts.state("checkout-failing", "checkout", "production", "", true);
     alerts.state("checkout-failing", "checkout", "staging", "", false);
     WebhookMetrics webhooks = new WebhookMetrics(agent.registry());
@@ -100,11 +100,11 @@ class AgentMetricsTest {
         "cartprobe_tls_cert_expiry_timestamp_seconds{env=\"staging\",location=\"eu\",probe=\"gateway-config\",step=\"gateway-config\",variant=\"\"} 1.780272E9",
         "cartprobe_gateway_config_changes_total{env=\"staging\",location=\"eu\",probe=\"gateway-config\",variant=\"\"} 2.0",
         "cartprobe_gateway_config_last_change_timestamp_seconds{env=\"staging\",location=\"eu\",probe=\"gateway-config\",variant=\"\"} 1.77832086E9",
-        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"production\",location=\"eu\",probe=\"checkout\",variant=\"\"} 1.0",
-        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"staging\",location=\"eu\",probe=\"checkout\",variant=\"\"} 0.0",
+        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"production\",location=\"eu\",probe=\"checkout\"} 1.0",
+        "cartprobe_alert_firing{alert=\"checkout-failing\",env=\"staging\",location=\"eu\",probe=\"checkout\"} 0.0",
         "cartprobe_webhook_deliveries_total{location=\"eu\",result=\"retried\",webhook=\"oncall\"} 1.0",
         "cartprobe_webhook_deliveries_total{location=\"eu\",result=\"delivered\",webhook=\"oncall\"} 1.0");
-    Promtool.checkMetrics(agent.registry().scrape());
+    Promtool.checkMetrics(new MetricsExposition(agent).scrape(null).body());
   }
 
   @Test

@@ -22,7 +22,7 @@ class ExemplarsTest {
   static final String STEP_SPAN = "b7ad6b7169203331";
 
   private final AgentRegistry agent = AgentRegistry.create(Map.of("location", "eu"));
-  private final MetricsExposition exposition = new MetricsExposition(agent.registry());
+  private final MetricsExposition exposition = new MetricsExposition(agent);
 
   @AfterEach
   void close() {
@@ -39,7 +39,7 @@ class ExemplarsTest {
   }
 
   static void recordOneTracedRun(AgentRegistry agent) {
-    new ProbeMetrics(agent.registry(), Fixtures.config()).record(traced(Fixtures.success("staging")));
+    new ProbeMetrics(agent, Fixtures.config()).record(traced(Fixtures.success("staging")));
   }
 
   @Test
@@ -69,7 +69,7 @@ class ExemplarsTest {
 
   @Test
   void aResultWithoutTraceIdsGetsNoExemplar() {
-    new ProbeMetrics(agent.registry(), Fixtures.config()).record(Fixtures.success("staging"));
+    new ProbeMetrics(agent, Fixtures.config()).record(Fixtures.success("staging"));
 
     assertThat(exposition.scrape(MetricsExposition.OPENMETRICS).body())
         .contains("cartprobe_probe_duration_seconds_bucket").doesNotContain("trace_id");

@@ -65,7 +65,7 @@ class RealPrometheusExemplarsTest {
     assertThat(Files.isExecutable(BINARY))
         .as("%s is missing: install the Debian package prometheus", BINARY).isTrue();
     ExemplarsTest.recordOneTracedRun(agent);
-    MetricsExposition exposition = new MetricsExposition(agent.registry());
+    MetricsExposition exposition = new MetricsExposition(agent);
     target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     target.createContext("/metrics", exchange -> {
       MetricsExposition.Scrape scrape =

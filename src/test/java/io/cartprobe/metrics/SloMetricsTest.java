@@ -57,7 +57,7 @@ class SloMetricsTest {
   private String scrape(CartprobeConfig config) {
     AgentRegistry registry = AgentRegistry.create(Map.of());
     new SloMetrics(registry.registry(), new SloCalculator(new HistoryRunCounts(history), clock), config);
-    return new MetricsExposition(registry.registry()).scrape(null).body();
+    return new MetricsExposition(registry).scrape(null).body();
   }
 
   @Test
@@ -102,7 +102,7 @@ class SloMetricsTest {
     AgentRegistry registry = AgentRegistry.create(Map.of());
     SloMetrics metrics = new SloMetrics(registry.registry(),
         new SloCalculator(new HistoryRunCounts(history), clock), config);
-    MetricsExposition exposition = new MetricsExposition(registry.registry());
+    MetricsExposition exposition = new MetricsExposition(registry);
 
     assertThat(exposition.scrape(null).body()).contains(
         "cartprobe_slo_error_budget_remaining_ratio{env=\"production\",slo=\"checkout-availability\"} 1.0\n",

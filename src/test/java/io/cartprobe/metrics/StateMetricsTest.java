@@ -26,7 +26,7 @@ class StateMetricsTest {
   }
 
   private List<String> lines() {
-    return Arrays.asList(new MetricsExposition(agent.registry()).scrape(null).body().split("\n"));
+    return Arrays.asList(new MetricsExposition(agent).scrape(null).body().split("\n"));
   }
 
   @Test

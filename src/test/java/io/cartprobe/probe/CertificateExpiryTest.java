@@ -1,13 +1,12 @@
 package io.cartprobe.probe;
 
-import io.cartprobe.metrics.LatencyBuckets;
+import io.cartprobe.metrics.AgentRegistry;
 import io.cartprobe.metrics.ProbeMetrics;
 import io.cartprobe.result.Failure;
 import io.cartprobe.result.FailureReason;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.StepResult;
 import io.cartprobe.result.Verdict;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import static io.cartprobe.probe.Fixtures.checkout;
@@ -107,8 +106,9 @@ class CertificateExpiryTest extends ServerTest {
     });
 
     // and the exported gauge is that notAfter, in Unix seconds
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new ProbeMetrics(registry, LatencyBuckets.defaults()).record(r);
+    AgentRegistry agent = AgentRegistry.create(java.util.Map.of());
+    PrometheusMeterRegistry registry = agent.registry();
+    new ProbeMetrics(agent).record(r);
     String series = "cartprobe_tls_cert_expiry_timestamp_seconds{env=\"staging\",probe=\"gateway-config\",step=\"gateway-config\",variant=\"\"} ";
     double exported = registry.scrape().lines().filter(l -> l.startsWith(series))
         .mapToDouble(l -> Double.parseDouble(l.substring(series.length()))).findFirst().orElseThrow();
