@@ -62,10 +62,7 @@ class RunSessionTest {
 
   @Test
   void aRefusedConnectionNeverSentTheRequest() throws Exception {
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = closedPort();
     try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
       HttpExchange ex = run.execute(new Request.Builder()
           .url("http://127.0.0.1:" + port + "/").build(), Duration.ofSeconds(30));
@@ -121,10 +118,7 @@ class RunSessionTest {
 
   @Test
   void aFailedConnectReportsTheTimeItTookAsConnect() throws Exception {
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = closedPort();
     try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
       HttpExchange ex = run.execute(new Request.Builder()
           .url("http://127.0.0.1:" + port + "/").build(), Duration.ofSeconds(30));
@@ -166,5 +160,12 @@ class RunSessionTest {
     assertThat(RunSession.isIpLiteral("shop.example")).isFalse();
     assertThat(RunSession.isIpLiteral("10.0.0.1.nip.io")).isFalse();
     assertThat(RunSession.isIpLiteral("123")).isFalse();
+  }
+
+  /** A loopback port nothing listens on: a connection to it is refused at once. */
+  private static int closedPort() throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 }
