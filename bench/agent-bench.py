@@ -36,7 +36,7 @@ import urllib.parse
 import urllib.request
 
 from benchlib import (buckets, cpu_seconds, first_line, free_port, histogram_quantile, machine, median,
-                      peak_rss_mib, rss_samples_mib, scrape, series_sum, start_nginx, timed_run, wait_http)
+                      peak_rss_mib, rss_samples_mib, scrape, scrape_gzip, series_sum, start_nginx, timed_run, wait_http)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -129,11 +129,19 @@ def bench_cartprobe(variant, n, interval, window, warmup, target_port, tmp):
             "rss_median": median(rss[len(rss) // 2:]), "rss_last": rss[-1], "hwm": peak_rss_mib(proc.pid),
             "bytes_per_target": len(scrapes[-1][1].encode()) / n,
             "scrape_ms": median([s[0] for s in scrapes]) * 1000, "flags": flags, "aot": aot,
+            **wire(base + "/metrics", n),
         }
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=60)
         log.close()
+
+
+def wire(url, n):
+    """What a Prometheus scrape (Accept-Encoding: gzip) moves: bytes per target, and the median of 7."""
+    scrapes = [scrape_gzip(url) for _ in range(7)]
+    return {"wire_bytes_per_target": scrapes[-1][1] / n if scrapes[-1][2] else NAN,
+            "wire_scrape_ms": median([s[0] for s in scrapes]) * 1000}
 
 
 def prometheus_query(port, query, at):
@@ -191,6 +199,7 @@ scrape_configs:
             "lag_p50_ms": NAN, "lag_p99_ms": NAN, "cpu_per_1000": (c1 - c0) / max(probes, 1) * 1000,
             "rss_median": median(rss[len(rss) // 2:]), "rss_last": rss[-1], "hwm": peak_rss_mib(bb.pid),
             "bytes_per_target": len(scrape(one)[1].encode()), "scrape_ms": NAN,
+            **wire(one, 1),
         }
     finally:
         for p in (prom, bb):
@@ -334,8 +343,12 @@ def goals(agent, cold, latency):
                  verdict(None)))
     rows.append(("step duration within 2 ms (p99) of server-side truth, cold first step included",
                  *latency_goal(latency)))
+    # Judged on the text itself (what Prometheus parses and a human reads); the gzip figure is what
+    # a scrape moves over the network, shown beside it, not counted for the goal.
     agent_goal("/metrics ≤ 1.2 KiB per single-step target", "launcher", 1000, 1,
-               lambda r: f"{fmt(r['bytes_per_target'] / 1024, ' KiB', 2)}", lambda r: r["bytes_per_target"] <= 1.2 * 1024)
+               lambda r: f"{fmt(r['bytes_per_target'] / 1024, ' KiB', 2)} "
+                         f"({fmt(r['wire_bytes_per_target'], ' B', 0)} gzip on the wire)",
+               lambda r: r["bytes_per_target"] <= 1.2 * 1024)
     agent_goal("scrape of 1,000 targets < 50 ms", "launcher", 1000, 1,
                lambda r: f"{fmt(r['scrape_ms'], ' ms')} (median of 7)", lambda r: r["scrape_ms"] < 50)
     return rows
@@ -367,14 +380,16 @@ def print_report(args, host, agent, cold, latency, timings):
             if row:
                 print(f"- cartprobe ({variant}) JVM options: `{row['flags']}`; AOT cache mapped: {row['aot']}")
         print("\n| targets | tool | runs/s planned | achieved | failed | skipped | lag p50 | lag p99 "
-              "| CPU-s per 1,000 runs | CPU ratio | steady RSS (last) | VmHWM | RSS ratio | /metrics B per target | scrape |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+              "| CPU-s per 1,000 runs | CPU ratio | steady RSS (last) | VmHWM | RSS ratio | /metrics B per target "
+              "| scrape | gzip B per target | gzip scrape |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for r in agent:
             print(f"| {r['targets']} @ {r['interval']}s | {r['tool']} | {r['planned']:.0f} | {r['achieved']:.0f} "
                   f"| {r['failed']:.0f} | {fmt(r['skipped'], '', 0)} | {fmt(r['lag_p50_ms'], ' ms')} "
                   f"| {fmt(r['lag_p99_ms'], ' ms')} | {r['cpu_per_1000']:.2f} | {fmt(r['cpu_ratio'], ' ×', 2)} "
                   f"| {fmt(r['rss_median'], ' MiB', 0)} ({fmt(r['rss_last'], '', 0)}) | {fmt(r['hwm'], ' MiB', 0)} "
-                  f"| {fmt(r['rss_ratio'], ' ×')} | {r['bytes_per_target']:.0f} | {fmt(r['scrape_ms'], ' ms')} |")
+                  f"| {fmt(r['rss_ratio'], ' ×')} | {r['bytes_per_target']:.0f} | {fmt(r['scrape_ms'], ' ms')} "
+                  f"| {fmt(r['wire_bytes_per_target'], '', 0)} | {fmt(r['wire_scrape_ms'], ' ms')} |")
         print("\nblackbox_exporter: /metrics B per target is one /probe answer; CPU and RSS are the exporter's "
               "own process (Prometheus, which drives it, is not counted).")
     if cold:

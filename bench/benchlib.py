@@ -118,6 +118,16 @@ def scrape(url, accept="text/plain"):
     return time.perf_counter() - start, body.decode()
 
 
+def scrape_gzip(url, accept="text/plain"):
+    """A scrape as Prometheus makes it (Accept-Encoding: gzip): seconds and the bytes on the wire."""
+    req = urllib.request.Request(url, headers={"Accept": accept, "Accept-Encoding": "gzip"})
+    start = time.perf_counter()
+    with urllib.request.urlopen(req, timeout=30) as r:
+        body = r.read()
+        gzipped = r.headers.get("Content-Encoding") == "gzip"
+    return time.perf_counter() - start, len(body), gzipped
+
+
 def series_sum(text, name, without=None):
     """Sum of a metric's series; without: skip the series whose labels contain this text."""
     total = 0.0

@@ -270,11 +270,18 @@ public final class AgentServer implements AutoCloseable {
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
     boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, head ? -1 : bytes.length == 0 ? -1 : bytes.length);
-    if (!head && bytes.length > 0) {
+    ResponseEncoding.Encoded encoded = head ? new ResponseEncoding.Encoded(bytes, null)
+        : ResponseEncoding.choose(exchange.getRequestHeaders().getFirst("Accept-Encoding"), bytes);
+    if (encoded.contentEncoding() != null) {
+      exchange.getResponseHeaders().set("Content-Encoding", encoded.contentEncoding());
+    }
+    byte[] body = encoded.body();
+    exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
+        out.write(body);
       }
     }
   }

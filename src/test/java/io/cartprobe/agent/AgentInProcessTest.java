@@ -103,6 +103,35 @@ class AgentInProcessTest {
   }
 
   @Test
+  void aScrapeThatAcceptsGzipGetsTheSameSeriesCompressed() throws Exception {
+    try (Agent agent = start()) {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+          get(agent, "/metrics").contains("cartprobe_probe_runs_total{"));
+      HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create(
+          "http://127.0.0.1:" + agent.port() + "/metrics")).header("Accept-Encoding", "gzip").build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      String plain = get(agent, "/metrics");
+
+      assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+      String unpacked;
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+        unpacked = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      assertThat(seriesOf(unpacked)).isEqualTo(seriesOf(plain));
+      assertThat(gzipped.body().length).isLessThan(plain.length() / 3);
+    }
+  }
+
+  /** Series names and labels without values: two scrapes a moment apart differ only in values. */
+  private static java.util.Set<String> seriesOf(String exposition) {
+    return exposition.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+        .map(line -> line.substring(0, line.lastIndexOf(' ')))
+        .filter(series -> !series.startsWith("jvm_") && !series.startsWith("process_"))
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  @Test
   void aFailingCheckoutIsSeenOnEveryEndpointWithItsEvidenceRun() throws Exception {
     try (Agent agent = start()) {
       Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
