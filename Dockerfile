@@ -83,7 +83,8 @@ EXPOSE 9781
 # restarts a clean process. CARTPROBE_JAVA_OPTS (above) is for the launcher's one-off commands.
 ENTRYPOINT ["java", \
   "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=60", "-Xms16m", \
-  "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseCompactObjectHeaders", \
+  "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:SurvivorRatio=4", \
+  "-XX:-ShrinkHeapInSteps", "-XX:+UseCompactObjectHeaders", \
   "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=5000", \
   "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/var/lib/cartprobe", \
   "-XX:AOTCache=/opt/cartprobe/cartprobe.aot", \
