@@ -52,7 +52,7 @@ RUN groupadd --system --gid 10001 cartprobe \
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:$PATH \
     CARTPROBE_CONFIG=/etc/cartprobe/probes.yaml \
-    CARTPROBE_JAVA_OPTS="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Djava.io.tmpdir=/var/lib/cartprobe" \
+    CARTPROBE_JAVA_OPTS="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k -XX:TieredStopAtLevel=1 -XX:UserThreadWaitAttemptsAtExit=0 -XX:-UsePerfData -Djava.io.tmpdir=/var/lib/cartprobe" \
     MALLOC_ARENA_MAX=2 \
     LANG=C.UTF-8
 COPY --from=build /runtime /opt/java

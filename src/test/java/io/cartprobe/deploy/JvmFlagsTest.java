@@ -50,6 +50,18 @@ class JvmFlagsTest {
   }
 
   @Test
+  void theImagesOneOffCommandsGetTheLaunchersOneOffFlags() throws IOException {
+    Matcher launcher = Pattern.compile("(?m)^one_off=\"([^\"]+)\"$")
+        .matcher(Files.readString(Path.of("bin/cartprobe")));
+    assertThat(launcher.find()).as("one_off= in bin/cartprobe").isTrue();
+    Matcher image = Pattern.compile("CARTPROBE_JAVA_OPTS=\"([^\"]+)\"")
+        .matcher(Files.readString(Path.of("Dockerfile")));
+    assertThat(image.find()).as("CARTPROBE_JAVA_OPTS in the Dockerfile").isTrue();
+    assertThat(Arrays.asList(image.group(1).split(" ")))
+        .containsAll(Arrays.asList(launcher.group(1).split(" ")));
+  }
+
+  @Test
   void trainingRunsUseTheHeaderLayoutOfTheirCachesUser() throws IOException {
     assertThat(entrypoint()).contains("-XX:+UseCompactObjectHeaders");
     assertThat(Files.readString(Path.of("deploy/docker/aot-train.sh")))

@@ -105,6 +105,20 @@ class LauncherIT {
   }
 
   @Test
+  void oneOffCommandsStopAtC1AndExitWithoutWaitingWhileTheAgentKeepsC2() throws Exception {
+    Path launcher = JarProcess.projectDir().resolve("bin/cartprobe");
+    Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags");
+    Outcome oneOff = launch(launcher, flags, "--version");
+    assertThat(oneOff.exit()).isZero();
+    assertThat(oneOff.stdout()).contains("-XX:TieredStopAtLevel=1",
+        "-XX:UserThreadWaitAttemptsAtExit=0");
+    Outcome agent = launch(launcher, flags, "agent", "--help");
+    assertThat(agent.exit()).isZero();
+    assertThat(agent.stdout()).contains("-XX:+UseSerialGC")
+        .doesNotContain("TieredStopAtLevel", "UserThreadWaitAttemptsAtExit");
+  }
+
+  @Test
   void cartprobeJavaOptsReplacesTheDefaults() throws Exception {
     Path launcher = JarProcess.projectDir().resolve("bin/cartprobe");
     Outcome defaults = launch(launcher,
