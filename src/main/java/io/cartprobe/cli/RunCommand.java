@@ -43,6 +43,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Environment to run against (repeatable; default: each probe's own)")
   List<String> environments = new ArrayList<>();
 
+  @Option(names = "--variant", paramLabel = "VARIANT",
+      description = "Variant of a probe with a matrix to run, as in its headline: amex, or"
+          + " visa,EUR for two axes (repeatable; default: every variant)")
+  List<String> variants = new ArrayList<>();
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json (the full result model) or junit (XML for CI)")
   Format format;
@@ -65,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CartprobeConfig loaded = config.load(context);
     ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
-    List<PlannedRun> plan = RunPlan.select(loaded, probes, environments, spec.commandLine());
+    List<PlannedRun> plan = RunPlan.select(loaded, probes, environments, variants,
+        spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(),
         context.terminal().interactive() && format == Format.text, plan.size());
@@ -84,7 +90,6 @@ final class RunCommand implements Callable<Integer> {
     return results.stream().anyMatch(ProbeResult::failed) ? ErrorHandler.EXIT_FAILED : 0;
   }
 
-  /** One probe against one environment. */
   /** One run to make: every variant of a probe with a matrix is its own. */
   record PlannedRun(ProbeConfig probe, String environment, io.cartprobe.config.Variant variant) {
     PlannedRun(ProbeConfig probe, String environment) {
@@ -92,12 +97,12 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Which (probe, environment) pairs -p and -e select; an unknown name is a usage error. */
+  /** Which runs -p, -e and --variant select; an unknown name is a usage error. */
   static final class RunPlan {
     private RunPlan() {}
 
     static List<PlannedRun> select(CartprobeConfig config, List<String> probeNames,
-        List<String> environmentNames, CommandLine commandLine) {
+        List<String> environmentNames, List<String> variantIds, CommandLine commandLine) {
       Set<String> knownProbes = new LinkedHashSet<>();
       config.probes().forEach(p -> knownProbes.add(p.name()));
       for (String name : probeNames) {
@@ -112,6 +117,18 @@ final class RunCommand implements Callable<Integer> {
               + "' (defined: " + String.join(", ", config.environments().keySet()) + ")");
         }
       }
+      Set<String> knownVariants = new LinkedHashSet<>();
+      config.probes().stream()
+          .filter(p -> probeNames.isEmpty() || probeNames.contains(p.name()))
+          .forEach(p -> p.variants().stream().filter(v -> !v.isNone())
+              .forEach(v -> knownVariants.add(v.id())));
+      for (String id : variantIds) {
+        if (!knownVariants.contains(id)) {
+          throw new CommandLine.ParameterException(commandLine, "unknown variant '" + id + "' ("
+              + (knownVariants.isEmpty() ? "the selected probes have no matrix"
+                  : "defined: " + String.join(" ", knownVariants)) + ")");
+        }
+      }
       List<PlannedRun> plan = new ArrayList<>();
       for (ProbeConfig probe : config.probes()) {
         if (!probeNames.isEmpty() && !probeNames.contains(probe.name())) {
@@ -120,7 +137,9 @@ final class RunCommand implements Callable<Integer> {
         for (String env : probe.environments()) {
           if (environmentNames.isEmpty() || environmentNames.contains(env)) {
             for (io.cartprobe.config.Variant variant : probe.variants()) {
-              plan.add(new PlannedRun(probe, env, variant));
+              if (variantIds.isEmpty() || variantIds.contains(variant.id())) {
+                plan.add(new PlannedRun(probe, env, variant));
+              }
             }
           }
         }

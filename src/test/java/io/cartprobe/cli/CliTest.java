@@ -258,6 +258,24 @@ class CliTest {
   }
 
   @Test
+  void runVariantRunsOnlyTheNamedVariantsAndAnUnknownOneIsAUsageError() throws Exception {
+    write("probes.yaml", VALID.replace("    interval: 30s\n",
+        "    interval: 30s\n    matrix: {payment_method: [visa, amex], currency: [USD, EUR]}\n"));
+
+    assertThat(execute("run", "-e", "staging", "--variant", "amex,EUR", "-o", "json"))
+        .as(err.toString()).isEqualTo(1);
+    JsonNode results = new ObjectMapper().readTree(out.toString()).path("results");
+    assertThat(results).singleElement().satisfies(r -> {
+      assertThat(r.path("variant").asText()).isEqualTo("amex,EUR");
+      assertThat(r.path("env").asText()).isEqualTo("staging");
+    });
+
+    assertThat(execute("run", "--variant", "amex")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("unknown variant 'amex' (defined: visa,USD visa,EUR amex,USD amex,EUR)");
+  }
+
+  @Test
   void runAgainstAClosedPortFailsWithReasonConnectAndExit1() throws Exception {
     write("probes.yaml", VALID);
 
