@@ -35,7 +35,26 @@ final class ClientWarmUp {
 
   private ClientWarmUp() {}
 
-  static void run(ProbeHttpClient http) {
+  /**
+   * @param exchanges the loopback exchanges
+   * @param tls the TLS warm-up, on a thread of its own beside the exchanges: on two cores the
+   *     two take the time of the longer
+   */
+  static void run(ProbeHttpClient http, boolean exchanges, boolean tls) {
+    Thread handshake = tls ? Thread.ofVirtual().start(ClientWarmUp::warmTls) : null;
+    if (exchanges) {
+      exchange(http);
+    }
+    if (handshake != null) {
+      try {
+        handshake.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void exchange(ProbeHttpClient http) {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread answering = Thread.ofVirtual().start(() -> answer(server));
       String url = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
@@ -57,7 +76,6 @@ final class ClientWarmUp {
     }
     // No name lookup: the resolver is the user's (or the system's) and may hang; a warm-up
     // must never hold the first run up.
-    warmTls();
   }
 
   /** The client's first TLS message: handshake classes and key-share generation. */

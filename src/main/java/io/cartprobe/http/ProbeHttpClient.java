@@ -18,6 +18,7 @@ public final class ProbeHttpClient {
   private final OkHttpClient direct;
   private final Object warmUpLock = new Object();
   private volatile boolean warm;
+  private volatile boolean warmTls;
 
   public ProbeHttpClient(OkHttpClient base, String version, CappedBodyReader bodyReader) {
     this.userAgent = "cartprobe/" + version;
@@ -42,19 +43,21 @@ public final class ProbeHttpClient {
   }
 
   /**
-   * Warms the client's code path on a loopback exchange, once (later calls return at once; a
-   * concurrent caller waits for the first). Call it before a run's clock starts: a step's
-   * duration is then the target's time even in a cold JVM.
+   * Warms the client's code path on a loopback exchange, once, and its TLS path the first time
+   * {@code tls} is asked for (later calls return at once; a concurrent caller waits for the
+   * first). Call it before a run's clock starts: a step's duration is then the target's time
+   * even in a cold JVM.
    */
-  public void warmUp() {
-    if (warm) {
+  public void warmUp(boolean tls) {
+    if (warm && (warmTls || !tls)) {
       return;
     }
     synchronized (warmUpLock) {
-      if (!warm) {
-        ClientWarmUp.run(this);
-        warm = true;
-      }
+      boolean http = !warm;
+      boolean handshake = tls && !warmTls;
+      ClientWarmUp.run(this, http, handshake);
+      warm = true;
+      warmTls |= handshake;
     }
   }
 

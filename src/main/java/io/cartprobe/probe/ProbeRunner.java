@@ -130,7 +130,8 @@ public final class ProbeRunner implements AutoCloseable {
 
   /** @param progress told of each attempt and step as the run goes */
   public ProbeResult run(ProbeConfig probe, Environment env, RunProgress progress) {
-    http.warmUp(); // once per client, before the clock: see docs/design.md, "Step duration"
+    // once per client, before the clock: see docs/design.md, "Step duration"
+    http.warmUp(TlsNeed.mayUseTls(probe, env, clock, random));
     Instant startedAt = clock.instant();
     long start = System.nanoTime();
     TraceContext trace = TraceContext.start(random);

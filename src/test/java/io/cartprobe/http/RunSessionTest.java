@@ -94,7 +94,7 @@ class RunSessionTest {
   @Test
   void theFirstStepOfAFreshClientIsMeasuredLikeTheSecond() throws Exception {
     ProbeHttpClient fresh = new ProbeHttpClient(new OkHttpClient(), "9.9");
-    fresh.warmUp();
+    fresh.warmUp(true);
     assertThat(server.getRequestCount()).as("the warm-up never reaches a target").isZero();
     for (int i = 0; i < 2; i++) {
       server.enqueue(new MockResponse.Builder().body("x")
@@ -102,7 +102,7 @@ class RunSessionTest {
     }
 
     for (int i = 0; i < 2; i++) {
-      fresh.warmUp(); // done once: later calls send nothing
+      fresh.warmUp(true); // done once: later calls send nothing
       try (RunSession run = fresh.newRun(TraceContext.start(new SplittableRandom(i)))) {
         HttpExchange ex = run.execute(new Request.Builder().url(server.url("/" + i)).build(),
             Duration.ofSeconds(30));
