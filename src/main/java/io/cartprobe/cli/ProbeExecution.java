@@ -9,11 +9,13 @@ import io.cartprobe.result.ResultSink;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.watch.Attribution;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,17 +33,31 @@ final class ProbeExecution {
   private final CartprobeConfig config;
   private final Clock clock;
   private final ResultSink sink;
+  private final ProbeHttpClient http;
 
   /** @param sink gets every result, the evidence runs' too (traces) */
-  ProbeExecution(CartprobeConfig config, Clock clock, ResultSink sink) {
+  ProbeExecution(CartprobeConfig config, Clock clock, ResultSink sink, ProbeHttpClient http) {
     this.config = config;
     this.clock = clock;
     this.sink = sink;
+    this.http = http;
+  }
+
+  /**
+   * The probe client, built and warmed on a thread of its own: a cold JVM spends about as long
+   * on that as on reading the config, and on two cores the two overlap.
+   */
+  static CompletableFuture<ProbeHttpClient> warmClient() {
+    return CompletableFuture.supplyAsync(() -> {
+      ProbeHttpClient http = new ProbeHttpClient(ProbeHttpClient.defaultBase(), Version.current());
+      http.warmUp(false); // TLS, when a run needs it, once the config says so
+      return http;
+    }, command -> Thread.ofVirtual().name("client-warm-up").start(command));
   }
 
   List<ProbeResult> runAll(List<RunCommand.PlannedRun> plan, Progress progress)
       throws InterruptedException, ExecutionException {
-    try (ProbeRunner runner = new ProbeRunner(ProbeHttpClient.defaultBase(), clock, Version.current(),
+    try (ProbeRunner runner = new ProbeRunner(http, clock, new SecureRandom(),
             new Browsers(config.agent().maxBrowsers(), System.getenv()));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ProbeResult>> futures = new ArrayList<>();

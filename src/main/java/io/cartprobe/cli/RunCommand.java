@@ -2,12 +2,14 @@ package io.cartprobe.cli;
 
 import io.cartprobe.config.CartprobeConfig;
 import io.cartprobe.config.ProbeConfig;
+import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.result.ProbeResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    CompletableFuture<ProbeHttpClient> http = ProbeExecution.warmClient();
     CartprobeConfig loaded = config.load(context);
     ConfigOption.printWarnings(loaded, spec.commandLine().getErr());
     List<PlannedRun> plan = RunPlan.select(loaded, probes, environments, variants,
@@ -77,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
         context.terminal().interactive() && format == Format.text, plan.size());
     List<ProbeResult> results;
     try (RunTraces traces = RunTraces.open(loaded, context.environment())) {
-      results = new ProbeExecution(loaded, context.clock(), traces.sink()).runAll(plan, progress);
+      results = new ProbeExecution(loaded, context.clock(), traces.sink(), http.join())
+          .runAll(plan, progress);
     }
     results = RunArtifacts.write(results, java.util.Optional.ofNullable(artifacts),
         spec.commandLine().getErr());
