@@ -184,10 +184,6 @@ final class PairHistory {
         s.consecutiveFailures(), Optional.of(change), s.stored(), s.capacity());
   }
 
-  synchronized HistoryWindow since(Instant from) {
-    return held(from).window();
-  }
-
   synchronized Held held(Instant from) {
     long fromNanos = RunRing.epochNanos(from);
     List<RunRecord> inWindow = new java.util.ArrayList<>();
