@@ -20,7 +20,7 @@ final class PairHistory {
   static final int EVENT_CAPACITY = 100;
 
   private final HistoryKey key;
-  private final RunRing runs;
+  private final HeldRuns runs;
   private final Ring<ConfigChange> configChanges = new Ring<>(EVENT_CAPACITY);
   private final Ring<AlertTransition> alertTransitions = new Ring<>(EVENT_CAPACITY);
   private ProbeResult latest;
@@ -29,9 +29,22 @@ final class PairHistory {
   private int consecutiveFailures;
   private PairState.RunCounts counts = PairState.RunCounts.ZERO;
 
-  PairHistory(HistoryKey key, int capacity) {
+  /** {@code stored}: a state database keeps every run, so older ones are held compact. */
+  PairHistory(HistoryKey key, int capacity, boolean stored) {
     this.key = key;
-    this.runs = new RunRing(capacity);
+    this.runs = new HeldRuns(capacity, stored);
+  }
+
+  /**
+   * A window of the runs held and how many of its oldest are compact (no details, no trace id),
+   * with the start of the oldest run held in full: what the database answers for is older.
+   */
+  record Held(HistoryWindow window, int compact, Instant detailedSince) {
+
+    static Held empty(HistoryKey key, Instant from, int capacity) {
+      return new Held(new HistoryWindow(key, from, List.of(), List.of(), List.of(),
+          Optional.empty(), capacity), 0, null);
+    }
   }
 
   HistoryKey key() {
@@ -77,11 +90,6 @@ final class PairHistory {
 
   synchronized int size() {
     return runs.size();
-  }
-
-  /** When the oldest run held started; null when none is. */
-  synchronized Instant oldestStart() {
-    return runs.size() == 0 ? null : RunRing.instant(runs.startNanos(0));
   }
 
   synchronized Optional<ProbeResult> latest() {
@@ -176,21 +184,26 @@ final class PairHistory {
         s.consecutiveFailures(), Optional.of(change), s.stored(), s.capacity());
   }
 
-  synchronized HistoryWindow since(Instant from) {
+  synchronized Held held(Instant from) {
     long fromNanos = RunRing.epochNanos(from);
     List<RunRecord> inWindow = new java.util.ArrayList<>();
+    int compact = 0;
     for (int i = 0; i < runs.size(); i++) {
       if (runs.startNanos(i) >= fromNanos) {
         inWindow.add(runs.get(i));
+        compact += i < runs.compactSize() ? 1 : 0;
       }
     }
-    return new HistoryWindow(
+    int firstFull = runs.compactSize();
+    Instant detailedSince = firstFull < runs.size()
+        ? RunRing.instant(runs.startNanos(firstFull)) : null;
+    return new Held(new HistoryWindow(
         key,
         from,
         inWindow,
         configChanges.all().stream().filter(c -> !c.at().isBefore(from)).toList(),
         alertTransitions.all().stream().filter(a -> !a.at().isBefore(from)).toList(),
         Optional.ofNullable(failingSince),
-        runs.capacity());
+        runs.capacity()), compact, detailedSince);
   }
 }

@@ -5,7 +5,6 @@ import io.cartprobe.alert.AlertEventSink;
 import io.cartprobe.result.ConfigChange;
 import io.cartprobe.result.ConfigChangeSink;
 import io.cartprobe.result.ResultSink;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cartprobe.result.ProbableCause.FieldChange;
 import io.cartprobe.result.ProbeResult;
@@ -25,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ProbeResult} of each (for the step table), and the gateway-config changes and alert
  * transitions next to them. Memory is bounded: each pair is a ring of at most its capacity.
  * With a {@link StoredRuns} (the state database) that ring spans only what the page and the
- * rules read, and {@code /api/history} takes older runs from the store.
+ * rules read, all but its newest 60 runs compact ({@link HeldRuns}), and {@code /api/history}
+ * takes older runs and the compact runs' details from the store.
  *
  * <p>Thread-safe: many runs record at once while the page and {@code /api/history} read. Each
  * pair has its own lock, so recording one pair never waits for another.
@@ -48,15 +48,9 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
   public static final int RECENT_RUNS = 60;
 
   private final Clock clock;
-  private final int defaultCapacity;
   private final StoredRuns older;
-  private final Duration heldFor;
+  private final PairCapacities capacities;
   private final Map<HistoryKey, PairHistory> pairs = new ConcurrentHashMap<>();
-  // Capacities the agent configured, kept apart so a pair created later (first record, restore)
-  // gets its configured size rather than the default.
-  private final Map<HistoryKey, Integer> capacities = new ConcurrentHashMap<>();
-  // With a store: a day of runs at the interval, what /api/history answers at most.
-  private final Map<HistoryKey, Integer> answered = new ConcurrentHashMap<>();
 
   public RunHistory(Clock clock) {
     this(clock, MAX_DEFAULT_CAPACITY);
@@ -69,9 +63,9 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
   /** Over a store of every run: memory holds the summary window or the rules' lookback. */
   public RunHistory(Clock clock, int defaultCapacity, StoredRuns older, Duration lookback) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.defaultCapacity = Capacity.check(defaultCapacity);
     this.older = Objects.requireNonNull(older, "older");
-    this.heldFor = lookback.compareTo(SUMMARY_WINDOW) > 0 ? lookback : SUMMARY_WINDOW;
+    this.capacities = new PairCapacities(defaultCapacity, older != StoredRuns.NONE,
+        lookback.compareTo(SUMMARY_WINDOW) > 0 ? lookback : SUMMARY_WINDOW);
   }
 
   /** A day of runs at this interval, between {@value #MIN_DEFAULT_CAPACITY} and {@value #MAX_DEFAULT_CAPACITY}. */
@@ -89,26 +83,18 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
    * only the span the live views and rules read (at least {@value #MIN_DEFAULT_CAPACITY} runs).
    */
   public void configure(HistoryKey key, Duration interval) {
-    int day = capacityFor(interval);
-    if (older == StoredRuns.NONE || interval.isZero() || interval.isNegative()) {
-      configure(key, day);
-      return;
-    }
-    answered.put(key, day);
-    configure(key, Capacity.held(heldFor, interval, day));
+    pair(key).resize(capacities.configure(key, interval));
   }
 
   public void configure(HistoryKey key, int capacity) {
-    capacities.put(key, Capacity.check(capacity));
-    pair(key).resize(capacity);
+    pair(key).resize(capacities.configure(key, capacity));
   }
 
   /** Forgets pairs no longer configured (after a reload), so removed probes do not linger. */
   public void retain(Collection<HistoryKey> keep) {
     Set<HistoryKey> set = Set.copyOf(keep);
     pairs.keySet().retainAll(set);
-    capacities.keySet().retainAll(set);
-    answered.keySet().retainAll(set);
+    capacities.retain(set);
   }
 
   @Override
@@ -198,7 +184,10 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
     return Optional.ofNullable(pairs.get(key)).flatMap(PairHistory::latest);
   }
 
-  /** Every run held for the pair, oldest first. */
+  /**
+   * Every run held for the pair, oldest first. With a store, runs older than the newest 60 come
+   * without details or trace id (memory holds their numbers only; {@link #window} has them).
+   */
   public List<RunRecord> records(String probe, String environment) {
     return records(new HistoryKey(probe, environment));
   }
@@ -219,12 +208,11 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   public HistoryWindow window(HistoryKey key, Instant from) {
     PairHistory pair = pairs.get(key);
-    HistoryWindow held = pair == null
-        ? new HistoryWindow(key, from, List.of(), List.of(), List.of(), Optional.empty(),
-            capacityOf(key))
-        : pair.since(from);
-    Integer day = answered.get(key);
-    return day == null ? held : OlderRuns.before(held, pair, older, day, clock.instant());
+    PairHistory.Held held = pair == null ? PairHistory.Held.empty(key, from, capacityOf(key))
+        : pair.held(from);
+    // With a store even an explicit capacity holds compact runs, whose details it answers for.
+    return older == StoredRuns.NONE ? held.window() : OlderRuns.before(held, older,
+        capacities.answered(key), clock.instant());
   }
 
   public List<ConfigChange> configChanges(String probe, String environment) {
@@ -271,9 +259,8 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
 
   /** Replaces what is held for this pair with what a store kept. */
   public void restore(SavedPair p) {
-    int capacity = capacities.getOrDefault(p.key(),
-        p.capacity() > 0 ? Math.min(p.capacity(), MAX_CAPACITY) : defaultCapacity);
-    PairHistory pair = new PairHistory(p.key(), capacity);
+    PairHistory pair = new PairHistory(p.key(), capacities.restored(p.key(), p.capacity()),
+        older != StoredRuns.NONE);
     p.runs().forEach(pair::add);
     // The ring may start mid-streak; the saved streak knows when it began.
     pair.restoreStreak(p.failingSince(), p.consecutiveFailures());
@@ -289,10 +276,11 @@ public final class RunHistory implements ResultSink, ConfigChangeSink, AlertEven
   }
 
   private PairHistory pair(HistoryKey key) {
-    return pairs.computeIfAbsent(key, k -> new PairHistory(k, capacityOf(k)));
+    return pairs.computeIfAbsent(key, k -> new PairHistory(k, capacityOf(k),
+        older != StoredRuns.NONE));
   }
 
   private int capacityOf(HistoryKey key) {
-    return capacities.getOrDefault(key, defaultCapacity);
+    return capacities.of(key);
   }
 }
