@@ -14,7 +14,8 @@ import okhttp3.OkHttpClient;
  * proxy is configured anywhere: not on the base client, not by the JVM's proxy properties (the
  * JDK's selector reads them), not by the system's settings ({@code java.net.useSystemProxies}),
  * and no selector of one's own installed in the JVM. Any of those and the selector is asked,
- * as before.
+ * as before. Decided once, when the probes' client is built: the JVM's proxy settings are
+ * given at its start ({@code CARTPROBE_JAVA_OPTS}).
  */
 final class ProxyChoice {
 
