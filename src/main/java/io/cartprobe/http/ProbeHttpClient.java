@@ -1,5 +1,6 @@
 package io.cartprobe.http;
 
+import java.net.Proxy;
 import java.time.Duration;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -7,15 +8,14 @@ import okhttp3.Request;
 
 /**
  * Makes a {@link RunSession} per probe run from one shared base client: runs share the base's
- * dispatcher, TLS and timeout settings, never its connections or cookies.
+ * dispatcher, TLS and timeout settings, never its connections or cookies. A finished run's
+ * emptied pool and clients wait on a {@link ConnectionShelf} for the next run.
  */
 public final class ProbeHttpClient {
 
   private final String userAgent;
   private final CappedBodyReader bodyReader;
-  private final TlsClients tlsClients = new TlsClients();
-  private final OkHttpClient racing;
-  private final OkHttpClient direct;
+  private final ConnectionShelf shelf;
   private final Object warmUpLock = new Object();
   private volatile boolean warm;
   private volatile boolean warmTls;
@@ -23,10 +23,11 @@ public final class ProbeHttpClient {
   public ProbeHttpClient(OkHttpClient base, String version, CappedBodyReader bodyReader) {
     this.userAgent = "cartprobe/" + version;
     this.bodyReader = bodyReader;
-    this.racing = shared(base, userAgent).build();
+    OkHttpClient racing = shared(base, userAgent).build();
     // An IP literal has one route, nothing to race: OkHttp 5's fast fallback would still hand
     // every connect to its task runner's threads and back, a thread hop per run for nothing.
-    this.direct = racing.newBuilder().fastFallback(false).build();
+    OkHttpClient direct = racing.newBuilder().fastFallback(false).build();
+    this.shelf = new ConnectionShelf(racing, direct, new TlsClients());
   }
 
   public ProbeHttpClient(OkHttpClient base, String version) {
@@ -66,17 +67,22 @@ public final class ProbeHttpClient {
   }
 
   public RunSession newRun(TraceContext trace) {
-    return new RunSession(racing, direct, new RunCookieJar(), bodyReader, trace, tlsClients);
+    return new RunSession(shelf.take(), shelf, bodyReader, trace);
   }
 
   /**
    * The run-independent part of every run's client: timing by the call's {@link PhaseTimer} tag
    * and our headers on every request on the wire (redirects too), by a network interceptor, so
    * it runs after OkHttp's own defaults and our User-Agent wins. Every hop of a step names the
-   * step's span as its parent, so the shop's server spans for it hang under that span.
+   * step's span as its parent, so the shop's server spans for it hang under that span. With no
+   * proxy configured, connections go direct without asking the JVM's selector each time.
    */
   private static OkHttpClient.Builder shared(OkHttpClient base, String userAgent) {
-    return base.newBuilder()
+    OkHttpClient.Builder builder = base.newBuilder();
+    if (ProxyChoice.noneConfigured(base)) {
+      builder.proxy(Proxy.NO_PROXY);
+    }
+    return builder
         .eventListenerFactory(call -> {
           PhaseTimer timer = call.request().tag(PhaseTimer.class);
           return timer != null ? timer : EventListener.NONE;

@@ -36,4 +36,9 @@ public final class RunCookieJar implements CookieJar {
     long now = System.currentTimeMillis();
     return cookies.stream().filter(c -> c.expiresAt() >= now).toList();
   }
+
+  /** Forgets every cookie: the jar is about to serve a new customer. */
+  synchronized void clear() {
+    cookies.clear();
+  }
 }

@@ -8,12 +8,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
 import okhttp3.Cookie;
 import okhttp3.Handshake;
 import okhttp3.HttpUrl;
@@ -25,47 +23,36 @@ import javax.net.ssl.SSLException;
 /**
  * The HTTP side of one probe run (one synthetic customer): its own connection pool and cookie
  * jar, so the run measures DNS, connect and TLS afresh and its steps share connections and
- * cookies like a browser. Close it when the run ends to drop its connections.
+ * cookies like a browser. Close it when the run ends: that drops its connections and cookies
+ * and leaves the emptied pool and clients to a later run (see {@link RunConnections}).
  */
 public final class RunSession implements AutoCloseable {
 
-  /** Which of the run's clients a call goes through. */
-  private record Variant(TlsConfig tls, boolean direct) {}
-
-  private final OkHttpClient racing;
-  private final OkHttpClient direct;
-  private final ConnectionPool pool = new ConnectionPool(5, 1, TimeUnit.MINUTES);
-  private final RunCookieJar cookies;
+  private final RunConnections connections;
+  private final ConnectionShelf shelf;
   private final CappedBodyReader bodyReader;
   private final TraceContext trace;
-  private final TlsClients tlsClients;
-  /**
-   * The run's client for each {@code tls:} setting its steps use, with or without fast fallback,
-   * built when first needed; all share the run's pool and cookies.
-   */
-  private final Map<Variant, OkHttpClient> clients = new ConcurrentHashMap<>(4);
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  /**
-   * @param racing the shared client for host names (fast fallback races their addresses)
-   * @param direct the same for IP literals, without fast fallback
-   */
-  RunSession(OkHttpClient racing, OkHttpClient direct, RunCookieJar cookies,
-      CappedBodyReader bodyReader, TraceContext trace, TlsClients tlsClients) {
-    this.racing = racing;
-    this.direct = direct;
-    this.cookies = cookies;
+  /** @param connections the run's alone until {@link #close()} gives them back to {@code shelf} */
+  RunSession(RunConnections connections, ConnectionShelf shelf, CappedBodyReader bodyReader,
+      TraceContext trace) {
+    this.connections = connections;
+    this.shelf = shelf;
     this.bodyReader = bodyReader;
     this.trace = trace;
-    this.tlsClients = tlsClients;
   }
 
   public TraceContext trace() {
     return trace;
   }
 
-  /** Cookies the run holds for {@code url}. */
+  /**
+   * Cookies the run holds for {@code url}; none once the run is closed (its jar may be a later
+   * run's by then: a check that overran its deadline can still be asking).
+   */
   public List<Cookie> cookiesFor(HttpUrl url) {
-    return cookies.loadForRequest(url);
+    return closed.get() ? List.of() : connections.cookies().loadForRequest(url);
   }
 
   /**
@@ -84,9 +71,15 @@ public final class RunSession implements AutoCloseable {
    * for this call (redirects too): the step's span, which the shop's server spans point at.
    */
   public HttpExchange execute(Request request, Duration timeout, TlsConfig tls, String spanId) {
+    if (closed.get()) {
+      // Its pool and cookies may serve another run by now: never send through them.
+      return new HttpExchange.Failed(new IOException("the run is over: nothing more is sent"),
+          Optional.empty(), Optional.empty(), new PhaseTimer().phases(), false, Duration.ZERO);
+    }
     OkHttpClient client;
     try {
-      client = clientFor(new Variant(tls, isIpLiteral(request.url().host())));
+      client = connections.client(
+          new RunConnections.Variant(tls, isIpLiteral(request.url().host())));
     } catch (GeneralSecurityException e) {
       return new HttpExchange.Failed(new SSLException("cannot set up TLS: " + e.getMessage(), e),
           Optional.empty(), Optional.empty(), new PhaseTimer().phases(), false, Duration.ZERO);
@@ -165,20 +158,6 @@ public final class RunSession implements AutoCloseable {
     }).orElse(error);
   }
 
-  private OkHttpClient clientFor(Variant variant) throws GeneralSecurityException {
-    OkHttpClient found = clients.get(variant);
-    if (found == null) {
-      OkHttpClient.Builder builder = (variant.direct() ? direct : racing).newBuilder()
-          .connectionPool(pool).cookieJar(cookies);
-      if (!variant.tls().isDefault()) {
-        tlsClients.material(variant.tls()).applyTo(builder);
-      }
-      found = builder.build();
-      clients.put(variant, found);
-    }
-    return found;
-  }
-
   /** {@code host} as {@link HttpUrl} gives it: IPv6 without brackets, IPv4 dotted. */
   static boolean isIpLiteral(String host) {
     if (host.indexOf(':') >= 0) {
@@ -220,8 +199,11 @@ public final class RunSession implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
+  /** Once only: a second close must not shelve the same connections twice. */
   @Override
   public void close() {
-    pool.evictAll();
+    if (closed.compareAndSet(false, true)) {
+      shelf.giveBack(connections);
+    }
   }
 }

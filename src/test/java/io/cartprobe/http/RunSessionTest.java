@@ -2,7 +2,14 @@ package io.cartprobe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -151,6 +158,110 @@ class RunSessionTest {
     assertThat(b.getConnectionIndex()).isEqualTo(a.getConnectionIndex());
     assertThat(c.getConnectionIndex()).isNotEqualTo(a.getConnectionIndex());
     assertThat(c.getHeaders().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+  }
+
+  @Test
+  void aSecondRunConnectsAfreshAndCarriesNoCookieOfTheFirst() throws Exception {
+    server.enqueue(new MockResponse.Builder().addHeader("Set-Cookie", "cart=abc; Path=/")
+        .body("one").build());
+    server.enqueue(new MockResponse.Builder().body("two").build());
+    server.enqueue(new MockResponse.Builder().body("three").build());
+
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      run.execute(new Request.Builder().url(server.url("/login")).build(), Duration.ofSeconds(30));
+      run.execute(new Request.Builder().url(server.url("/cart")).build(), Duration.ofSeconds(30));
+    }
+    try (RunSession run = http.newRun(TraceContext.start(new SplittableRandom(2)))) {
+      HttpExchange third = run.execute(new Request.Builder().url(server.url("/cart")).build(),
+          Duration.ofSeconds(30));
+      assertThat(third.phases().connect()).as("the second run connects").isPositive();
+      assertThat(run.cookiesFor(server.url("/cart"))).isEmpty();
+    }
+    RecordedRequest login = server.takeRequest();
+    RecordedRequest cart = server.takeRequest();
+    RecordedRequest nextRun = server.takeRequest();
+    assertThat(cart.getHeaders().get("Cookie")).as("within a run").isEqualTo("cart=abc");
+    assertThat(cart.getConnectionIndex()).isEqualTo(login.getConnectionIndex());
+    assertThat(nextRun.getHeaders().get("Cookie")).as("the next run's customer").isNull();
+    assertThat(nextRun.getConnectionIndex()).isNotEqualTo(login.getConnectionIndex());
+  }
+
+  @Test
+  void closingARunTwiceLeavesItsConnectionsToOneLaterRunOnly() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder().body("ok").build());
+    }
+    RunSession first = http.newRun(TraceContext.start(new SplittableRandom(1)));
+    first.execute(new Request.Builder().url(server.url("/a")).build(), Duration.ofSeconds(30));
+    first.close();
+    first.close();
+    try (RunSession one = http.newRun(TraceContext.start(new SplittableRandom(2)));
+        RunSession two = http.newRun(TraceContext.start(new SplittableRandom(3)))) {
+      one.execute(new Request.Builder().url(server.url("/b")).build(), Duration.ofSeconds(30));
+      HttpExchange other = two.execute(new Request.Builder().url(server.url("/c")).build(),
+          Duration.ofSeconds(30));
+      assertThat(other.phases().connect()).as("runs at once never share a pool").isPositive();
+    }
+    server.takeRequest();
+    RecordedRequest b = server.takeRequest();
+    RecordedRequest c = server.takeRequest();
+    assertThat(c.getConnectionIndex()).isNotEqualTo(b.getConnectionIndex());
+  }
+
+  @Test
+  void aClosedRunSendsNothingMoreAndHoldsNoCookies() throws Exception {
+    server.enqueue(new MockResponse.Builder().addHeader("Set-Cookie", "cart=abc; Path=/")
+        .body("one").build());
+    RunSession run = http.newRun(TraceContext.start(new SplittableRandom(1)));
+    run.execute(new Request.Builder().url(server.url("/login")).build(), Duration.ofSeconds(30));
+    run.close();
+
+    HttpExchange late = run.execute(new Request.Builder().url(server.url("/late")).build(),
+        Duration.ofSeconds(30));
+
+    assertThat(late).isInstanceOf(HttpExchange.Failed.class);
+    assertThat(late.requestSent()).isFalse();
+    assertThat(run.cookiesFor(server.url("/"))).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aProxyOnTheBaseClientStillCarriesEveryRequest() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("via proxy").build());
+    OkHttpClient base = new OkHttpClient.Builder().proxy(new Proxy(Proxy.Type.HTTP,
+        new InetSocketAddress(server.getHostName(), server.getPort()))).build();
+
+    assertThat(sendThrough(base)).isEqualTo("GET http://shop.invalid/cart HTTP/1.1");
+  }
+
+  @Test
+  void aProxySelectorOfTheUsersOwnIsStillAsked() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("via proxy").build());
+    Proxy proxy = new Proxy(Proxy.Type.HTTP,
+        new InetSocketAddress(server.getHostName(), server.getPort()));
+    OkHttpClient base = new OkHttpClient.Builder().proxySelector(new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        return List.of(proxy);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {}
+    }).build();
+
+    assertThat(sendThrough(base)).isEqualTo("GET http://shop.invalid/cart HTTP/1.1");
+  }
+
+  /** The request line the server got for a run's request to a name only a proxy can reach. */
+  private String sendThrough(OkHttpClient base) throws Exception {
+    ProbeHttpClient proxied = new ProbeHttpClient(base, "9.9");
+    try (RunSession run = proxied.newRun(TraceContext.start(new SplittableRandom(1)))) {
+      HttpExchange ex = run.execute(new Request.Builder().url("http://shop.invalid/cart").build(),
+          Duration.ofSeconds(30));
+      assertThat(ex).isInstanceOfSatisfying(HttpExchange.Completed.class,
+          c -> assertThat(c.body()).isEqualTo("via proxy"));
+    }
+    return server.takeRequest().getRequestLine();
   }
 
   @Test
