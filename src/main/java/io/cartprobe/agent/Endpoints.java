@@ -115,6 +115,11 @@ final class Endpoints implements AgentEndpoints {
   }
 
   @Override
+  public MetricsExposition.Compressed scrapeGzip(Optional<String> acceptHeader) {
+    return exposition.scrapeGzip(acceptHeader.orElse(null));
+  }
+
+  @Override
   public JsonNode status() {
     Reloader.Status reload = reloader.status();
     return StatusJson.render(config.get(), history, scheduler, alerting.current(),

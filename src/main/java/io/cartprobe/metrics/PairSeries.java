@@ -118,8 +118,25 @@ public final class PairSeries {
     return 2048 * pairs.size() + 128 * alerts.size();
   }
 
+  /** What {@link #writeTo} hands on a piece of text to, once it is {@link #PIECE} long. */
+  interface Drain {
+    void take(StringBuilder text);
+  }
+
+  /** About what a piece of a drained scrape holds: small enough to die young. */
+  static final int PIECE = 64 * 1024;
+
   /** Every family with at least one series, in either format (no {@code # EOF}: the caller ends). */
   void writeTo(StringBuilder out, boolean openMetrics) {
+    writeTo(out, openMetrics, null);
+  }
+
+  /**
+   * As {@link #writeTo(StringBuilder, boolean)}, handing {@code out} to {@code drain} (which
+   * empties it) whenever it has grown past {@link #PIECE}, so the whole text never exists at
+   * once; {@code null} keeps it all in {@code out}.
+   */
+  void writeTo(StringBuilder out, boolean openMetrics, Drain drain) {
     List<AlertGauge> gauges = alerts.entrySet().stream()
         .sorted(Comparator.comparing((Map.Entry<AlertKey, AlertGauge> e) -> e.getKey().alert())
             .thenComparing(e -> e.getKey().probe()).thenComparing(e -> e.getKey().env())
@@ -144,10 +161,16 @@ public final class PairSeries {
       int start = out.length();
       SeriesText.header(out, family.metric, family.type, family.help, openMetrics);
       int body = out.length();
+      boolean wrote = false;
       for (PairMeters p : ordered) {
         p.write(family, out, openMetrics);
+        wrote |= out.length() > body;
+        if (wrote && drain != null && out.length() >= PIECE) {
+          drain.take(out); // only once the family has a series: its header may still go
+          body = 0;
+        }
       }
-      if (out.length() == body) {
+      if (!wrote) {
         out.setLength(start); // no series (no failure yet, no multi-step probe): no metadata
       }
     }

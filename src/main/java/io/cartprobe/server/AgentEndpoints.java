@@ -26,6 +26,9 @@ public interface AgentEndpoints {
 
   MetricsExposition.Scrape scrape(Optional<String> acceptHeader);
 
+  /** The same scrape, gzip-compressed as it is rendered (what Prometheus asks for). */
+  MetricsExposition.Compressed scrapeGzip(Optional<String> acceptHeader);
+
   /** Every probe × environment with its last result and alert states, for {@code /api/status}. */
   JsonNode status();
 

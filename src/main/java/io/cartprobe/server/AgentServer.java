@@ -6,7 +6,6 @@ import io.cartprobe.config.ConfigSchema;
 import io.cartprobe.metrics.MetricsExposition;
 import io.cartprobe.result.json.Json;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -75,12 +74,12 @@ public final class AgentServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
       switch (path) {
-        case "/metrics" -> get(exchange, method, () -> rendered(exchange, () -> metrics(exchange)));
-        case "/healthz" -> get(exchange, method, () -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
+        case "/metrics" -> get(exchange, method, () -> metrics(exchange));
+        case "/healthz" -> get(exchange, method, () -> Responses.send(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
         case "/readyz" -> get(exchange, method, () -> {
           boolean ready = agent.ready();
           String note = agent.readinessNote().map(n -> n + "\n").orElse("");
-          send(exchange, ready ? 200 : 503, "text/plain; charset=utf-8",
+          Responses.send(exchange, ready ? 200 : 503, "text/plain; charset=utf-8",
               (ready ? "ready\n" : "not ready\n") + note);
         });
         case "/api/status" -> get(exchange, method, () -> rendered(exchange, () ->
@@ -89,7 +88,7 @@ public final class AgentServer implements AutoCloseable {
         case ConfigSchema.PATH -> get(exchange, method, () -> {
           // editors fetch it from a page's origin too (a yaml-language-server modeline)
           exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-          send(exchange, 200, ConfigSchema.MEDIA_TYPE, ConfigSchema.json());
+          Responses.send(exchange, 200, ConfigSchema.MEDIA_TYPE, ConfigSchema.json());
         });
         case "/-/reload" -> reload(exchange, method);
         case "/" -> get(exchange, method, () -> rendered(exchange, () ->
@@ -109,32 +108,46 @@ public final class AgentServer implements AutoCloseable {
             get(exchange, method, () -> {
               var file = agent.artifact(exchange.getRequestURI().getRawPath());
               if (file.isPresent()) {
-                send(exchange, 200, file.get().contentType(), file.get().body());
+                Responses.send(exchange, 200, file.get().contentType(), file.get().body());
               } else {
-                send(exchange, 404, "text/plain; charset=utf-8", "no such artifact (kept under agent.artifacts_dir, oldest deleted)\n");
+                Responses.send(exchange, 404, "text/plain; charset=utf-8", "no such artifact (kept under agent.artifacts_dir, oldest deleted)\n");
               }
             });
           } else if (path.startsWith("/incidents/")) {
             get(exchange, method, () -> {
               AgentEndpoints.HttpAnswer answer = agent.incident(exchange.getRequestURI().getRawPath(),
                   Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept")));
-              send(exchange, answer.status(), answer.contentType(), answer.body());
+              Responses.send(exchange, answer.status(), answer.contentType(), answer.body());
             });
           } else {
-            send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+            Responses.send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
           }
         }
       }
     } catch (RuntimeException e) {
       log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-      send(exchange, 500, "text/plain; charset=utf-8", "internal error\n");
+      Responses.send(exchange, 500, "text/plain; charset=utf-8", "internal error\n");
     }
   }
 
-  private Renders.Answer metrics(HttpExchange exchange) {
-    MetricsExposition.Scrape scrape =
-        agent.scrape(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept")));
-    return new Renders.Answer(200, scrape.contentType(), scrape.body());
+  /** A scraper that takes gzip (Prometheus does) gets it compressed as it is rendered. */
+  private void metrics(HttpExchange exchange) throws IOException {
+    Optional<String> accept = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept"));
+    if (exchange.getRequestMethod().equals("HEAD") || !ResponseEncoding.acceptsGzip(
+        exchange.getRequestHeaders().getFirst("Accept-Encoding"))) {
+      rendered(exchange, () -> {
+        MetricsExposition.Scrape scrape = agent.scrape(accept);
+        return new Renders.Answer(200, scrape.contentType(), scrape.body());
+      });
+      return;
+    }
+    Optional<MetricsExposition.Compressed> scrape = renders.render(() -> agent.scrapeGzip(accept));
+    if (scrape.isEmpty()) {
+      Responses.busy(exchange);
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    Responses.write(exchange, 200, scrape.get().contentType(), scrape.get().gzip());
   }
 
   /** Renders off the request's thread; sheds the request with 503 when too many are waiting. */
@@ -142,44 +155,42 @@ public final class AgentServer implements AutoCloseable {
       throws IOException {
     Optional<Renders.Answer> answer = renders.render(work);
     if (answer.isEmpty()) {
-      exchange.getResponseHeaders().set("Retry-After", "1");
-      send(exchange, 503, "text/plain; charset=utf-8",
-          "busy: more than " + Renders.QUEUE + " requests are waiting to be answered; retry\n");
+      Responses.busy(exchange);
       return;
     }
-    send(exchange, answer.get().status(), answer.get().contentType(), answer.get().body());
+    Responses.send(exchange, answer.get().status(), answer.get().contentType(), answer.get().body());
   }
 
   private void probe(HttpExchange exchange) throws IOException {
     Optional<String> token = agent.probeToken();
     if (token.isPresent() && !bearerMatches(exchange.getRequestHeaders().getFirst("Authorization"), token.get())) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-      send(exchange, 401, "text/plain; charset=utf-8", "/probe needs Authorization: Bearer <probe_token>\n");
+      Responses.send(exchange, 401, "text/plain; charset=utf-8", "/probe needs Authorization: Bearer <probe_token>\n");
       return;
     }
     Map<String, String> query;
     try {
       query = query(exchange.getRequestURI().getRawQuery());
     } catch (IllegalArgumentException e) {
-      send(exchange, 400, "text/plain; charset=utf-8", "bad percent-encoding in the query string\n");
+      Responses.send(exchange, 400, "text/plain; charset=utf-8", "bad percent-encoding in the query string\n");
       return;
     }
     ProbeQuery asked;
     try {
       asked = ProbeQuery.from(query);
     } catch (ProbeQuery.Refused e) {
-      send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
+      Responses.send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
       return;
     }
     Optional<Duration> deadline = scrapeDeadline(exchange.getRequestHeaders().getFirst(SCRAPE_TIMEOUT_HEADER));
     switch (agent.probeNow(asked.probe(), asked.environment(), asked.variant().orElse(""), deadline)) {
       case AgentEndpoints.ProbeNow.Ran ran ->
-          send(exchange, 200, MetricsExposition.TEXT, BlackboxFormat.render(ran.result()));
+          Responses.send(exchange, 200, MetricsExposition.TEXT, BlackboxFormat.render(ran.result()));
       case AgentEndpoints.ProbeNow.NotFound notFound ->
-          send(exchange, 400, "text/plain; charset=utf-8", notFound.message() + "\n");
+          Responses.send(exchange, 400, "text/plain; charset=utf-8", notFound.message() + "\n");
       case AgentEndpoints.ProbeNow.Busy busy -> {
         exchange.getResponseHeaders().set("Retry-After", "1");
-        send(exchange, 503, "text/plain; charset=utf-8", busy.message() + "\n");
+        Responses.send(exchange, 503, "text/plain; charset=utf-8", busy.message() + "\n");
       }
     }
   }
@@ -207,20 +218,20 @@ public final class AgentServer implements AutoCloseable {
   private void reload(HttpExchange exchange, String method) throws IOException {
     if (!method.equals("POST") && !method.equals("PUT")) {
       exchange.getResponseHeaders().set("Allow", "POST, PUT");
-      send(exchange, 405, "text/plain; charset=utf-8", "use POST\n");
+      Responses.send(exchange, 405, "text/plain; charset=utf-8", "use POST\n");
       return;
     }
     Optional<String> token = agent.adminToken();
     if (token.isPresent() && !bearerMatches(exchange.getRequestHeaders().getFirst("Authorization"), token.get())) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-      send(exchange, 401, "text/plain; charset=utf-8", "reload needs Authorization: Bearer <admin_token>\n");
+      Responses.send(exchange, 401, "text/plain; charset=utf-8", "reload needs Authorization: Bearer <admin_token>\n");
       return;
     }
     AgentEndpoints.ReloadOutcome outcome = agent.reload();
     if (outcome.accepted()) {
-      send(exchange, 200, "text/plain; charset=utf-8", "config reloaded\n");
+      Responses.send(exchange, 200, "text/plain; charset=utf-8", "config reloaded\n");
     } else {
-      send(exchange, 400, "text/plain; charset=utf-8",
+      Responses.send(exchange, 400, "text/plain; charset=utf-8",
           "config rejected; the running config stays:\n" + String.join("\n", outcome.errors()) + "\n");
     }
   }
@@ -243,7 +254,7 @@ public final class AgentServer implements AutoCloseable {
       handler.handle();
     } else {
       exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-      send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+      Responses.send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
     }
   }
 
@@ -259,30 +270,5 @@ public final class AgentServer implements AutoCloseable {
       params.putIfAbsent(key, value);
     }
     return params;
-  }
-
-  private static void send(HttpExchange exchange, int status, String contentType, String body)
-      throws IOException {
-    send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    ResponseEncoding.Encoded encoded = head ? new ResponseEncoding.Encoded(bytes, null)
-        : ResponseEncoding.choose(exchange.getRequestHeaders().getFirst("Accept-Encoding"), bytes);
-    if (encoded.contentEncoding() != null) {
-      exchange.getResponseHeaders().set("Content-Encoding", encoded.contentEncoding());
-    }
-    byte[] body = encoded.body();
-    exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 }

@@ -42,8 +42,8 @@ final class Renders implements AutoCloseable {
   }
 
   /** The answer, or empty when the queue is full (or the server is closing). */
-  Optional<Answer> render(Callable<Answer> work) throws IOException {
-    Future<Answer> answer;
+  <T> Optional<T> render(Callable<T> work) throws IOException {
+    Future<T> answer;
     try {
       answer = threads.submit(work);
     } catch (RejectedExecutionException busy) {
