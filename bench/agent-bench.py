@@ -36,8 +36,9 @@ import time
 import urllib.parse
 import urllib.request
 
-from benchlib import (buckets, cpu_seconds, first_line, free_port, histogram_quantile, machine, median,
-                      peak_rss_mib, rss_samples_mib, scrape, scrape_gzip, series_sum, start_nginx, timed_run, wait_http)
+from benchlib import (buckets, compiler_cpu_seconds, cpu_seconds, first_line, free_port, histogram_quantile, machine, median,
+                      peak_rss_mib, rss_samples_mib, scrape, scrape_gzip, series_sum, start_nginx, timed_run, wait_http,
+                      wait_jit_quiet)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -99,7 +100,7 @@ def write_agent_config(path, n, interval, target_port, agent_port, state_file):
                 "webhooks:\n  - {name: hook, url: 'http://127.0.0.1:9/hook', format: json}\n")
 
 
-def bench_cartprobe(variant, n, interval, window, warmup, target_port, tmp):
+def bench_cartprobe(variant, n, interval, window, warmup, settle_max, target_port, tmp):
     agent_port = free_port()
     config = os.path.join(tmp, f"agent-{variant}-{n}.yaml")
     write_agent_config(config, n, interval, target_port, agent_port, os.path.join(tmp, f"state-{variant}-{n}.db"))
@@ -109,12 +110,13 @@ def bench_cartprobe(variant, n, interval, window, warmup, target_port, tmp):
     try:
         wait_http(base + "/readyz", deadline_s=60 + n / 50)
         time.sleep(warmup)
+        settled_s, _ = wait_jit_quiet(proc.pid, deadline_s=settle_max)
         flags, aot = jvm_flags(proc.pid)
         _, m0 = scrape(base + "/metrics")
-        c0, t0 = cpu_seconds(proc.pid), time.time()
+        c0, j0, t0 = cpu_seconds(proc.pid), compiler_cpu_seconds(proc.pid), time.time()
         rss = rss_samples_mib(proc.pid, window)
         _, m1 = scrape(base + "/metrics")
-        c1, t1 = cpu_seconds(proc.pid), time.time()
+        c1, j1, t1 = cpu_seconds(proc.pid), compiler_cpu_seconds(proc.pid), time.time()
         scrapes = [scrape(base + "/metrics") for _ in range(7)]
         delta = lambda name, without=None: series_sum(m1, name, without) - series_sum(m0, name, without)
         runs = delta("cartprobe_probe_runs_total")
@@ -126,7 +128,8 @@ def bench_cartprobe(variant, n, interval, window, warmup, target_port, tmp):
             "failed": delta("cartprobe_probe_runs_total", without='result="success"'),
             "skipped": delta("cartprobe_probe_skipped_total"),
             "lag_p50_ms": histogram_quantile(0.5, lag) * 1000, "lag_p99_ms": histogram_quantile(0.99, lag) * 1000,
-            "cpu_per_1000": (c1 - c0) / max(runs, 1) * 1000,
+            "cpu_per_1000": (c1 - c0) / max(runs, 1) * 1000, "jit_share": (j1 - j0) / max(c1 - c0, 1e-9),
+            "warmup_s": warmup + settled_s,
             "rss_median": median(rss[len(rss) // 2:]), "rss_last": rss[-1], "hwm": peak_rss_mib(proc.pid),
             "bytes_per_target": len(scrapes[-1][1].encode()) / n,
             "scrape_ms": median([s[0] for s in scrapes]) * 1000, "flags": flags, "aot": aot,
@@ -215,7 +218,7 @@ def agent_part(args, tmp):
         for n, interval in parse_sizes(args.sizes):
             window = max(args.seconds, 3 * interval)
             runs = [(f"cartprobe ({variant})", lambda v=variant: bench_cartprobe(
-                        v, n, interval, window, args.warmup, target_port, tmp))
+                        v, n, interval, window, args.warmup, args.jit_settle, target_port, tmp))
                     for variant in ["launcher"] + (["java-jar"] if n in args.java_jar_sizes else [])]
             if not args.no_blackbox:
                 runs.append(("blackbox_exporter", lambda: bench_blackbox(
@@ -377,20 +380,23 @@ def print_report(args, host, agent, cold, latency, timings):
     print(f"- {first_line([java(), '-version'])}; {first_line(['prometheus-blackbox-exporter', '--version'])}")
     print(f"- commit {first_line(['git', '-C', ROOT, 'describe', '--always', '--dirty'])}")
     if agent:
-        print(f"- agent: warm-up {args.warmup} s (blackbox_exporter {args.bb_warmup} s), window {args.seconds} s "
-              f"(at least 3 intervals), RSS = VmRSS every 1 s, median (last) of the window's second half")
+        print(f"- agent: warm-up {args.warmup} s, then until the JIT's compiler threads use < 2 % of cartprobe's CPU "
+              f"over 10 s (at most {args.jit_settle} s more; 'warm-up' column) (blackbox_exporter {args.bb_warmup} s), "
+              f"window {args.seconds} s (at least 3 intervals), RSS = VmRSS every 1 s, median (last) of the window's "
+              f"second half; 'JIT' is the compiler threads' share of the window's CPU")
         for variant in ("launcher", "java-jar"):
             row = next((r for r in agent if r["variant"] == variant), None)
             if row:
                 print(f"- cartprobe ({variant}) JVM options: `{row['flags']}`; AOT cache mapped: {row['aot']}")
         print("\n| targets | tool | runs/s planned | achieved | failed | skipped | lag p50 | lag p99 "
-              "| CPU-s per 1,000 runs | CPU ratio | steady RSS (last) | VmHWM | RSS ratio | /metrics B per target "
+              "| warm-up | JIT | CPU-s per 1,000 runs | CPU ratio | steady RSS (last) | VmHWM | RSS ratio | /metrics B per target "
               "| scrape | gzip B per target | gzip scrape |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for r in agent:
             print(f"| {r['targets']} @ {r['interval']}s | {r['tool']} | {r['planned']:.0f} | {r['achieved']:.0f} "
                   f"| {r['failed']:.0f} | {fmt(r['skipped'], '', 0)} | {fmt(r['lag_p50_ms'], ' ms')} "
-                  f"| {fmt(r['lag_p99_ms'], ' ms')} | {r['cpu_per_1000']:.2f} | {fmt(r['cpu_ratio'], ' ×', 2)} "
+                  f"| {fmt(r['lag_p99_ms'], ' ms')} | {fmt(r.get('warmup_s', NAN), ' s', 0)} "
+                  f"| {fmt(100 * r.get('jit_share', NAN), ' %')} | {r['cpu_per_1000']:.2f} | {fmt(r['cpu_ratio'], ' ×', 2)} "
                   f"| {fmt(r['rss_median'], ' MiB', 0)} ({fmt(r['rss_last'], '', 0)}) | {fmt(r['hwm'], ' MiB', 0)} "
                   f"| {fmt(r['rss_ratio'], ' ×')} | {r['bytes_per_target']:.0f} | {fmt(r['scrape_ms'], ' ms')} "
                   f"| {fmt(r['wire_bytes_per_target'], '', 0)} | {fmt(r['wire_scrape_ms'], ' ms')} |")
@@ -430,6 +436,8 @@ def main():
     parser.add_argument("--parts", default=",".join(PARTS), help="comma-separated: agent,cold,latency")
     parser.add_argument("--sizes", default="200,1000,3000,10000@10", help="N[@interval s], comma-separated")
     parser.add_argument("--warmup", type=int, default=60, help="s after /readyz before cartprobe is measured (JIT)")
+    parser.add_argument("--jit-settle", type=int, default=180,
+                        help="s at most after --warmup to wait for the JIT's compilers to go quiet (< 2 %% of CPU over 10 s)")
     parser.add_argument("--bb-warmup", type=int, default=15, help="s before blackbox_exporter is measured")
     parser.add_argument("--seconds", type=int, default=30, help="measuring window (at least 3 intervals)")
     parser.add_argument("--java-jar-sizes", default="1000", help="sizes also run as plain `java -jar` ('' for none)")

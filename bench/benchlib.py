@@ -39,6 +39,36 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
 
 
+def compiler_cpu_seconds(pid):
+    """CPU-s of the JIT's compiler threads (C1, C2) so far; threads that ended are not counted."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                text = f.read()
+        except OSError:
+            continue  # the thread ended between the listing and the read
+        name = text[text.index("(") + 1:text.rindex(")")]
+        if "CompilerThre" in name:  # "C2 CompilerThread0", cut to 15 characters by the kernel
+            fields = text.rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / CLK_TCK
+
+
+def wait_jit_quiet(pid, share=0.02, window_s=10, deadline_s=180):
+    """Until the JIT's compiler threads used less than `share` of the process's CPU over one
+    window_s, or deadline_s passed: a long-running JVM's steady state, not its warm-up.
+    Returns the seconds waited and the last window's compiler share."""
+    start = time.time()
+    while True:
+        c0, j0 = cpu_seconds(pid), compiler_cpu_seconds(pid)
+        time.sleep(window_s)
+        c1, j1 = cpu_seconds(pid), compiler_cpu_seconds(pid)
+        last = (j1 - j0) / max(c1 - c0, 1e-9)
+        if last < share or time.time() - start >= deadline_s:
+            return time.time() - start, last
+
+
 def peak_rss_mib(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
