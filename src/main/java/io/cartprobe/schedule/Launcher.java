@@ -183,8 +183,11 @@ final class Launcher {
     try {
       runs.release(run);
       run.thread = null;
-      if (!stopped.getAsBoolean() && outcome.isPresent()) {
-        plan.recordOutcome(run.pair, outcome.get(), clock.instant());
+      // Only a run that moved its pair's next run wakes the loop: a wake-up per run was the
+      // scheduler thread's largest cost (a skip never waits for a free slot, so nothing else
+      // in the plan changes when a run ends).
+      if (!stopped.getAsBoolean() && outcome.isPresent()
+          && plan.recordOutcome(run.pair, outcome.get(), clock.instant())) {
         planChanged.signalAll();
       }
       runEnded.signalAll();

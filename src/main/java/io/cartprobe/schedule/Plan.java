@@ -88,18 +88,23 @@ public final class Plan {
    * long interval. A pair that has not come due yet (a triggered run before its first tick)
    * keeps its first due instant, which is at most one interval away. Unknown pairs (removed
    * while their run was going) are ignored.
+   *
+   * @return true when the pair's next run moved, so whoever sleeps until the earliest due
+   *     instant must look again
    */
-  public void recordOutcome(PairKey key, RunOutcome outcome, Instant now) {
+  public boolean recordOutcome(PairKey key, RunOutcome outcome, Instant now) {
     Entry e = entries.get(key);
     if (e == null || e.failing == outcome.failed()) {
-      return;
+      return false;
     }
     e.failing = outcome.failed();
-    if (e.lastGrid != null) {
-      byDue.remove(e); // a flip is rare: the linear removal does not matter
-      planAfter(e, e.lastGrid, now);
-      byDue.add(e);
+    if (e.lastGrid == null) {
+      return false;
     }
+    byDue.remove(e); // a flip is rare: the linear removal does not matter
+    planAfter(e, e.lastGrid, now);
+    byDue.add(e);
+    return true;
   }
 
   /** The earliest planned run of any pair; empty when there are no pairs. */

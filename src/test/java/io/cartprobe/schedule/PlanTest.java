@@ -111,17 +111,20 @@ class PlanTest {
     Instant first = first(CHECKOUT);
     plan.takeDue(first);
 
-    plan.recordOutcome(CHECKOUT.key(), RunOutcome.FAILED, first.plusSeconds(2));
+    assertThat(plan.recordOutcome(CHECKOUT.key(), RunOutcome.FAILED, first.plusSeconds(2)))
+        .as("the flip moved the next run").isTrue();
     assertThat(plan.isFailing(CHECKOUT.key())).isTrue();
     assertThat(plan.currentInterval(CHECKOUT.key())).contains(S10);
     assertThat(plan.nextDue(CHECKOUT.key())).contains(first.plusSeconds(10));
 
     plan.takeDue(first.plusSeconds(10));
     assertThat(plan.nextDue(CHECKOUT.key())).contains(first.plusSeconds(20));
-    plan.recordOutcome(CHECKOUT.key(), RunOutcome.FAILED, first.plusSeconds(11)); // still failing: no change
+    assertThat(plan.recordOutcome(CHECKOUT.key(), RunOutcome.FAILED, first.plusSeconds(11)))
+        .as("still failing: nothing moved").isFalse();
     assertThat(plan.nextDue(CHECKOUT.key())).contains(first.plusSeconds(20));
 
-    plan.recordOutcome(CHECKOUT.key(), RunOutcome.SUCCEEDED, first.plusSeconds(12));
+    assertThat(plan.recordOutcome(CHECKOUT.key(), RunOutcome.SUCCEEDED, first.plusSeconds(12)))
+        .isTrue();
     assertThat(plan.isFailing(CHECKOUT.key())).isFalse();
     assertThat(plan.nextDue(CHECKOUT.key())).contains(first.plusSeconds(40));
   }

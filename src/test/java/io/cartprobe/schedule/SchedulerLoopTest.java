@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -23,8 +24,12 @@ class SchedulerLoopTest {
   private Scheduler scheduler;
 
   private Scheduler start(PairTask task) {
+    return start(task, Clock.systemUTC());
+  }
+
+  private Scheduler start(PairTask task, Clock clock) {
     Executor virtual = r -> Thread.ofVirtual().start(r);
-    scheduler = new Scheduler(task, 4, listener, Clock.systemUTC(), virtual, new SplittableRandom(5));
+    scheduler = new Scheduler(task, 4, listener, clock, virtual, new SplittableRandom(5));
     return scheduler;
   }
 
@@ -71,6 +76,35 @@ class SchedulerLoopTest {
         .allSatisfy(start -> assertThat(start.lag().isNegative()).isFalse());
 
     assertThat(s.stop(Duration.ofMillis(100))).isFalse(); // the hung run had to be interrupted
+  }
+
+  /**
+   * A run ends without waking the loop unless it moved its pair: one that starts failing must
+   * still be looked at after {@code interval_when_failing}, not after the rest of its hour.
+   */
+  @Test
+  void aPairThatStartsFailingIsRunAgainAtItsFailingIntervalNotAfterItsHour() {
+    PairKey checkout = new PairKey("checkout", "production");
+    Duration hour = Duration.ofHours(1);
+    // A clock whose grid puts the pair's first run 300 ms from now.
+    Instant now = Instant.now();
+    long phase = Math.floorMod(Duration.between(Instant.EPOCH, now).toNanos(), hour.toNanos());
+    long shift = Math.floorMod(Spread.offset(checkout, hour).toNanos() - 300_000_000L - phase, hour.toNanos());
+    // Each run ends only once the loop sleeps again: a run that ended first would let the loop
+    // see the moved plan without being woken.
+    Scheduler s = start(pair -> {
+      await().atMost(60, TimeUnit.SECONDS).until(SchedulerLoopTest::loopIsAsleep);
+      return RunOutcome.FAILED;
+    }, Clock.offset(Clock.systemUTC(), Duration.ofNanos(shift)));
+    s.update(List.of(new ScheduledPair(checkout, hour, INTERVAL)));
+    s.start();
+
+    await().atMost(60, TimeUnit.SECONDS).until(() -> listener.startsOf(checkout).size() >= 3);
+  }
+
+  private static boolean loopIsAsleep() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("cartprobe-scheduler") && t.getState() == Thread.State.TIMED_WAITING);
   }
 
   @Test
