@@ -1,5 +1,8 @@
 package io.cartprobe.probe;
 
+import io.cartprobe.config.Expect;
+import io.cartprobe.config.Step;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +66,19 @@ public final class ResponseChecks implements AutoCloseable {
       }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Whether checking {@code step}'s response reads more than its status line: matching headers
+   * or the body, JSON, extraction, classifiers or watched values. One that does not (a status,
+   * a latency or a certificate check) costs less than the two thread hand-offs to a check
+   * thread and back, so it is checked on the run's own thread; its excerpt on failure is cut
+   * from a bounded window of the body.
+   */
+  static boolean readsTheBody(Step step, List<String> watch) {
+    Expect expect = step.expect();
+    return !expect.headers().isEmpty() || !expect.body().isEmpty() || !expect.json().isEmpty()
+        || !step.extract().isEmpty() || !step.classify().isEmpty() || !watch.isEmpty();
   }
 
   @Override

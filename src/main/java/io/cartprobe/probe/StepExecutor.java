@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -100,9 +101,10 @@ final class StepExecutor {
     }
     return switch (exchange) {
       case HttpExchange.Completed done -> {
+        Supplier<StepOutcome> check =
+            () -> completed(step, prepared, done, safe, state, watch, client, deadline);
         try {
-          yield state.checks().call(
-              () -> completed(step, prepared, done, safe, state, watch, client, deadline));
+          yield ResponseChecks.readsTheBody(step, watch) ? state.checks().call(check) : check.get();
         } catch (Deadline.Exceeded e) {
           yield overran(step, prepared, done, safe, state, deadline);
         } catch (InterruptedException e) {

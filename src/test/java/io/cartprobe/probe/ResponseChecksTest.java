@@ -3,6 +3,11 @@ package io.cartprobe.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cartprobe.config.ConfigException;
+import io.cartprobe.config.ConfigLoader;
+import io.cartprobe.config.Step;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,5 +87,45 @@ class ResponseChecksTest {
     }
     assertThat(runSaw.get()).isInstanceOf(InterruptedException.class);
     assertThat(checkInterrupted).isTrue();
+  }
+
+  private static Step step(String expectAndMore) {
+    String yaml = """
+        environments: {production: {}}
+        probes:
+          - name: checkout
+            type: checkout
+            steps:
+              - name: cart
+                request: {url: "http://127.0.0.1:8080/api/carts"}
+        %s""".formatted(expectAndMore.indent(8));
+    try {
+      return new ConfigLoader(Map.of()).parse("probes.yaml", yaml, null).probes().getFirst()
+          .steps().getFirst();
+    } catch (ConfigException e) {
+      throw new AssertionError(e.errors().toString(), e);
+    }
+  }
+
+  @Test
+  void statusLatencyAndCertificateChecksStayOnTheRunsThread() {
+    assertThat(ResponseChecks.readsTheBody(step(""), List.of())).isFalse();
+    assertThat(ResponseChecks.readsTheBody(step("""
+        expect: {status: 201, max_latency: 800ms, degraded_latency: 400ms, cert_valid_for: 14d}
+        """), List.of())).isFalse();
+  }
+
+  @Test
+  void anythingThatMatchesParsesOrExtractsGoesToACheckThread() {
+    for (String more : List.of(
+        "expect: {headers: {Content-Type: \"application/json.*\"}}",
+        "expect: {body: {contains: ok}}",
+        "expect: {json: {$.id: {exists: true}}}",
+        "extract: {cart_id: $.id}",
+        "classify: [{when: {json: {$.error.type: invalid_request_error}}, as: gateway_rejected}]")) {
+      assertThat(ResponseChecks.readsTheBody(step(more), List.of())).as(more).isTrue();
+    }
+    assertThat(ResponseChecks.readsTheBody(step(""), List.of("$.merchant.descriptor")))
+        .as("watched values").isTrue();
   }
 }
