@@ -33,12 +33,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
 
-from benchlib import (buckets, compiler_cpu_seconds, cpu_seconds, first_line, free_port, histogram_quantile, machine, median,
-                      peak_rss_mib, rss_samples_mib, scrape, scrape_gzip, series_sum, start_nginx, timed_run, wait_http,
-                      wait_jit_quiet)
+from benchlib import (buckets, compiler_cpu_seconds, cpu_seconds, free_port, histogram_quantile, machine, median,
+                      peak_rss_mib, rss_samples_mib, scrape, series_sum, start_nginx, timed_run, wait_http,
+                      wait_jit_quiet, wire)
+from bench_report import find, print_report
+from blackbox_side import bench_blackbox
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -141,76 +141,6 @@ def bench_cartprobe(variant, n, interval, window, warmup, settle_max, target_por
         log.close()
 
 
-def wire(url, n):
-    """What a Prometheus scrape (Accept-Encoding: gzip) moves: bytes per target, and the median of 7."""
-    scrapes = [scrape_gzip(url) for _ in range(7)]
-    return {"wire_bytes_per_target": scrapes[-1][1] / n if scrapes[-1][2] else NAN,
-            "wire_scrape_ms": median([s[0] for s in scrapes]) * 1000}
-
-
-def prometheus_query(port, query, at):
-    url = f"http://127.0.0.1:{port}/api/v1/query?query={urllib.parse.quote(query)}&time={at:.3f}"
-    with urllib.request.urlopen(url, timeout=60) as r:
-        result = json.load(r)["data"]["result"]
-    return float(result[0]["value"][1]) if result else 0.0
-
-
-def bench_blackbox(n, interval, window, warmup, target_port, tmp):
-    bb_port, prom_port = free_port(), free_port()
-    bb_conf = os.path.join(tmp, "blackbox.yml")
-    with open(bb_conf, "w") as f:
-        f.write("modules:\n  http_2xx:\n    prober: http\n    timeout: 900ms\n    http:\n      preferred_ip_protocol: ip4\n")
-    prom_conf = os.path.join(tmp, f"prometheus-{n}.yml")
-    targets = ", ".join(f"'http://127.0.0.1:{target_port}/health/{i}'" for i in range(n))
-    with open(prom_conf, "w") as f:
-        f.write(f"""global: {{scrape_interval: {interval}s, scrape_timeout: 900ms}}
-scrape_configs:
-  - job_name: blackbox
-    metrics_path: /probe
-    params: {{module: [http_2xx]}}
-    static_configs: [{{targets: [{targets}]}}]
-    relabel_configs:
-      - {{source_labels: [__address__], target_label: __param_target}}
-      - {{source_labels: [__param_target], target_label: instance}}
-      - {{target_label: __address__, replacement: '127.0.0.1:{bb_port}'}}
-""")
-    bb = subprocess.Popen(["prometheus-blackbox-exporter", f"--config.file={bb_conf}",
-                           f"--web.listen-address=127.0.0.1:{bb_port}"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    prom = subprocess.Popen(["prometheus", f"--config.file={prom_conf}",
-                             f"--storage.tsdb.path={tempfile.mkdtemp(dir=tmp)}",
-                             f"--web.listen-address=127.0.0.1:{prom_port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_http(f"http://127.0.0.1:{bb_port}/metrics")
-        wait_http(f"http://127.0.0.1:{prom_port}/-/ready")
-        time.sleep(warmup)
-        c0, t0 = cpu_seconds(bb.pid), time.time()
-        rss = rss_samples_mib(bb.pid, window)
-        c1, t1 = cpu_seconds(bb.pid), time.time()
-        span = f"[{int(t1 - t0)}s]"
-        # Every scrape is a probe; one that outlived scrape_timeout has up 0 and no probe_success,
-        # and is a failed probe to whoever alerts on it. Both over the same window, evaluated at its
-        # end once the scrapes still running then (stamped with their start) are stored.
-        time.sleep(2)
-        probes = prometheus_query(prom_port, f"sum(count_over_time(up{span}))", t1)
-        failed = probes - prometheus_query(prom_port, f"sum(sum_over_time(probe_success{span}))", t1)
-        one = f"http://127.0.0.1:{bb_port}/probe?module=http_2xx&target=" + \
-              urllib.parse.quote(f"http://127.0.0.1:{target_port}/health/0")
-        return {
-            "tool": "blackbox_exporter", "variant": "blackbox", "targets": n, "interval": interval,
-            "planned": n / interval, "achieved": probes / int(t1 - t0), "failed": failed, "skipped": NAN,
-            "lag_p50_ms": NAN, "lag_p99_ms": NAN, "cpu_per_1000": (c1 - c0) / max(probes, 1) * 1000,
-            "rss_median": median(rss[len(rss) // 2:]), "rss_last": rss[-1], "hwm": peak_rss_mib(bb.pid),
-            "bytes_per_target": len(scrape(one)[1].encode()), "scrape_ms": NAN,
-            **wire(one, 1),
-        }
-    finally:
-        for p in (prom, bb):
-            p.send_signal(signal.SIGTERM)
-            p.wait(timeout=60)
-
-
 def agent_part(args, tmp):
     nginx, target_port = start_nginx(tmp)
     rows = []
@@ -238,10 +168,6 @@ def agent_part(args, tmp):
         row["cpu_ratio"] = row["cpu_per_1000"] / bb["cpu_per_1000"] if paired else NAN
         row["rss_ratio"] = row["rss_median"] / bb["rss_median"] if paired else NAN
     return rows
-
-
-def find(rows, variant, n, interval=1):
-    return next((r for r in rows if r["variant"] == variant and r["targets"] == n and r["interval"] == interval), None)
 
 
 def aot_status(stderr):
@@ -306,130 +232,6 @@ def latency_part(args):
     return {"rc": out.returncode, "cases": cases, "text": (out.stdout + out.stderr).strip()[-3000:]}
 
 
-def fmt(value, unit="", digits=1):
-    return "n/a" if value is None or value != value else f"{value:.{digits}f}{unit}"
-
-
-def verdict(ok):
-    return "not measured" if ok is None else ("met" if ok else "**not met**")
-
-
-def goals(agent, cold, latency):
-    """Each goal of issue #14, what this run measured for it, met / not met."""
-    rows = []
-
-    def agent_goal(text, variant, n, interval, measure, check):
-        row = find(agent, variant, n, interval)
-        rows.append((text, measure(row) if row else f"N={n} @ {interval}s not run", verdict(check(row) if row else None)))
-
-    def saturated(n):
-        bb = find(agent, "blackbox", n)
-        return f"; blackbox_exporter saturated: {bb['achieved']:.0f} of {bb['planned']:.0f} probes/s" \
-            if bb and bb["achieved"] < 0.95 * bb["planned"] else ""
-
-    for n in (200, 1000):
-        agent_goal(f"CPU per run ≤ 0.35 × blackbox_exporter's at N={n}", "launcher", n, 1,
-                   lambda r: f"{fmt(r['cpu_ratio'], ' ×', 2)} ({fmt(r['cpu_per_1000'], '', 2)} CPU-s per 1,000 runs"
-                             f"{saturated(r['targets'])})",
-                   lambda r: r["cpu_ratio"] <= 0.35 if r["cpu_ratio"] == r["cpu_ratio"] else None)
-    for n, limit in ((200, 64), (1000, 80)):
-        agent_goal(f"steady RSS ≤ {limit} MiB at N={n} (launcher; metrics, history, alerts on)", "launcher", n, 1,
-                   lambda r: f"{fmt(r['rss_median'], ' MiB', 0)} (last {fmt(r['rss_last'], ' MiB', 0)})",
-                   lambda r, limit=limit: r["rss_median"] <= limit)
-    for n, interval in ((3000, 1), (10000, 10)):
-        agent_goal(f"{n:,} targets at {interval} s: lag p99 < 50 ms, 0 false failures, every run done",
-                   "launcher", n, interval,
-                   lambda r: f"p99 {fmt(r['lag_p99_ms'], ' ms')}, {r['failed']:.0f} failed, {r['skipped']:.0f} skipped, "
-                             f"{r['achieved']:.0f}/{r['planned']:.0f} runs/s",
-                   lambda r: r["lag_p99_ms"] < 50 and r["failed"] == 0 and r["skipped"] == 0
-                             and r["achieved"] >= 0.99 * r["planned"])
-    run = next((r for r in cold if r["variant"] == "launcher" and r["command"].endswith("--variant visa")), None)
-    rows.append(("cold `cartprobe run` of the 4-step checkout < 0.5 s wall (launcher, AOT cache)",
-                 f"{fmt(run['wall'], ' s', 2)}, AOT cache {run['aot']}" if run else "cold part not run",
-                 verdict(run["wall"] < 0.5 and run["aot"].startswith("used") and run["exits"] == [0]) if run else
-                 verdict(None)))
-    rows.append(("step duration within 2 ms (p99) of server-side truth, cold first step included",
-                 *latency_goal(latency)))
-    # Judged on the text itself (what Prometheus parses and a human reads); the gzip figure is what
-    # a scrape moves over the network, shown beside it, not counted for the goal.
-    agent_goal("/metrics ≤ 1.2 KiB per single-step target", "launcher", 1000, 1,
-               lambda r: f"{fmt(r['bytes_per_target'] / 1024, ' KiB', 2)} "
-                         f"({fmt(r['wire_bytes_per_target'], ' B', 0)} gzip on the wire)",
-               lambda r: r["bytes_per_target"] <= 1.2 * 1024)
-    agent_goal("scrape of 1,000 targets < 50 ms", "launcher", 1000, 1,
-               lambda r: f"{fmt(r['scrape_ms'], ' ms')} (median of 7)", lambda r: r["scrape_ms"] < 50)
-    return rows
-
-
-def latency_goal(latency):
-    """The worst cartprobe case (curl is the yardstick, not a candidate) against the 2 ms."""
-    if latency is None:
-        return "not run", "not run"
-    ours = [c for c in latency["cases"] or [] if not c["case"].startswith("curl")]
-    if latency["rc"] != 0 or not ours:
-        return f"latency-truth.py exit {latency['rc']}, see its output", verdict(None)
-    worst = max(ours, key=lambda c: abs(c["p99_ms"]))
-    return f"worst p99 {worst['p99_ms']:+.2f} ms ({worst['case']})", verdict(abs(worst["p99_ms"]) <= 2)
-
-
-def print_report(args, host, agent, cold, latency, timings):
-    print(f"# cartprobe issue #14 bench, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
-    print(f"- machine: {host['cores']} cores ({host['model']}), {host['mem_gib']:.1f} GiB, Linux {host['kernel']}")
-    print("- load average before the run: " + " / ".join(f"{x:.2f}" for x in host["load"]) + " (1 / 5 / 15 min)")
-    print(f"- load average after: " + " / ".join(f"{x:.2f}" for x in os.getloadavg()))
-    print(f"- {first_line([java(), '-version'])}; {first_line(['prometheus-blackbox-exporter', '--version'])}")
-    print(f"- commit {first_line(['git', '-C', ROOT, 'describe', '--always', '--dirty'])}")
-    if agent:
-        print(f"- agent: warm-up {args.warmup} s, then until the JIT's compiler threads use < 2 % of cartprobe's CPU "
-              f"over 10 s (at most {args.jit_settle} s more; 'warm-up' column) (blackbox_exporter {args.bb_warmup} s), "
-              f"window {args.seconds} s (at least 3 intervals), RSS = VmRSS every 1 s, median (last) of the window's "
-              f"second half; 'JIT' is the compiler threads' share of the window's CPU")
-        for variant in ("launcher", "java-jar"):
-            row = next((r for r in agent if r["variant"] == variant), None)
-            if row:
-                print(f"- cartprobe ({variant}) JVM options: `{row['flags']}`; AOT cache mapped: {row['aot']}")
-        print("\n| targets | tool | runs/s planned | achieved | failed | skipped | lag p50 | lag p99 "
-              "| warm-up | JIT | CPU-s per 1,000 runs | CPU ratio | steady RSS (last) | VmHWM | RSS ratio | /metrics B per target "
-              "| scrape | gzip B per target | gzip scrape |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-        for r in agent:
-            print(f"| {r['targets']} @ {r['interval']}s | {r['tool']} | {r['planned']:.0f} | {r['achieved']:.0f} "
-                  f"| {r['failed']:.0f} | {fmt(r['skipped'], '', 0)} | {fmt(r['lag_p50_ms'], ' ms')} "
-                  f"| {fmt(r['lag_p99_ms'], ' ms')} | {fmt(r.get('warmup_s', NAN), ' s', 0)} "
-                  f"| {fmt(100 * r.get('jit_share', NAN), ' %')} | {r['cpu_per_1000']:.2f} | {fmt(r['cpu_ratio'], ' ×', 2)} "
-                  f"| {fmt(r['rss_median'], ' MiB', 0)} ({fmt(r['rss_last'], '', 0)}) | {fmt(r['hwm'], ' MiB', 0)} "
-                  f"| {fmt(r['rss_ratio'], ' ×')} | {r['bytes_per_target']:.0f} | {fmt(r['scrape_ms'], ' ms')} "
-                  f"| {fmt(r['wire_bytes_per_target'], '', 0)} | {fmt(r['wire_scrape_ms'], ' ms')} |")
-        print("\nblackbox_exporter: /metrics B per target is one /probe answer; CPU and RSS are the exporter's "
-              "own process (Prometheus, which drives it, is not counted).")
-    if cold:
-        print(f"\nCold start against the demo shop, median of {args.cold_runs} (after one unmeasured run):\n")
-        print("| command | how it is started | wall | CPU-s | peak RSS | exit | AOT cache |")
-        print("|---|---|---|---|---|---|---|")
-        for r in cold:
-            print(f"| `{r['command']}` | {r['variant']} | {r['wall']:.2f} s | {r['cpu']:.2f} | {r['rss']:.0f} MiB "
-                  f"| {','.join(map(str, r['exits']))} | {r['aot']} |")
-    if "latency" in args.parts:
-        print("\nLatency truth (bench/latency-truth.py):\n")
-        if latency is None:
-            print("not run (bench/latency-truth.py is not in this checkout)")
-        elif latency["cases"] is None or latency["rc"] != 0:
-            print("```\n" + latency["text"] + "\n```")
-        else:
-            print("| case | n | reported - truth p50 | p99 | max |")
-            print("|---|---|---|---|---|")
-            for c in latency["cases"]:
-                print(f"| {c['case']} | {c['n']} | {c['p50_ms']:+.2f} ms | {c['p99_ms']:+.2f} ms | {c['max_ms']:+.2f} ms |")
-    print("\nGoals of issue #14:\n")
-    print("| goal | measured | verdict |")
-    print("|---|---|---|")
-    for goal, measured, result in goals(agent, cold, latency):
-        print(f"| {goal} | {measured} | {result} |")
-    for error in args.errors:
-        print(f"\n**error**: {error}")
-    print("\nrunning time: " + ", ".join(f"{part} {seconds:.0f} s" for part, seconds in timings.items()))
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--all", action="store_true", help="every part at the issue's sizes (the default parts)")
@@ -473,7 +275,7 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     timings["total"] = time.time() - start
-    print_report(args, host, agent, cold, latency, timings)
+    print_report(args, host, agent, cold, latency, timings, java(), ROOT)
 
 
 if __name__ == "__main__":

@@ -235,3 +235,10 @@ http {{
                             stderr=subprocess.DEVNULL)
     wait_http(f"http://127.0.0.1:{port}/health")
     return proc, port
+
+
+def wire(url, n):
+    """What a Prometheus scrape (Accept-Encoding: gzip) moves: bytes per target, and the median of 7."""
+    scrapes = [scrape_gzip(url) for _ in range(7)]
+    return {"wire_bytes_per_target": scrapes[-1][1] / n if scrapes[-1][2] else float("nan"),
+            "wire_scrape_ms": median([s[0] for s in scrapes]) * 1000}
