@@ -11,8 +11,11 @@ That is the truth. Against it:
   curl   curl's time_total on the same target
 and prints p50/p99/max of reported - truth in ms for each.
 
-Usage: bench/latency-truth.py [--jar target/cartprobe.jar] [--delay-ms 20] [--repeat 20]
-       [--json]    (one JSON object on stdout, for bench/agent-bench.py to read)
+cartprobe is started as the README starts it, through bin/cartprobe (its JVM flags, its AOT
+cache); --java-jar runs `java -jar JAR` with the JVM's defaults instead.
+
+Usage: bench/latency-truth.py [--java-jar [--jar target/cartprobe.jar]] [--delay-ms 20]
+       [--repeat 20] [--json]    (one JSON object on stdout, for bench/agent-bench.py to read)
 """
 import argparse
 import http.server
@@ -74,6 +77,19 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
 
+def truth_of(key, deadline_s=5.0):
+    """The server's time for key; it stores it after its flush, which can come after the client read
+    the answer (and a cold run exited), so wait for it a little rather than drop the sample."""
+    end = time.time() + deadline_s
+    while True:
+        with LOCK:
+            if key in TRUTH:
+                return TRUTH[key]
+        if time.time() >= end:
+            return None
+        time.sleep(0.01)
+
+
 def pct(xs, p):
     xs = sorted(xs)
     if not xs:
@@ -117,8 +133,15 @@ def key_of(step):
     return url.rsplit("/", 1)[1] if "/" in url and step.get("status") == "passed" else None
 
 
-def run_cartprobe(java, jar, cfg):
-    out = subprocess.run([java, "-jar", jar, "run", "-c", cfg, "-o", "json"],
+def command(a):
+    """cartprobe as the README starts it (bin/cartprobe: its JVM flags and AOT cache), or --java-jar."""
+    if a.java_jar:
+        return [a.java, "-jar", a.jar]
+    return [os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bin", "cartprobe")]
+
+
+def run_cartprobe(prefix, cfg):
+    out = subprocess.run(prefix + ["run", "-c", cfg, "-o", "json"],
                          capture_output=True, text=True, timeout=120)
     if not out.stdout.strip():
         raise SystemExit("run printed nothing: " + out.stderr[-2000:])
@@ -127,7 +150,8 @@ def run_cartprobe(java, jar, cfg):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--jar", default="target/cartprobe.jar")
+    ap.add_argument("--jar", default="target/cartprobe.jar", help="with --java-jar")
+    ap.add_argument("--java-jar", action="store_true", help="java -jar JAR instead of bin/cartprobe")
     ap.add_argument("--java", default=os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java"))
     ap.add_argument("--delay-ms", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=20)
@@ -145,7 +169,7 @@ def main():
         out = []
         for s in steps:
             key = key_of(s)
-            truth = TRUTH.get(key) if key else None
+            truth = truth_of(key) if key else None
             if truth is not None:
                 out.append(step_ms(s) - truth * 1000)
         return out
@@ -154,20 +178,20 @@ def main():
     config(one, port, 1, "c", a.delay_ms)
     cold = []
     for _ in range(a.repeat):
-        cold += diffs(steps_of(run_cartprobe(a.java, a.jar, one)))
+        cold += diffs(steps_of(run_cartprobe(command(a), one)))
     results.append(summary("cold run, first step", cold))
 
     many = os.path.join(tmp, "many.yaml")
     config(many, port, 40, "w", a.delay_ms)
     warm = []
     for _ in range(max(1, a.repeat // 5)):
-        warm += diffs(list(steps_of(run_cartprobe(a.java, a.jar, many)))[10:])
+        warm += diffs(list(steps_of(run_cartprobe(command(a), many)))[10:])
     results.append(summary("warm client (steps 11-40 of a run)", warm))
 
     agent_port = free_port()
     acfg = os.path.join(tmp, "agent.yaml")
     config(acfg, port, 1, "a", a.delay_ms, agent_port)
-    agent = subprocess.Popen([a.java, "-jar", a.jar, "agent", "-c", acfg],
+    agent = subprocess.Popen(command(a) + ["agent", "-c", acfg],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_http(f"http://127.0.0.1:{agent_port}/readyz")
