@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 
-from benchlib import (buckets, compiler_cpu_seconds, cpu_seconds, free_port, histogram_quantile, machine, median,
+from benchlib import (NAN, buckets, compiler_cpu_seconds, cpu_seconds, free_port, histogram_quantile, machine, median,
                       peak_rss_mib, rss_samples_mib, scrape, series_sum, start_nginx, timed_run, wait_http,
                       wait_jit_quiet, wire)
 from bench_report import find, print_report
@@ -46,7 +46,6 @@ JAR = os.path.join(ROOT, "target", "cartprobe.jar")
 LAUNCHER = os.path.join(ROOT, "bin", "cartprobe")
 LATENCY_TRUTH = os.path.join(HERE, "latency-truth.py")
 PARTS = ("agent", "cold", "latency")
-NAN = float("nan")
 
 
 def java():
@@ -110,7 +109,7 @@ def bench_cartprobe(variant, n, interval, window, warmup, settle_max, target_por
     try:
         wait_http(base + "/readyz", deadline_s=60 + n / 50)
         time.sleep(warmup)
-        settled_s, _ = wait_jit_quiet(proc.pid, deadline_s=settle_max)
+        settled_s = wait_jit_quiet(proc.pid, deadline_s=settle_max)
         flags, aot = jvm_flags(proc.pid)
         _, m0 = scrape(base + "/metrics")
         c0, j0, t0 = cpu_seconds(proc.pid), compiler_cpu_seconds(proc.pid), time.time()

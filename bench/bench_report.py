@@ -2,9 +2,7 @@
 import os
 import time
 
-from benchlib import first_line
-
-NAN = float("nan")
+from benchlib import NAN, first_line
 
 
 def find(rows, variant, n, interval=1):

@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+NAN = float("nan")  # a figure this run did not measure
 
 
 def free_port():
@@ -58,15 +59,14 @@ def compiler_cpu_seconds(pid):
 def wait_jit_quiet(pid, share=0.02, window_s=10, deadline_s=180):
     """Until the JIT's compiler threads used less than `share` of the process's CPU over one
     window_s, or deadline_s passed: a long-running JVM's steady state, not its warm-up.
-    Returns the seconds waited and the last window's compiler share."""
+    Returns the seconds waited."""
     start = time.time()
     while True:
         c0, j0 = cpu_seconds(pid), compiler_cpu_seconds(pid)
         time.sleep(window_s)
         c1, j1 = cpu_seconds(pid), compiler_cpu_seconds(pid)
-        last = (j1 - j0) / max(c1 - c0, 1e-9)
-        if last < share or time.time() - start >= deadline_s:
-            return time.time() - start, last
+        if (j1 - j0) / max(c1 - c0, 1e-9) < share or time.time() - start >= deadline_s:
+            return time.time() - start
 
 
 def peak_rss_mib(pid):
@@ -240,5 +240,5 @@ http {{
 def wire(url, n):
     """What a Prometheus scrape (Accept-Encoding: gzip) moves: bytes per target, and the median of 7."""
     scrapes = [scrape_gzip(url) for _ in range(7)]
-    return {"wire_bytes_per_target": scrapes[-1][1] / n if scrapes[-1][2] else float("nan"),
+    return {"wire_bytes_per_target": scrapes[-1][1] / n if scrapes[-1][2] else NAN,
             "wire_scrape_ms": median([s[0] for s in scrapes]) * 1000}

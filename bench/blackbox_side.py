@@ -8,9 +8,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from benchlib import cpu_seconds, free_port, median, peak_rss_mib, rss_samples_mib, scrape, wait_http, wire
-
-NAN = float("nan")
+from benchlib import NAN, cpu_seconds, free_port, median, peak_rss_mib, rss_samples_mib, scrape, wait_http, wire
 
 
 def prometheus_query(port, query, at):
