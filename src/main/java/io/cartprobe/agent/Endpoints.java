@@ -110,11 +110,6 @@ final class Endpoints implements AgentEndpoints {
   }
 
   @Override
-  public MetricsExposition.Scrape scrape(Optional<String> acceptHeader) {
-    return exposition.scrape(acceptHeader.orElse(null));
-  }
-
-  @Override
   public MetricsExposition.Compressed scrapeGzip(Optional<String> acceptHeader) {
     return exposition.scrapeGzip(acceptHeader.orElse(null));
   }

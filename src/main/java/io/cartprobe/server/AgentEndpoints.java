@@ -24,9 +24,7 @@ public interface AgentEndpoints {
     return Optional.empty();
   }
 
-  MetricsExposition.Scrape scrape(Optional<String> acceptHeader);
-
-  /** The same scrape, gzip-compressed as it is rendered (what Prometheus asks for). */
+  /** A scrape, gzip-compressed as it is rendered (the server inflates it for who asks). */
   MetricsExposition.Compressed scrapeGzip(Optional<String> acceptHeader);
 
   /** Every probe × environment with its last result and alert states, for {@code /api/status}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartprobe.config.CartprobeConfig;
+import io.cartprobe.metrics.MetricsExposition;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -120,6 +121,28 @@ class AgentInProcessTest {
       }
       assertThat(seriesOf(unpacked)).isEqualTo(seriesOf(plain));
       assertThat(gzipped.body().length).isLessThan(plain.length() / 3);
+    }
+  }
+
+  @Test
+  void aScrapeWithoutGzipIsInflatedAsItIsSentAndAHeadScrapeHasNoBody() throws Exception {
+    try (Agent agent = start()) {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+          get(agent, "/metrics").contains("cartprobe_probe_runs_total{"));
+      URI metrics = URI.create("http://127.0.0.1:" + agent.port() + "/metrics");
+      HttpResponse<String> plain = http.send(HttpRequest.newBuilder(metrics).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> head = http.send(HttpRequest.newBuilder(metrics)
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(plain.statusCode()).isEqualTo(200);
+      assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(plain.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+      assertThat(plain.headers().firstValue("Content-Type")).hasValue(MetricsExposition.TEXT);
+      assertThat(plain.body()).contains("cartprobe_probe_runs_total{").endsWith("\n");
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(head.headers().firstValue("Content-Type")).hasValue(MetricsExposition.TEXT);
+      assertThat(head.body()).isEmpty();
     }
   }
 
