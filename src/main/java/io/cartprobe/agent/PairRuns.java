@@ -7,6 +7,7 @@ import io.cartprobe.config.Variant;
 import io.cartprobe.metrics.AgentMetrics;
 import io.cartprobe.probe.ProbeRunner;
 import io.cartprobe.probe.RunProgress;
+import io.cartprobe.probe.RunThreads;
 import io.cartprobe.result.ProbeResult;
 import io.cartprobe.result.ResultSink;
 import io.cartprobe.schedule.PairKey;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,8 +42,7 @@ final class PairRuns implements PairTask, AutoCloseable {
   private final BooleanSupplier interruptedByStop;
   private final AgentMetrics metrics;
   private final Clock clock;
-  private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
-      Thread.ofVirtual().name("cartprobe-probe-", 0).factory());
+  private final RunThreads threads = new RunThreads("cartprobe-probe-", RunThreads.PLATFORM);
 
   PairRuns(Supplier<CartprobeConfig> config, ProbeRunner runner, ResultSink pipeline,
       BooleanSupplier interruptedByStop, AgentMetrics metrics, Clock clock) {
@@ -119,6 +117,6 @@ final class PairRuns implements PairTask, AutoCloseable {
 
   @Override
   public void close() {
-    threads.shutdownNow();
+    threads.close();
   }
 }

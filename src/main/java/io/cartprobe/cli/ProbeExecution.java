@@ -7,6 +7,7 @@ import io.cartprobe.result.ProbeResult;
 import io.cartprobe.browser.Browsers;
 import io.cartprobe.result.ResultSink;
 import io.cartprobe.probe.ProbeRunner;
+import io.cartprobe.probe.RunThreads;
 import io.cartprobe.http.ProbeHttpClient;
 import io.cartprobe.watch.Attribution;
 import java.security.SecureRandom;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -59,7 +58,7 @@ final class ProbeExecution {
       throws InterruptedException, ExecutionException {
     try (ProbeRunner runner = new ProbeRunner(http, clock, new SecureRandom(),
             new Browsers(config.agent().maxBrowsers(), System.getenv()));
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        RunThreads executor = new RunThreads("cartprobe-run-", RunThreads.PLATFORM)) {
       List<Future<ProbeResult>> futures = new ArrayList<>();
       for (RunCommand.PlannedRun run : plan) {
         futures.add(executor.submit(() -> {

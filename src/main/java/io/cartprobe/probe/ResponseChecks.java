@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * agent's endpoints share, up to the step's deadline, so two heavy checks on two cores would
  * stall {@code /healthz}, {@code /metrics} and every healthy probe. The agent hands them to
  * platform threads of their own, which the operating system time-slices with everything else;
- * the run's virtual thread waits unmounted. A one-off {@code cartprobe run} checks inline.
+ * the run's virtual thread waits unmounted. A run on a platform thread ({@link RunThreads})
+ * checks inline, as a one-off {@code cartprobe run} does.
  */
 public final class ResponseChecks implements AutoCloseable {
 
@@ -46,8 +47,8 @@ public final class ResponseChecks implements AutoCloseable {
    */
   <T> T call(Supplier<T> work) throws InterruptedException {
     Objects.requireNonNull(work, "work");
-    if (threads == null) {
-      return work.get();
+    if (threads == null || !Thread.currentThread().isVirtual()) {
+      return work.get(); // a platform thread holds no carrier: the OS time-slices it
     }
     Future<T> result;
     try {

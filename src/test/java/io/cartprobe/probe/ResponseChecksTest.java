@@ -38,14 +38,42 @@ class ResponseChecksTest {
 
   @Test
   void whatTheCheckReturnsOrThrowsReachesTheRun() throws Exception {
+    AtomicReference<Object> returned = new AtomicReference<>();
+    AtomicReference<Throwable> exceeded = new AtomicReference<>();
+    AtomicReference<Throwable> overflow = new AtomicReference<>();
     try (ResponseChecks checks = ResponseChecks.onPlatformThreads(1)) {
-      assertThat(checks.call(() -> 42)).isEqualTo(42);
-      assertThatThrownBy(() -> checks.call(() -> {
-        throw new Deadline.Exceeded();
-      })).isInstanceOf(Deadline.Exceeded.class);
-      assertThatThrownBy(() -> checks.call(() -> {
-        throw new StackOverflowError("deep");
-      })).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+      Thread.ofVirtual().start(() -> {
+        try {
+          returned.set(checks.call(() -> Thread.currentThread().isVirtual() ? -1 : 42));
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        exceeded.set(thrownBy(checks, () -> {
+          throw new Deadline.Exceeded();
+        }));
+        overflow.set(thrownBy(checks, () -> {
+          throw new StackOverflowError("deep");
+        }));
+      }).join();
+    }
+    assertThat(returned.get()).isEqualTo(42);
+    assertThat(exceeded.get()).isInstanceOf(Deadline.Exceeded.class);
+    assertThat(overflow.get()).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+  }
+
+  private static Throwable thrownBy(ResponseChecks checks, java.util.function.Supplier<Object> work) {
+    try {
+      checks.call(work);
+      return null;
+    } catch (Throwable e) {
+      return e;
+    }
+  }
+
+  @Test
+  void aRunOnAPlatformThreadChecksOnItsOwnThread() throws Exception {
+    try (ResponseChecks checks = ResponseChecks.onPlatformThreads(1)) {
+      assertThat(checks.call(Thread::currentThread)).isSameAs(Thread.currentThread());
     }
   }
 
