@@ -119,10 +119,12 @@ def print_report(args, host, agent, cold, latency, timings, java, root):
         elif latency["cases"] is None or latency["rc"] != 0:
             print("```\n" + latency["text"] + "\n```")
         else:
-            print("| case | n | reported - truth p50 | p99 | max |")
-            print("|---|---|---|---|---|")
+            print("| case | n | reported - truth p50 | p99 | max | means, ms: connect, request, ttfb - truth, transfer |")
+            print("|---|---|---|---|---|---|")
             for c in latency["cases"]:
-                print(f"| {c['case']} | {c['n']} | {c['p50_ms']:+.2f} ms | {c['p99_ms']:+.2f} ms | {c['max_ms']:+.2f} ms |")
+                means = ", ".join(f"{v:.2f}" for v in c.get("phase_means_ms", {}).values()) or "n/a"
+                print(f"| {c['case']} | {c['n']} | {c['p50_ms']:+.2f} ms | {c['p99_ms']:+.2f} ms | {c['max_ms']:+.2f} ms "
+                      f"| {means} |")
     print("\nGoals of issue #14:\n")
     print("| goal | measured | verdict |")
     print("|---|---|---|")

@@ -9,7 +9,9 @@ That is the truth. Against it:
   agent  the agent's runs of a single-step probe at 1 s (its first, cold run included), read
          from /api/status (deduplicated by trace id)
   curl   curl's time_total on the same target
-and prints p50/p99/max of reported - truth in ms for each.
+and prints p50/p99/max of reported - truth in ms for each, and where it goes: the mean of each
+timing phase (cartprobe's timings_seconds; curl's time_connect, time_pretransfer,
+time_starttransfer), with the first byte's wait less the server's truth ("ttfb - truth").
 
 cartprobe is started as the README starts it, through bin/cartprobe (its JVM flags, its AOT
 cache); --java-jar runs `java -jar JAR` with the JVM's defaults instead.
@@ -97,9 +99,23 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-def summary(name, diffs_ms):
+PHASES = ("connect", "request", "ttfb - truth", "transfer")
+
+
+def summary(name, samples):
+    """samples: (reported - truth in ms, {phase: ms}) per matched step."""
+    diffs_ms = [d for d, _ in samples]
+    phases = {p: round(sum(ph.get(p, 0.0) for _, ph in samples) / max(len(samples), 1), 3) for p in PHASES}
     return {"case": name, "n": len(diffs_ms), "p50_ms": round(pct(diffs_ms, 50), 3),
-            "p99_ms": round(pct(diffs_ms, 99), 3), "max_ms": round(max(diffs_ms), 3)}
+            "p99_ms": round(pct(diffs_ms, 99), 3), "max_ms": round(max(diffs_ms, default=float("nan")), 3),
+            "phase_means_ms": phases}
+
+
+def sample(reported_s, truth_s, timings_s):
+    """One matched step: reported - truth and the phases in ms, the first byte's wait less the truth."""
+    ph = {k: v * 1000 for k, v in timings_s.items() if k in ("connect", "request", "transfer")}
+    ph["ttfb - truth"] = (timings_s.get("ttfb", 0.0) - truth_s) * 1000
+    return (reported_s - truth_s) * 1000, ph
 
 
 def config(path, target, steps, prefix, delay_ms, agent_port=None):
@@ -171,7 +187,7 @@ def main():
             key = key_of(s)
             truth = truth_of(key) if key else None
             if truth is not None:
-                out.append(step_ms(s) - truth * 1000)
+                out.append(sample(step_ms(s) / 1000, truth, s.get("timings_seconds") or {}))
         return out
 
     one = os.path.join(tmp, "one.yaml")
@@ -220,12 +236,16 @@ def main():
         cdiffs = []
         for i in range(a.repeat):
             key = f"curl{i}"
-            t = subprocess.run([curl, "-s", "-o", "/dev/null", "-w", "%{time_total}",
-                                f"http://127.0.0.1:{port}/d/{a.delay_ms}/{key}"],
-                               capture_output=True, text=True).stdout
+            out = subprocess.run([curl, "-s", "-o", "/dev/null", "-w",
+                                  "%{time_connect} %{time_pretransfer} %{time_starttransfer} %{time_total}",
+                                  f"http://127.0.0.1:{port}/d/{a.delay_ms}/{key}"],
+                                 capture_output=True, text=True).stdout
             truth = truth_of(key)
             if truth is not None:
-                cdiffs.append(float(t) * 1000 - truth * 1000)
+                connect, pretransfer, first_byte, total = map(float, out.split())
+                cdiffs.append(sample(total, truth, {"connect": connect, "request": pretransfer - connect,
+                                                    "ttfb": first_byte - pretransfer,
+                                                    "transfer": total - first_byte}))
         results.append(summary("curl time_total", cdiffs))
 
     srv.shutdown()
@@ -233,9 +253,10 @@ def main():
         print(json.dumps({"delay_ms": a.delay_ms, "reported_minus_truth": results}))
         return
     print(f"reported - server truth, ms (target delay {a.delay_ms} ms)")
-    print(f"  {'case':40} {'n':>4} {'p50':>8} {'p99':>8} {'max':>8}")
+    print(f"  {'case':40} {'n':>4} {'p50':>8} {'p99':>8} {'max':>8}   means: " + ", ".join(PHASES))
     for r in results:
-        print(f"  {r['case']:40} {r['n']:>4} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['max_ms']:>8.2f}")
+        means = ", ".join(f"{r['phase_means_ms'][p]:.2f}" for p in PHASES)
+        print(f"  {r['case']:40} {r['n']:>4} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['max_ms']:>8.2f}   {means}")
 
 
 if __name__ == "__main__":
