@@ -13,6 +13,7 @@ import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Protocol;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Times one call from OkHttp's events, and records whether the request may have reached the
@@ -22,8 +23,9 @@ import okhttp3.Request;
  * lookup, connect, or writing the request on a reused connection) to the end of the response
  * body, or the failure, and it pauses where the client works between two phases: before the
  * first event (building the call, the interceptors), from a lookup's or a connection's end to the
- * next phase (route selection, setting up the connection, our network interceptor), and from a
- * redirect's body to the next hop. The phases are the stretches the clock ran, so
+ * next phase (route selection, setting up the connection, our network interceptor), from the
+ * response head's end to the start of reading its body ({@link #bodyReadStarts()}: the head going
+ * back up the interceptors, the call returning), and from a redirect's body to the next hop. The phases are the stretches the clock ran, so
  * {@link Phases#total()} is the step's duration and the phases always add up to it.
  *
  * <p>Methods are synchronized because OkHttp 5's fast fallback races connect attempts on other
@@ -167,6 +169,22 @@ public final class PhaseTimer extends EventListener {
   @Override
   public synchronized void responseHeadersStart(Call call) {
     enter(Phase.TRANSFER);
+  }
+
+  /**
+   * The head is parsed; what follows until the caller reads the body is the client's work. (OkHttp's
+   * {@code responseBodyStart} comes after the first body bytes are in, too late to restart at.)
+   */
+  @Override
+  public synchronized void responseHeadersEnd(Call call, Response response) {
+    pause();
+  }
+
+  /** The caller starts reading the body: waiting for it and reading it is the transfer. */
+  public synchronized void bodyReadStarts() {
+    if (current == null) {
+      enter(Phase.TRANSFER);
+    }
   }
 
   /** A redirect's body ends its hop; the next hop's first event starts the clock again. */

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param request writing the request headers and body
  * @param ttfb from the request written to the first response byte (the server's processing
  *     time, blackbox_exporter's "processing")
- * @param transfer from the first response byte to the end of the body
+ * @param transfer from the first response byte to the end of the body, less the client's own
+ *     work between the parsed head and the start of reading the body
  */
 public record Phases(
     Duration dns, Duration connect, Duration tls, Duration request, Duration ttfb,

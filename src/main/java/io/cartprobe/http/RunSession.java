@@ -109,6 +109,7 @@ public final class RunSession implements AutoCloseable {
     try (response) {
       String body;
       try {
+        timer.bodyReadStarts();
         body = bodyReader.read(response.body());
       } finally {
         // the head (its certificates parsed, its facts) is our work: read it after the clock

@@ -47,6 +47,45 @@ class PhaseTimerTest {
   }
 
   @Test
+  void theClientsWorkBetweenTheResponseHeadAndReadingTheBodyIsNotTransfer() {
+    at(0);
+    timer.requestHeadersStart(null);
+    at(1);
+    timer.requestHeadersEnd(null, null);
+    at(21);
+    timer.responseHeadersStart(null);
+    at(22);
+    timer.responseHeadersEnd(null, null);
+    at(30); // the head back up the interceptors, the call returning to the step
+    timer.bodyReadStarts();
+    at(45); // a body that comes late is the server's time
+    timer.responseBodyEnd(null, 11);
+    timer.finished();
+
+    Phases p = timer.phases();
+    assertThat(p.ttfb()).isEqualTo(ms(20));
+    assertThat(p.transfer()).isEqualTo(ms(1 + 15));
+    assertThat(p.total()).isEqualTo(ms(37));
+  }
+
+  @Test
+  void readingTheBodyAfterTheCallEndedStartsNoClock() {
+    at(0);
+    timer.requestHeadersStart(null);
+    at(1);
+    timer.requestHeadersEnd(null, null);
+    at(5);
+    timer.responseHeadersStart(null);
+    timer.responseHeadersEnd(null, null);
+    timer.callFailed(null, new IOException("reset"));
+    at(9);
+    timer.bodyReadStarts();
+    at(20);
+
+    assertThat(timer.phases().total()).isEqualTo(ms(5));
+  }
+
+  @Test
   void aReusedConnectionStartsTheClockAtTheRequest() {
     at(5);
     timer.requestHeadersStart(null);
